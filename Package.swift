@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Exemplar",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "exemplar", targets: ["exemplar"]),
+        .library(name: "ExemplarCore", targets: ["ExemplarCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system's libcmark (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // The pipeline: load → validate → link → plan → render → write. No printing, no exit.
+        .target(
+            name: "ExemplarCore",
+            dependencies: [
+                "CMark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: parses arguments, prints diagnostics, chooses the exit code.
+        .executableTarget(
+            name: "exemplar",
+            dependencies: [
+                "ExemplarCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ExemplarCoreTests",
+            dependencies: ["ExemplarCore"]
+        ),
+    ]
+)

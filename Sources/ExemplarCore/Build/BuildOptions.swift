@@ -1,0 +1,29 @@
+import Foundation
+
+/// What to build from, where to, and how strictly.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var theme: URL
+    public var output: URL
+    /// How diagnostics name the folders: as the user wrote them (`content`, not an absolute path).
+    public var contentDisplay: String
+    public var themeDisplay: String
+    public var outputDisplay: String
+    public var includeDrafts = false
+    /// Replaces `base_url` from site.yml, e.g. to view the site on a local server.
+    public var baseURL: String?
+    /// False for `check`: every stage runs except writing.
+    public var writeOutput = true
+    /// Warnings block publishing too.
+    public var strict = false
+
+    public init(content: String = "content", theme: String = "theme", output: String = "public") {
+        let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)
+        self.content = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
+        self.theme = URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL
+        self.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        contentDisplay = content
+        themeDisplay = theme
+        outputDisplay = output
+    }
+}

@@ -1,0 +1,19 @@
+/// What a build did: its diagnostics, its pages, and how long each stage took.
+public struct BuildReport: Sendable {
+    public enum Stage: String, Sendable, CaseIterable {
+        case load, validate, link, plan, render, write
+    }
+
+    public var diagnostics: [Diagnostic] = []
+    public var pagesRendered = 0
+    public var filesWritten = 0
+    /// Whether the output folder now holds this build's site.
+    public var published = false
+    /// Wall-clock seconds per stage. Rendering and writing overlap per page;
+    /// their times are what each took summed over all cores.
+    public var seconds: [Stage: Double] = [:]
+    /// The linked site, for callers that go on to other work (reports, search, a server).
+    public var graph: SiteGraph?
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}

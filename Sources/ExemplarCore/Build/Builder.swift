@@ -1,0 +1,132 @@
+import Foundation
+
+/// Runs the pipeline: load → validate → link → plan → render → write.
+/// Every stage adds diagnostics; the site is published only when none is an error.
+public enum Builder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        var report = BuildReport()
+        var clock = StageClock()
+
+        var (content, diagnostics) = ContentLoader.load(from: options.content, displayPath: options.contentDisplay)
+        if let baseURL = options.baseURL { content.site.baseURL = baseURL }
+        report.diagnostics += diagnostics
+        report.seconds[.load] = clock.lap()
+
+        report.diagnostics += Validator.validate(content)
+        let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
+                                                   language: content.site.language)
+        report.diagnostics += themeDiagnostics
+        if options.writeOutput {
+            report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
+                                                    content: options.content, theme: options.theme)
+        }
+        report.seconds[.validate] = clock.lap()
+
+        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        report.graph = graph
+        report.seconds[.link] = clock.lap()
+
+        let (plan, planDiagnostics) = Planner.plan(graph)
+        report.diagnostics += planDiagnostics
+        report.seconds[.plan] = clock.lap()
+
+        guard let theme else { return report }
+        let renderer = PageRenderer(graph: graph, plan: plan, theme: theme)
+        var output: OutputFolder?
+        if options.writeOutput, !report.diagnostics.hasErrors {
+            do {
+                output = try OutputFolder(target: options.output)
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                return report
+            }
+        }
+        let writer = output
+        let results = plan.pages.parallelMap { page in
+            renderAndWrite(page, renderer: renderer, output: writer)
+        }
+        for result in results {
+            report.diagnostics += result.diagnostics
+            report.pagesRendered += result.rendered ? 1 : 0
+            report.filesWritten += result.written ? 1 : 0
+        }
+        report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
+        report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
+        _ = clock.lap()
+
+        guard let output else { return report }
+        if !report.diagnostics.hasErrors {
+            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output,
+                                             written: &report.filesWritten)
+        }
+        if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
+            output.discard()
+            return report
+        }
+        do {
+            try output.commit()
+            report.published = true
+        } catch {
+            output.discard()
+            report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+        }
+        report.seconds[.write, default: 0] += clock.lap()
+        return report
+    }
+
+    private struct PageResult: Sendable {
+        var diagnostics: [Diagnostic]
+        var rendered = false
+        var written = false
+        var renderSeconds = 0.0
+        var writeSeconds = 0.0
+    }
+
+    private static func renderAndWrite(_ page: SitePlan.Page, renderer: PageRenderer, output: OutputFolder?) -> PageResult {
+        var clock = StageClock()
+        let (html, diagnostics) = renderer.render(page)
+        var result = PageResult(diagnostics: diagnostics, rendered: html != nil, renderSeconds: clock.lap())
+        guard let html, let output else { return result }
+        do {
+            try output.write(page.outputFile, Data(html.utf8))
+            result.written = true
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, "output", error.description, file: page.outputFile))
+        }
+        result.writeSeconds = clock.lap()
+        return result
+    }
+
+    /// Media from the content folder and the theme's assets, copied as they are.
+    private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
+                                   written: inout Int) -> [Diagnostic] {
+        var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
+        if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
+                jobs.append((url, "assets/" + relative))
+            }
+        }
+        let failures = jobs.parallelMap { source, relative -> Diagnostic? in
+            do {
+                try output.copy(source, to: relative)
+                return nil
+            } catch {
+                return Diagnostic(.error, "output", "\(error)", file: relative)
+            }
+        }
+        written += jobs.count - failures.compactMap { $0 }.count
+        return failures.compactMap { $0 }
+    }
+}
+
+/// Measures consecutive stages.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

@@ -1,0 +1,16 @@
+/// Everything read from a content folder, before any cross-reference is checked.
+public struct Content: Sendable {
+    public var site = SiteConfig()
+    public var units: [Unit] = []
+    public var criteria: [Criterion] = []
+    public var awards: [Award] = []
+    public var fields: [Field] = []
+    public var exemplars: [Exemplar] = []
+    public var initiatives: [Initiative] = []
+    public var events: [Event] = []
+    public var pages: [FreePage] = []
+    /// Paths of files under `media/`, relative to the content folder (`media/x.jpg`).
+    public var media: Set<String> = []
+
+    public init() {}
+}

@@ -1,0 +1,22 @@
+/// An exchange event, conference, review or training: `events/*.md`.
+public struct Event: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case exchange, commendation, review, training
+    }
+
+    public var id: String
+    public var title: String
+    public var kind: Kind
+    public var date: CalendarDate
+    public var endDate: Located<CalendarDate>?
+    public var location: String?
+    public var host: Ref?
+    public var participants: [Ref] = []
+    public var models: [Ref] = []
+    public var photos: [Ref] = []
+    public var summary: String?
+    public var draft = false
+    public var body: Body
+    public var source: SourceLocation
+    public var extra: [String: String] = [:]
+}

@@ -1,0 +1,61 @@
+/// The third stage's result: every published item by id, and every relation both ways.
+///
+/// Pages, search, reports and incremental rebuilds all read the site from here:
+/// the reverse edges say which pages show an item, so which pages an edit reaches.
+public struct SiteGraph: Sendable {
+    public var site: SiteConfig
+    public var units: [String: Unit] = [:]
+    public var exemplars: [String: Exemplar] = [:]
+    public var initiatives: [String: Initiative] = [:]
+    public var events: [String: Event] = [:]
+    public var pages: [String: FreePage] = [:]
+    public var awards: [String: Award] = [:]
+    public var fields: [String: Field] = [:]
+    public var criteria: [String: Criterion] = [:]
+    public var media: Set<String> = []
+
+    // Display orders, computed once.
+    public var unitOrder: [String] = []
+    public var collectiveOrder: [String] = []
+    public var individualOrder: [String] = []
+    public var initiativeOrder: [String] = []
+    /// Newest first.
+    public var eventOrder: [String] = []
+    public var menuPages: [String] = []
+
+    // Relations, each a list of ids in display order.
+    public var childUnits: [String: [String]] = [:]
+    public var exemplarsOfUnit: [String: [String]] = [:]
+    public var initiativesOfExemplar: [String: [String]] = [:]
+    public var ownersOfInitiative: [String: [String]] = [:]
+    public var initiativesOfUnit: [String: [String]] = [:]
+    public var adoptionsOfUnit: [String: [String]] = [:]
+    public var eventsOfExemplar: [String: [String]] = [:]
+    public var eventsOfInitiative: [String: [String]] = [:]
+    public var eventsOfUnit: [String: [String]] = [:]
+    public var holdersOfAward: [String: [String]] = [:]
+
+    public init(site: SiteConfig) {
+        self.site = site
+    }
+
+    /// Awards of an exemplar, highest rank first, then newest.
+    public func rankedAwards(of exemplar: Exemplar) -> [(grant: Exemplar.Grant, award: Award)] {
+        exemplar.awards
+            .compactMap { grant in awards[grant.award.value].map { (grant, $0) } }
+            .sorted { ($0.award.rank, $0.grant.year ?? 0) > ($1.award.rank, $1.grant.year ?? 0) }
+    }
+
+    /// A unit and every unit below it, for "this district and its grassroots unions".
+    public func unitAndDescendants(_ id: String) -> [String] {
+        var result: [String] = []
+        var queue = [id]
+        var seen: Set<String> = []
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            result.append(next)
+            queue.append(contentsOf: (childUnits[next] ?? []).reversed())
+        }
+        return result
+    }
+}

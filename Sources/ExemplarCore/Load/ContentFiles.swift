@@ -1,0 +1,99 @@
+import Foundation
+
+/// What is in a content folder, by the content model's layout.
+struct ContentFiles {
+    struct ItemPath: Sendable {
+        var folder: String
+        var url: URL
+        var display: String
+    }
+
+    let root: URL
+    let displayPath: String
+    private let fileManager = FileManager()
+
+    init(root: URL, displayPath: String) {
+        self.root = root.standardizedFileURL
+        self.displayPath = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
+    }
+
+    func display(_ relative: String) -> String { displayPath + "/" + relative }
+
+    func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    func existing(_ relative: String) -> URL? {
+        let url = root.appendingPathComponent(relative)
+        return fileManager.fileExists(atPath: url.path) ? url : nil
+    }
+
+    private func visibleEntries(_ url: URL) -> [String] {
+        ((try? fileManager.contentsOfDirectory(atPath: url.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// Files the builder would otherwise silently skip.
+    func reportUnknownEntries(bag: DiagnosticBag) {
+        let known = Self.knownTopLevel
+        for name in visibleEntries(root) where !known.contains(name) {
+            let guess = Suggestion.closest(to: name, among: known)
+            bag.add(Diagnostic(.warning, "unknown-file", "\"\(name)\" không thuộc thư mục hay tệp nào của mô hình nội dung; tệp này bị bỏ qua.",
+                               file: display(name),
+                               hint: guess.map { "Có phải bạn muốn đặt tên là `\($0)`?" }
+                                ?? "Các mục được đọc: \(known.sorted().joined(separator: ", "))."))
+        }
+    }
+
+    static var knownTopLevel: Set<String> {
+        ContentLoader.knownFiles.union(ContentLoader.itemFolders).union(ContentLoader.otherFolders)
+    }
+
+    func markdownItems(bag: DiagnosticBag) -> [ItemPath] {
+        var items: [ItemPath] = []
+        for folder in ContentLoader.itemFolders {
+            let folderURL = root.appendingPathComponent(folder)
+            guard isDirectory(folderURL) else { continue }
+            for name in visibleEntries(folderURL) {
+                let url = folderURL.appendingPathComponent(name)
+                let path = display("\(folder)/\(name)")
+                if name.hasSuffix(".md"), !isDirectory(url) {
+                    items.append(ItemPath(folder: folder, url: url, display: path))
+                } else {
+                    bag.add(Diagnostic(.warning, "unknown-file", "\"\(name)\" trong \(folder)/ không phải tệp .md nên bị bỏ qua.",
+                                       file: path, hint: "Mỗi mục là một tệp `.md` nằm ngay trong \(folder)/."))
+                }
+            }
+        }
+        return items
+    }
+
+    /// Every file under `media/`, as `media/…` paths. Links that lead outside the content
+    /// folder are refused: publishing them could expose any file of the machine.
+    func mediaFiles(bag: DiagnosticBag) -> Set<String> {
+        let mediaURL = root.appendingPathComponent("media")
+        guard isDirectory(mediaURL),
+              let walker = fileManager.enumerator(at: mediaURL, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+        else { return [] }
+        let rootPath = root.resolvingSymlinksInPath().path + "/"
+        var media: Set<String> = []
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            let relative = "media/" + String(url.standardizedFileURL.path.dropFirst(mediaURL.standardizedFileURL.path.count + 1))
+            if url.lastPathComponent.hasPrefix(".") {
+                if values?.isDirectory == true { walker.skipDescendants() }
+                continue
+            }
+            if values?.isSymbolicLink == true, !url.resolvingSymlinksInPath().path.hasPrefix(rootPath) {
+                bag.add(Diagnostic(.error, "unsafe-path", "\"\(relative)\" là liên kết tới tệp nằm ngoài thư mục nội dung.",
+                                   file: display(relative), hint: "Chép tệp thật vào media/ thay vì tạo liên kết."))
+                continue
+            }
+            if values?.isDirectory == true { continue }
+            media.insert(VietnameseText.nfc(relative))
+        }
+        return media
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The first stage: reads a content folder into typed values, in parallel,
+/// collecting every problem instead of stopping at the first.
+public enum ContentLoader {
+    /// Top-level entries of a content folder that the builder knows.
+    static let knownFiles: Set<String> = ["site.yml", "units.yml", "criteria.yml", "awards.yml", "fields.yml"]
+    static let itemFolders = ["collectives", "individuals", "models", "events", "pages"]
+    static let otherFolders: Set<String> = ["media", "scores"]
+
+    /// `root` is the content folder; `displayPath` is how diagnostics name it (`content`).
+    public static func load(from root: URL, displayPath: String) -> (Content, [Diagnostic]) {
+        let bag = DiagnosticBag()
+        var content = Content()
+        let files = ContentFiles(root: root, displayPath: displayPath)
+
+        guard files.isDirectory(root) else {
+            bag.add(Diagnostic(.error, "missing-content", "Không tìm thấy thư mục nội dung \"\(displayPath)\".",
+                               file: displayPath, hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ đường dẫn bằng `--content`."))
+            return (content, bag.items)
+        }
+        files.reportUnknownEntries(bag: bag)
+
+        if let url = files.existing("site.yml") {
+            content.site = SiteReader.read(url, path: files.display("site.yml"), bag: bag)
+        } else {
+            bag.add(Diagnostic(.warning, "missing-site", "Không có tệp site.yml; dùng tên và cấu hình mặc định.",
+                               file: files.display("site.yml"), hint: "Tạo site.yml với ít nhất `title:` và `base_url:`."))
+        }
+        if let url = files.existing("units.yml") {
+            content.units = CatalogueReader.units(url, path: files.display("units.yml"), bag: bag)
+        }
+        let siteAwards = files.existing("awards.yml").map { CatalogueReader.awards($0, path: files.display("awards.yml"), bag: bag) }
+        content.awards = CatalogueReader.merge(defaults: DefaultAwards.all, site: siteAwards ?? [], id: \.id)
+        let siteFields = files.existing("fields.yml").map { CatalogueReader.fields($0, path: files.display("fields.yml"), bag: bag) }
+        content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields ?? [], id: \.id)
+        let siteCriteria = files.existing("criteria.yml").map { CatalogueReader.criteria($0, path: files.display("criteria.yml"), bag: bag) }
+        content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria ?? [], id: \.id)
+
+        let items = files.markdownItems(bag: bag).parallelMap { readItem($0) }
+        for (item, diagnostics) in items {
+            bag.add(contentsOf: diagnostics)
+            switch item {
+            case .exemplar(let exemplar): content.exemplars.append(exemplar)
+            case .initiative(let initiative): content.initiatives.append(initiative)
+            case .event(let event): content.events.append(event)
+            case .page(let page): content.pages.append(page)
+            case nil: break
+            }
+        }
+        content.media = files.mediaFiles(bag: bag)
+        return (content, bag.items)
+    }
+
+    enum Item: Sendable {
+        case exemplar(Exemplar), initiative(Initiative), event(Event), page(FreePage)
+    }
+
+    /// Reads one Markdown item; also what a watcher calls when a single file changed.
+    static func readItem(_ file: ContentFiles.ItemPath) -> (Item?, [Diagnostic]) {
+        let bag = DiagnosticBag()
+        guard let opened = ItemFile.open(file.url, path: file.display, bag: bag) else { return (nil, bag.items) }
+        let item: Item?
+        switch file.folder {
+        case "collectives": item = ExemplarReader.read(opened, kind: .collective).map(Item.exemplar)
+        case "individuals": item = ExemplarReader.read(opened, kind: .individual).map(Item.exemplar)
+        case "models": item = InitiativeReader.read(opened).map(Item.initiative)
+        case "events": item = EventReader.read(opened).map(Item.event)
+        default: item = PageReader.read(opened).map(Item.page)
+        }
+        return (item, bag.items)
+    }
+}

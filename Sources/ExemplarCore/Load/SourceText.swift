@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads an input file as text the way every stage expects it: UTF-8, NFC, `\n` line ends.
+enum SourceText {
+    enum Failure: Error {
+        case unreadable(String)
+        case notUTF8(line: Int)
+    }
+
+    static func read(_ url: URL) throws(Failure) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(error.localizedDescription)
+        }
+        return try decode(data)
+    }
+
+    static func decode(_ data: Data) throws(Failure) -> String {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notUTF8(line: firstInvalidLine(bytes))
+        }
+        let unixLines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return VietnameseText.nfc(unixLines)
+    }
+
+    /// The line holding the first byte sequence that is not UTF-8, so the author can find it.
+    private static func firstInvalidLine(_ bytes: Data.SubSequence) -> Int {
+        var line = 1
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if String(validating: bytes[start..<end], as: UTF8.self) == nil { return line }
+            line += 1
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        }
+        return line
+    }
+}

@@ -1,0 +1,44 @@
+import Yams
+
+/// Parses YAML with Yams and turns its errors into diagnostics at the right file line.
+enum YAMLDocument {
+    /// `firstLine` is the file line the YAML text starts on (2 for front matter after `---`).
+    static func parse(
+        _ yaml: String, file: String, firstLine: Int, into diagnostics: inout [Diagnostic]
+    ) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
+        } catch {
+            diagnostics.append(Diagnostic(.error, "yaml-syntax", "YAML không đọc được: \(error)",
+                                          file: file, line: firstLine))
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> (Int, Int) { (mark.line + firstLine - 1, mark.column) }
+        let hint = "Kiểm tra dấu hai chấm sau tên khoá, thụt lề bằng dấu cách (không dùng tab) "
+            + "và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép."
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
+             let .composer(_, problem, mark, _):
+            let (line, column) = at(mark)
+            return Diagnostic(.error, "yaml-syntax", "Lỗi cú pháp YAML: \(problem).",
+                              file: file, line: line, column: column, hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let (line, column) = at(context.mark)
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(.error, "duplicate-key", "Khoá \(keys) được khai báo hai lần.",
+                              file: file, line: line, column: column,
+                              hint: "Giữ một dòng cho mỗi khoá và xoá dòng thừa.")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, "yaml-syntax", "Lỗi đọc YAML: \(problem).",
+                              file: file, line: firstLine)
+        default:
+            return Diagnostic(.error, "yaml-syntax", "YAML không đọc được: \(error)",
+                              file: file, line: firstLine)
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Yams
+
+/// Reads typed values out of one YAML mapping, reporting each problem at its line and column
+/// instead of stopping at the first one. Keys never asked for are reported as unknown by `finish`.
+final class YAMLFields {
+    let file: String
+    /// The mapping's own place: where "missing key" problems point.
+    let at: SourceLocation
+    private let firstLine: Int
+    private let bag: DiagnosticBag
+    private var entries: [(key: String, at: SourceLocation, value: Node)] = []
+    private var asked: [String] = []
+
+    /// `what` names the thing for messages when the node is not a mapping ("mục trong awards").
+    init?(_ node: Node?, file: String, firstLine: Int, bag: DiagnosticBag, what: String,
+          fallback: SourceLocation? = nil) {
+        self.file = file
+        self.firstLine = firstLine
+        self.bag = bag
+        self.at = node.flatMap { Self.location(of: $0, file: file, firstLine: firstLine) }
+            ?? fallback ?? SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1)
+        guard let node, node.null == nil else { return }
+        guard case let .mapping(mapping) = node else {
+            bag.add(.error("wrong-type", "\(what) phải là một bảng khoá: giá trị.", at: at,
+                           hint: "Viết mỗi thông tin trên một dòng dạng `khoá: giá trị`."))
+            return nil
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            entries.append((key, Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at, value))
+        }
+    }
+
+    // MARK: Scalars
+
+    func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let (text, where_) = scalar(key, required: required) else { return nil }
+        return Located(text, at: where_)
+    }
+
+    func int(_ key: String, required: Bool = false, in range: ClosedRange<Int>? = nil) -> Located<Int>? {
+        guard let (text, where_) = scalar(key, required: required) else { return nil }
+        return integer(text, key: key, at: where_, in: range)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let (text, where_) = scalar(key, required: false) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            bag.add(.error("wrong-type", "`\(key)` phải là true hoặc false, không phải \"\(text)\".",
+                           at: where_))
+            return nil
+        }
+    }
+
+    func date(_ key: String, required: Bool = false) -> Located<CalendarDate>? {
+        guard let (text, where_) = scalar(key, required: required) else { return nil }
+        return calendarDate(text, key: key, at: where_)
+    }
+
+    /// A value from a fixed list (`kind: collective`), with a "did you mean" when misspelt.
+    func choice<E: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, as type: E.Type = E.self
+    ) -> E? where E.RawValue == String {
+        guard let (text, where_) = scalar(key, required: required) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        let guess = Suggestion.closest(to: text, among: allowed)
+        bag.add(.error("unknown-value",
+                       "`\(key)` không nhận giá trị \"\(text)\"; chỉ được dùng: \(allowed.joined(separator: ", ")).",
+                       at: where_, hint: guess.map { "Có phải bạn muốn viết `\($0)`?" }))
+        return nil
+    }
+
+    // MARK: Lists
+
+    /// A list of scalars; a single scalar counts as a list of one.
+    func strings(_ key: String) -> [Located<String>] {
+        guard let node = value(key) else { return [] }
+        return items(of: node, key: key).compactMap { item in
+            let where_ = location(of: item)
+            guard case let .scalar(scalar) = item else {
+                bag.add(.error("wrong-type", "Mỗi mục của `\(key)` phải là một giá trị đơn.", at: where_))
+                return nil
+            }
+            let text = scalar.string.trimmingWhitespace
+            return text.isEmpty ? nil : Located(text, at: where_)
+        }
+    }
+
+    func ints(_ key: String, in range: ClosedRange<Int>? = nil) -> [Located<Int>] {
+        strings(key).compactMap { integer($0.value, key: key, at: $0.at, in: range) }
+    }
+
+    /// A list of mappings (`awards:`, `adopted_by:`), each read with its own `YAMLFields`.
+    func mappings(_ key: String) -> [YAMLFields] {
+        guard let node = value(key) else { return [] }
+        return items(of: node, key: key).compactMap {
+            YAMLFields($0, file: file, firstLine: firstLine, bag: bag, what: "Mỗi mục của `\(key)`")
+        }
+    }
+
+    func mapping(_ key: String) -> YAMLFields? {
+        guard let node = value(key) else { return nil }
+        return YAMLFields(node, file: file, firstLine: firstLine, bag: bag, what: "`\(key)`")
+    }
+
+    // MARK: Finishing
+
+    /// Reports every key that was never asked for, and returns their scalar values for themes.
+    /// Values under an explicit `extra:` mapping are kept without a warning.
+    @discardableResult
+    func finish(context: String) -> [String: String] {
+        var extra: [String: String] = [:]
+        if let free = mapping("extra") {
+            for (key, _, value) in free.entries { extra[key] = value.string ?? "" }
+            free.asked = free.entries.map(\.key)
+        }
+        for (key, where_, value) in entries where !asked.contains(key) {
+            let guess = Suggestion.closest(to: key, among: asked.filter { k in !entries.contains { $0.key == k } })
+            bag.add(.warning("unknown-key", "Khoá `\(key)` không có trong \(context); giá trị này bị bỏ qua.",
+                             at: where_,
+                             hint: guess.map { "Có phải bạn muốn viết `\($0)`?" }
+                                ?? "Các khoá dùng được: \(asked.joined(separator: ", "))."))
+            if let text = value.string { extra[key] = text }
+        }
+        return extra
+    }
+
+    func error(_ code: String, _ message: String, at where_: SourceLocation? = nil, hint: String? = nil) {
+        bag.add(.error(code, message, at: where_ ?? at, hint: hint))
+    }
+
+    func warning(_ code: String, _ message: String, at where_: SourceLocation? = nil, hint: String? = nil) {
+        bag.add(.warning(code, message, at: where_ ?? at, hint: hint))
+    }
+
+    // MARK: Helpers
+
+    func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, file: file, firstLine: firstLine) ?? at
+    }
+
+    private static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column) }
+    }
+
+    /// The value under `key`, nil when absent or null. Marks the key as known.
+    private func value(_ key: String) -> Node? {
+        asked.append(key)
+        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
+        if entry.value.null != nil { return nil }
+        return entry.value
+    }
+
+    private func scalar(_ key: String, required: Bool) -> (String, SourceLocation)? {
+        guard let node = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case let .scalar(scalar) = node else {
+            bag.add(.error("wrong-type", "`\(key)` phải là một giá trị đơn (chữ, số hoặc ngày), không phải danh sách hay bảng.",
+                           at: location(of: node)))
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace
+        if text.isEmpty {
+            if required { missing(key, empty: true) }
+            return nil
+        }
+        return (text, location(of: node))
+    }
+
+    private func missing(_ key: String, empty: Bool = false) {
+        let message = empty ? "Khoá bắt buộc `\(key)` đang để trống." : "Thiếu khoá bắt buộc `\(key)`."
+        bag.add(.error("missing-key", message, at: at, hint: "Thêm dòng `\(key): …` vào phần thông tin đầu tệp."))
+    }
+
+    private func items(of node: Node, key: String) -> [Node] {
+        switch node {
+        case let .sequence(sequence): return Array(sequence)
+        case .scalar: return [node]
+        default:
+            bag.add(.error("wrong-type", "`\(key)` phải là một danh sách, ví dụ `\(key): [a, b]`.",
+                           at: location(of: node)))
+            return []
+        }
+    }
+
+    private func integer(_ text: String, key: String, at where_: SourceLocation,
+                         in range: ClosedRange<Int>?) -> Located<Int>? {
+        guard let number = Int(text) else {
+            bag.add(.error("wrong-type", "`\(key)` phải là một số nguyên, không phải \"\(text)\".", at: where_))
+            return nil
+        }
+        if let range, !range.contains(number) {
+            bag.add(.error("out-of-range", "`\(key)` = \(number) nằm ngoài khoảng \(range.lowerBound)–\(range.upperBound).",
+                           at: where_))
+            return nil
+        }
+        return Located(number, at: where_)
+    }
+
+    private func calendarDate(_ text: String, key: String, at where_: SourceLocation) -> Located<CalendarDate>? {
+        if let date = CalendarDate(iso: text) { return Located(date, at: where_) }
+        if CalendarDate.hasDateShape(text) {
+            bag.add(.error("impossible-date", "`\(key)`: ngày \(text) không có trên lịch.", at: where_,
+                           hint: "Kiểm tra lại ngày và tháng (năm-tháng-ngày)."))
+        } else {
+            bag.add(.error("wrong-type", "`\(key)` phải là ngày dạng năm-tháng-ngày, không phải \"\(text)\".",
+                           at: where_, hint: "Ví dụ: `\(key): 2018-03-01` cho ngày 01/3/2018."))
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? start
+        return String(scalars[start...end])
+    }
+}

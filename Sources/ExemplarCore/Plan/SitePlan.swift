@@ -1,0 +1,69 @@
+/// The fourth stage's result: every page to render, with its URL and what it is made from.
+public struct SitePlan: Sendable {
+    public struct Page: Sendable {
+        public var route: Route
+        public var path: String
+        public var outputFile: String
+        /// The content file the page comes from, for diagnostics and incremental rebuilds.
+        public var source: SourceLocation?
+    }
+
+    public var pages: [Page]
+    /// Content path (`individuals/x.md`, `media/a.jpg`) → URL path under the base, for links in bodies.
+    public var urlOfContentPath: [String: String]
+}
+
+/// The fourth stage: decides which pages exist and where they go, and refuses two pages at one URL.
+public enum Planner {
+    public static func plan(_ graph: SiteGraph) -> (SitePlan, [Diagnostic]) {
+        var pages: [SitePlan.Page] = []
+        func add(_ route: Route, source: SourceLocation? = nil) {
+            pages.append(.init(route: route, path: route.path(in: graph), outputFile: route.outputFile(in: graph), source: source))
+        }
+        add(.home)
+        add(.collectives)
+        add(.individuals)
+        add(.initiatives)
+        add(.events)
+        add(.units)
+        add(.notFound)
+        var urls: [String: String] = [:]
+        for id in graph.collectiveOrder + graph.individualOrder {
+            add(.exemplar(id), source: graph.exemplars[id]?.source)
+            urls[(graph.exemplars[id]?.kind == .collective ? "collectives/" : "individuals/") + id + ".md"] = pages.last?.path
+        }
+        for id in graph.initiativeOrder {
+            add(.initiative(id), source: graph.initiatives[id]?.source)
+            urls["models/\(id).md"] = pages.last?.path
+        }
+        for id in graph.eventOrder {
+            add(.event(id), source: graph.events[id]?.source)
+            urls["events/\(id).md"] = pages.last?.path
+        }
+        for id in graph.unitOrder { add(.unit(id), source: graph.units[id]?.source) }
+        for id in graph.pages.keys.sorted() {
+            add(.page(id), source: graph.pages[id]?.source)
+            urls["pages/\(id).md"] = pages.last?.path
+        }
+        for file in graph.media { urls[file] = file }
+        return (SitePlan(pages: pages, urlOfContentPath: urls), collisions(pages))
+    }
+
+    /// Two pages at one URL would overwrite each other: a page named `tap-the.md`, say.
+    private static func collisions(_ pages: [SitePlan.Page]) -> [Diagnostic] {
+        var owner: [String: SitePlan.Page] = [:]
+        var out: [Diagnostic] = []
+        for page in pages {
+            let key = page.outputFile.lowercased()
+            if let first = owner[key] {
+                let at = page.source ?? first.source ?? SourceLocation(file: "content")
+                let other = first.source.map { "\($0.file)" } ?? "một trang dựng sẵn của trang web"
+                out.append(.error("url-collision", "Trang này có cùng địa chỉ /\(page.path) với \(other).", at: at,
+                                  hint: "Đổi tên tệp để hai trang có địa chỉ khác nhau."))
+            } else {
+                owner[key] = page
+            }
+        }
+        return out
+    }
+}

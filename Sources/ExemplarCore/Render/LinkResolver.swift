@@ -1,0 +1,64 @@
+import Foundation
+
+/// Decides what a link written in a body points to on the built site.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable {
+        case keep
+        case rewritten(String)
+        case unsafe
+        case broken(String)
+    }
+
+    /// Site-relative URL paths of every page (`ca-nhan/x/`) and media file.
+    let pagePaths: Set<String>
+    let urlOfContentPath: [String: String]
+    let basePath: String
+
+    func resolve(_ url: String, from folder: String) -> Resolution {
+        if url.isEmpty || url.hasPrefix("#") { return .keep }
+        let (path, fragment) = split(url)
+        let lower = path.lowercased()
+        for scheme in ["javascript:", "vbscript:", "data:", "file:"] where lower.hasPrefix(scheme) { return .unsafe }
+        if lower.contains(":") || path.hasPrefix("//") { return .keep }
+        if path.hasPrefix("/") {
+            let local = String(path.dropFirst())
+            if local.isEmpty || pagePaths.contains(local) || pagePaths.contains(local + "/") {
+                return .rewritten(basePath + local + fragment)
+            }
+            return .broken("trang web không có địa chỉ /\(local)")
+        }
+        guard let target = normalise(folder + "/" + path) ?? normalise(path) else {
+            return .broken("đường dẫn ra ngoài thư mục nội dung")
+        }
+        if let page = urlOfContentPath[target] ?? urlOfContentPath[normalise(path) ?? ""] {
+            return .rewritten(basePath + page + fragment)
+        }
+        return .broken("không có tệp nội dung \(target) (hoặc tệp đó là bản nháp)")
+    }
+
+    private func split(_ url: String) -> (String, String) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, "") }
+        return (String(url[..<hash]), String(url[hash...]))
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs above the content folder.
+    private func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/").removingPercentEncodingIfAny
+    }
+}
+
+private extension String {
+    var removingPercentEncodingIfAny: String {
+        contains("%") ? (removingPercentEncoding ?? self) : self
+    }
+}

@@ -1,0 +1,69 @@
+import CMark
+import Foundation
+
+/// Markdown bodies to HTML with libcmark, in safe mode unless the site opts in.
+///
+/// Links and images are rewritten on the syntax tree before rendering: a link to another
+/// content file (`../models/x.md`) becomes that page's URL, and one that leads nowhere
+/// is reported at its line.
+struct Markdown: Sendable {
+    let allowRawHTML: Bool
+    let links: LinkResolver
+
+    /// `folder` is the item's folder inside the content folder (`individuals`), which
+    /// relative links start from.
+    func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        let length = body.markdown.utf8.count
+        guard let document = body.markdown.withCString({ cmark_parse_document($0, length, options) }) else {
+            return ("", [])
+        }
+        defer { cmark_node_free(document) }
+        let diagnostics = rewrite(document, body: body, folder: folder, file: file)
+        guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
+        defer { free(html) }
+        return (String(cString: html), diagnostics)
+    }
+
+    private func rewrite(_ document: OpaquePointer, body: Body, folder: String, file: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let at = SourceLocation(file: file, line: body.firstLine + Int(cmark_node_get_start_line(node)) - 1,
+                                    column: Int(cmark_node_get_start_column(node)))
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                switch links.resolve(url, from: folder) {
+                case .keep:
+                    break
+                case .rewritten(let target):
+                    cmark_node_set_url(node, target)
+                case .unsafe:
+                    if !allowRawHTML {
+                        diagnostics.append(.warning("unsafe-link", "Liên kết \"\(url)\" có thể chạy mã trên trang nên đã bị bỏ.", at: at,
+                                                    hint: "Chỉ dùng liên kết http(s), mailto hoặc tới tệp trong nội dung."))
+                    }
+                case .broken(let reason):
+                    diagnostics.append(.error("broken-link", "Liên kết \"\(url)\" không dẫn tới đâu: \(reason).", at: at,
+                                              hint: "Liên kết tới mục khác bằng đường dẫn tệp, ví dụ `[Tên](../individuals/nguyen-thi-hoa.md)`."))
+                }
+                if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
+                    diagnostics.append(.warning("image-alt", "Ảnh \"\(url)\" chưa có mô tả (alt) cho người khiếm thị.", at: at,
+                                                hint: "Viết mô tả trong ngoặc vuông: `![Mô tả ảnh](\(url))`."))
+                }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !allowRawHTML {
+                    diagnostics.append(.warning("raw-html", "HTML viết trực tiếp trong nội dung không được đưa lên trang.", at: at,
+                                                hint: "Dùng cú pháp Markdown; nếu thật cần HTML, đặt `allow_raw_html: true` trong site.yml."))
+                }
+            default:
+                break
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Mustache
+import Yams
+
+/// A theme folder: Mustache templates, interface strings per language, and static assets.
+public struct Theme: Sendable {
+    /// Templates every theme must have: one per page kind, plus the layout they extend.
+    static let requiredTemplates = [
+        "layout", "home", "exemplars", "exemplar", "initiatives", "initiative",
+        "events", "event", "units", "unit", "page", "404",
+    ]
+
+    let library: MustacheLibrary
+    let strings: [String: String]
+    /// `theme/assets`, copied to `assets/` in the output.
+    let assets: URL?
+
+    public static func load(from root: URL, displayPath: String, language: String) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let templatesURL = root.appendingPathComponent("templates")
+        let fileManager = FileManager()
+        guard let names = try? fileManager.contentsOfDirectory(atPath: templatesURL.path) else {
+            return (nil, [Diagnostic(.error, "missing-theme", "Không tìm thấy thư mục mẫu giao diện \(displayPath)/templates.",
+                                     file: displayPath, hint: "Chỉ đường dẫn tới giao diện bằng `--theme`.")])
+        }
+        var library = MustacheLibrary()
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let path = "\(displayPath)/templates/\(name)"
+            do {
+                let text = try SourceText.read(templatesURL.appendingPathComponent(name))
+                try library.register(text, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(.error, "template-syntax", "Lỗi cú pháp mẫu Mustache: \(error.error).",
+                                              file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.append(Diagnostic(.error, "template-unreadable", "Không đọc được mẫu: \(error).", file: path))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil
+            && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(Diagnostic(.error, "missing-template", "Giao diện thiếu mẫu \(name).mustache.",
+                                          file: "\(displayPath)/templates/\(name).mustache",
+                                          hint: "Mỗi loại trang cần một mẫu; chép mẫu từ giao diện mặc định."))
+        }
+        let strings = loadStrings(root.appendingPathComponent("strings/\(language).yml"),
+                                  path: "\(displayPath)/strings/\(language).yml", into: &diagnostics)
+        let assetsURL = root.appendingPathComponent("assets")
+        let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
+        return (Theme(library: library, strings: strings, assets: assets), diagnostics)
+    }
+
+    /// Interface strings: a flat YAML mapping of key to text.
+    private static func loadStrings(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> [String: String] {
+        let bag = DiagnosticBag()
+        defer { diagnostics += bag.items }
+        guard FileManager().fileExists(atPath: url.path) else {
+            bag.add(Diagnostic(.error, "missing-strings", "Giao diện thiếu tệp chuỗi giao diện cho ngôn ngữ này.", file: path))
+            return [:]
+        }
+        guard case let .mapping(mapping)? = YAMLFile.open(url, path: path, bag: bag) else { return [:] }
+        var strings: [String: String] = [:]
+        for (key, value) in mapping {
+            if let key = key.string, let value = value.string { strings[key] = value }
+        }
+        return strings
+    }
+
+    func render(_ data: [String: Any], template: String) -> String? {
+        library.render(data, withTemplate: template)
+    }
+
+    /// The interface string for `key`; the key itself when missing, so the gap shows on the page.
+    func text(_ key: String) -> String { strings[key] ?? key }
+}

@@ -1,0 +1,56 @@
+/// Small linked summaries of items, as lists and cards show them.
+extension Views {
+    func unitLink(_ id: String) -> TemplateData? {
+        guard let unit = graph.units[id] else { return nil }
+        return ["id": id, "name": unit.name, "url": url(.unit(id)) ?? "", "kind": text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")]
+    }
+
+    func exemplarCard(_ id: String) -> TemplateData? {
+        guard let exemplar = graph.exemplars[id] else { return nil }
+        var card: TemplateData = [
+            "id": id, "name": exemplar.name, "url": url(.exemplar(id)) ?? "",
+            "kind": text("kind_\(exemplar.kind.rawValue)"),
+            "is_collective": exemplar.kind == .collective,
+            "years": yearsText(exemplar.years.map(\.value)),
+            "summary": exemplar.summary ?? "",
+        ]
+        card["role"] = exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }
+        card["unit"] = unitLink(exemplar.unit.value)
+        if let top = graph.rankedAwards(of: exemplar).first {
+            card["top_award"] = top.award.name
+        }
+        if let photo = exemplar.photo?.value, graph.media.contains(photo) {
+            card["photo"] = ["url": mediaURL(photo), "alt": "\(text("photo_of")) \(exemplar.name)"] as TemplateData
+        }
+        return card
+    }
+
+    func initiativeCard(_ id: String) -> TemplateData? {
+        guard let item = graph.initiatives[id] else { return nil }
+        var card: TemplateData = [
+            "id": id, "title": item.title, "url": url(.initiative(id)) ?? "",
+            "kind": text("initiative_kind_\(item.kind.rawValue)"),
+            "summary": item.summary ?? "", "benefit": item.benefit ?? "",
+        ]
+        card["adopted_count"] = item.adoptedBy.isEmpty ? nil : item.adoptedBy.count
+        card["year"] = item.year
+        card["unit"] = unitLink(item.unit.value)
+        return card
+    }
+
+    func eventCard(_ id: String) -> TemplateData? {
+        guard let event = graph.events[id] else { return nil }
+        var card: TemplateData = [
+            "id": id, "title": event.title, "url": url(.event(id)) ?? "",
+            "kind": text("event_kind_\(event.kind.rawValue)"),
+            "date": date(event.date), "location": event.location ?? "",
+            "summary": event.summary ?? "",
+        ]
+        card["end_date"] = event.endDate.map { date($0.value) }
+        return card
+    }
+
+    func fieldNames(_ refs: [Ref]) -> [TemplateData] {
+        refs.compactMap { graph.fields[$0.value].map { ["id": $0.id, "name": $0.name] } }
+    }
+}

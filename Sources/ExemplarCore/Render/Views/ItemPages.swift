@@ -1,0 +1,90 @@
+/// Data for the page of one exemplar, model, event, unit or free page.
+extension Views {
+    func exemplarPage(_ exemplar: Exemplar) -> (TemplateData, [Diagnostic]) {
+        let folder = exemplar.kind == .collective ? "collectives" : "individuals"
+        let body = markdown.render(exemplar.body, folder: folder, file: exemplar.source.file)
+        var data = common(.exemplar(exemplar.id), title: exemplar.name, description: exemplar.summary)
+        data.merge(exemplarCard(exemplar.id) ?? [:]) { _, card in card }
+        data["title"] = exemplar.name
+        data["position"] = exemplar.position
+        data["leader"] = exemplar.leader
+        data["supervisor"] = exemplar.supervisor
+        data["scope"] = exemplar.scope.map { text("scope_\($0.rawValue)") }
+        data["fields"] = fieldNames(exemplar.fields)
+        data["registered"] = exemplar.registered.map { date($0.value) }
+        if let selection = exemplar.selection {
+            var decision: TemplateData = ["number": selection.decision]
+            decision["date"] = selection.date.map(date)
+            data["selection"] = decision
+        }
+        data["criteria"] = exemplar.criteria.compactMap { graph.criteria[$0.value].map { ["text": $0.text] as TemplateData } }
+        data["awards"] = graph.rankedAwards(of: exemplar).map { grant, award -> TemplateData in
+            var row: TemplateData = ["name": award.name, "decision": grant.decision ?? ""]
+            row["year"] = grant.year
+            row["date"] = grant.date.map(date)
+            return row
+        }
+        data["models"] = (graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard)
+        data["events"] = (graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard)
+        data["tags"] = exemplar.tags
+        data["body"] = body.html
+        return (data, body.diagnostics)
+    }
+
+    func initiativePage(_ item: Initiative) -> (TemplateData, [Diagnostic]) {
+        let body = markdown.render(item.body, folder: "models", file: item.source.file)
+        var data = common(.initiative(item.id), title: item.title, description: item.summary)
+        data.merge(initiativeCard(item.id) ?? [:]) { _, card in card }
+        data["fields"] = fieldNames(item.fields)
+        data["owners"] = (graph.ownersOfInitiative[item.id] ?? []).compactMap(exemplarCard)
+        data["adoptions"] = item.adoptedBy.compactMap { adoption -> TemplateData? in
+            guard let unit = unitLink(adoption.unit.value) else { return nil }
+            var row: TemplateData = ["unit": unit, "note": adoption.note ?? ""]
+            row["year"] = adoption.year
+            return row
+        }
+        data["attachments"] = item.attachments.filter { graph.media.contains($0.value) }.map { file -> TemplateData in
+            ["url": mediaURL(file.value), "name": file.value.split(separator: "/").last.map(String.init) ?? file.value]
+        }
+        data["events"] = (graph.eventsOfInitiative[item.id] ?? []).compactMap(eventCard)
+        data["body"] = body.html
+        return (data, body.diagnostics)
+    }
+
+    func eventPage(_ event: Event) -> (TemplateData, [Diagnostic]) {
+        let body = markdown.render(event.body, folder: "events", file: event.source.file)
+        var data = common(.event(event.id), title: event.title, description: event.summary)
+        data.merge(eventCard(event.id) ?? [:]) { _, card in card }
+        data["host"] = event.host.flatMap { unitLink($0.value) }
+        data["participants"] = event.participants.compactMap { exemplarCard($0.value) }
+        data["models"] = event.models.compactMap { initiativeCard($0.value) }
+        data["photos"] = event.photos.filter { graph.media.contains($0.value) }.enumerated().map { index, photo -> TemplateData in
+            ["url": mediaURL(photo.value), "alt": "\(text("photo_of")) \(event.title) (\(index + 1))"]
+        }
+        data["body"] = body.html
+        return (data, body.diagnostics)
+    }
+
+    func unitPage(_ unit: Unit) -> TemplateData {
+        var data = common(.unit(unit.id), title: unit.name, description: nil)
+        data.merge(unitLink(unit.id) ?? [:]) { _, link in link }
+        data["title"] = unit.name
+        data["parent"] = unit.parent.flatMap { unitLink($0.value) }
+        data["children"] = (graph.childUnits[unit.id] ?? []).compactMap(unitLink)
+        // A district's page lists the exemplars of its grassroots unions too.
+        let members = graph.unitAndDescendants(unit.id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
+        data["exemplars"] = members.compactMap(exemplarCard)
+        data["models"] = (graph.initiativesOfUnit[unit.id] ?? []).compactMap(initiativeCard)
+        data["adopted"] = (graph.adoptionsOfUnit[unit.id] ?? []).compactMap(initiativeCard)
+        data["events"] = (graph.eventsOfUnit[unit.id] ?? []).compactMap(eventCard)
+        return data
+    }
+
+    func freePage(_ page: FreePage) -> (TemplateData, [Diagnostic]) {
+        let body = markdown.render(page.body, folder: "pages", file: page.source.file)
+        var data = common(.page(page.id), title: page.title, description: page.summary)
+        data["summary"] = page.summary ?? ""
+        data["body"] = body.html
+        return (data, body.diagnostics)
+    }
+}

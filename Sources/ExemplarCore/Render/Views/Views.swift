@@ -1,0 +1,71 @@
+/// Template data for one page: plain dictionaries at the template boundary only,
+/// built from the typed site graph by the functions in this folder.
+typealias TemplateData = [String: Any]
+
+/// Everything a page's data is made from.
+struct Views: Sendable {
+    let graph: SiteGraph
+    let theme: Theme
+    let markdown: Markdown
+    let pathOf: [Route: String]
+
+    var basePath: String { graph.site.basePath }
+
+    func url(_ route: Route) -> String? {
+        pathOf[route].map { basePath + $0 }
+    }
+
+    func mediaURL(_ path: String) -> String { basePath + path }
+
+    func text(_ key: String) -> String { theme.text(key) }
+
+    /// The data every page shares: site, interface strings, navigation.
+    func common(_ route: Route, title: String, description: String?) -> TemplateData {
+        let site = graph.site
+        let path = url(route) ?? basePath
+        var nav: [TemplateData] = [
+            navItem(.collectives, "nav_collectives", current: route),
+            navItem(.individuals, "nav_individuals", current: route),
+            navItem(.initiatives, "nav_initiatives", current: route),
+            navItem(.events, "nav_events", current: route),
+            navItem(.units, "nav_units", current: route),
+        ]
+        for id in graph.menuPages {
+            guard let page = graph.pages[id], let pageURL = url(.page(id)) else { continue }
+            nav.append(["title": page.title, "url": pageURL, "current": route == .page(id)])
+        }
+        let isHome = route == .home
+        return [
+            "site": [
+                "title": site.title, "organisation": site.organisation, "description": site.description ?? "",
+                "language": site.language, "base": basePath, "home": basePath,
+                "phase": site.phase?.name ?? "",
+            ] as TemplateData,
+            "t": theme.strings,
+            "nav": nav,
+            "assets": basePath + "assets/",
+            "page_title": isHome ? site.title : "\(title) – \(site.title)",
+            "title": title,
+            "description": description ?? site.description ?? "",
+            "url": path,
+            "canonical": site.origin + path,
+            "is_home": isHome,
+        ]
+    }
+
+    private func navItem(_ route: Route, _ key: String, current: Route) -> TemplateData {
+        ["title": text(key), "url": url(route) ?? basePath, "current": route == current]
+    }
+
+    /// Years as a reader expects them: `2018, 2019, 2020` or `2016–2020` when consecutive.
+    func yearsText(_ years: [Int]) -> String {
+        let sorted = Array(Set(years)).sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "" }
+        if sorted.count > 2, last - first == sorted.count - 1 { return "\(first)–\(last)" }
+        return sorted.map(String.init).joined(separator: ", ")
+    }
+
+    func date(_ date: CalendarDate) -> TemplateData {
+        ["iso": date.iso, "text": date.vietnamese]
+    }
+}

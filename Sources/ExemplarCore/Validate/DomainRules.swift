@@ -1,0 +1,107 @@
+/// The plan's own rules, as warnings an editor should look at before publishing.
+struct DomainRules {
+    let content: Content
+
+    func run() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let ranks = Dictionary(content.awards.map { ($0.id, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        for exemplar in content.exemplars {
+            out += registration(exemplar)
+            out += yearsAndAwards(exemplar)
+            out += kindKeys(exemplar)
+            if exemplar.kind == .collective { out += provincialMerit(exemplar, ranks: ranks) }
+            if exemplar.body.isBlank { out.append(emptyBody(exemplar.source)) }
+        }
+        for item in content.initiatives where item.body.isBlank { out.append(emptyBody(item.source)) }
+        for event in content.events {
+            if let end = event.endDate, end.value < event.date {
+                out.append(.error("bad-dates", "`end_date` \(end.value.vietnamese) trước ngày bắt đầu \(event.date.vietnamese).", at: end.at))
+            }
+        }
+        for page in content.pages where page.body.isBlank { out.append(emptyBody(page.source)) }
+        out += unitNameLookalikes()
+        return out
+    }
+
+    /// Units register their exemplars before the deadline of each year (10 February by the plan).
+    private func registration(_ exemplar: Exemplar) -> [Diagnostic] {
+        guard let registered = exemplar.registered else { return [] }
+        let date = registered.value
+        let deadline = content.site.registrationDeadline
+        guard (date.month, date.day) > (deadline.month, deadline.day) else { return [] }
+        let due = CalendarDate(year: date.year, month: deadline.month, day: deadline.day)
+        return [.warning("late-registration", "Đăng ký ngày \(date.vietnamese), sau hạn \(due.vietnamese) của năm \(date.year).",
+                         at: registered.at, hint: "Kiểm tra lại ngày đăng ký, hoặc ghi chú lý do đăng ký muộn trong phần nội dung.")]
+    }
+
+    private func yearsAndAwards(_ exemplar: Exemplar) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let years = Set(exemplar.years.map(\.value))
+        for grant in exemplar.awards {
+            if let year = grant.year, !years.isEmpty, !years.contains(year) {
+                let list = years.sorted().map(String.init).joined(separator: ", ")
+                out.append(.warning("award-year", "Khen thưởng năm \(year) nằm ngoài các năm là điển hình (\(list)).", at: grant.at,
+                                    hint: "Thêm \(year) vào `years` hoặc sửa năm của khen thưởng."))
+            }
+            if let year = grant.year, let date = grant.date, date.year != year {
+                out.append(.warning("award-date", "Khen thưởng ghi năm \(year) nhưng quyết định ngày \(date.vietnamese).", at: grant.at))
+            }
+        }
+        if exemplar.scope == .field, exemplar.fields.isEmpty {
+            out.append(.warning("missing-fields", "Điển hình trên từng mặt công tác (`scope: field`) nhưng chưa có `fields`.",
+                                at: exemplar.source, hint: "Thêm `fields: [...]` với mã mặt công tác, ví dụ `[nu-cong]`."))
+        }
+        return out
+    }
+
+    /// Keys that belong to the other kind are kept but probably in the wrong file.
+    private func kindKeys(_ exemplar: Exemplar) -> [Diagnostic] {
+        switch exemplar.kind {
+        case .individual:
+            var out: [Diagnostic] = []
+            if exemplar.supervisor == nil {
+                out.append(.warning("missing-supervisor", "Cá nhân điển hình chưa có người được phân công theo dõi (`supervisor`).",
+                                    at: exemplar.source, hint: "Kế hoạch yêu cầu phân công 01 lãnh đạo theo dõi mỗi cá nhân điển hình; thêm `supervisor: Họ tên, chức vụ`."))
+            }
+            if exemplar.leader != nil {
+                out.append(.warning("wrong-kind-key", "`leader` dùng cho tập thể; với cá nhân hãy dùng `position`.", at: exemplar.source))
+            }
+            return out
+        case .collective:
+            guard exemplar.position != nil || exemplar.supervisor != nil else { return [] }
+            return [.warning("wrong-kind-key", "`position` và `supervisor` dùng cho cá nhân; với tập thể hãy dùng `leader`.", at: exemplar.source)]
+        }
+    }
+
+    /// The plan selects collectives that already hold a Bằng khen of LĐLĐ tỉnh or higher.
+    private func provincialMerit(_ exemplar: Exemplar, ranks: [String: Int]) -> [Diagnostic] {
+        guard let firstYear = exemplar.years.map(\.value).min() else { return [] }
+        let qualifies = exemplar.awards.contains { grant in
+            (ranks[grant.award.value] ?? 0) >= DefaultAwards.provincialMeritRank && (grant.year ?? .max) <= firstYear
+        }
+        guard !qualifies else { return [] }
+        return [.warning("collective-criterion", "Tập thể chưa có Bằng khen của LĐLĐ tỉnh trở lên trước hoặc trong năm \(firstYear).",
+                         at: exemplar.source, hint: "Tiêu chí của kế hoạch: tập thể đã được tặng Bằng khen của LĐLĐ tỉnh trở lên. Thêm khen thưởng đó vào `awards` nếu có.")]
+    }
+
+    private func emptyBody(_ at: SourceLocation) -> Diagnostic {
+        .warning("empty-body", "Phần nội dung (sau dòng `---` thứ hai) đang trống.", at: at,
+                 hint: "Viết thành tích, cách làm và bài học kinh nghiệm để người đọc học tập được.")
+    }
+
+    /// "Hòa" and "Hoà", or an NFD copy, look alike but are different names to a computer.
+    private func unitNameLookalikes() -> [Diagnostic] {
+        var byKey: [String: Unit] = [:]
+        var out: [Diagnostic] = []
+        for unit in content.units {
+            let key = VietnameseText.fold(unit.name)
+            if let other = byKey[key], other.name != unit.name {
+                out.append(.warning("lookalike-name", "Tên đơn vị \"\(unit.name)\" chỉ khác \"\(other.name)\" (`\(other.id)`) ở dấu (cách đặt dấu thanh hoặc bảng mã).",
+                                    at: unit.source, hint: "Nếu là cùng một đơn vị, dùng một mã và một cách viết; nếu khác, đặt tên phân biệt rõ."))
+            } else if byKey[key] == nil {
+                byKey[key] = unit
+            }
+        }
+        return out
+    }
+}

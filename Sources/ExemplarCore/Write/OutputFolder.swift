@@ -1,0 +1,91 @@
+import Foundation
+
+/// The last stage: the site is written into a staging folder beside the output and
+/// moved into place only when everything succeeded, so readers never see half a site
+/// and a failed build leaves the previous one untouched.
+public struct OutputFolder: Sendable {
+    /// Written at the root of every output, so a later build knows the folder is ours to replace.
+    static let marker = ".exemplar-output"
+
+    public let target: URL
+    let staging: URL
+
+    public enum Failure: Error, CustomStringConvertible {
+        case io(String)
+
+        public var description: String {
+            switch self { case .io(let message): return message }
+        }
+    }
+
+    init(target: URL) throws(Failure) {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let fileManager = FileManager()
+        try? fileManager.removeItem(at: staging)
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data("exemplar\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+        } catch {
+            throw .io("Không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes one file. When the previous output holds the same bytes, the old file is
+    /// linked instead, so an unchanged page keeps its date and costs no disk write.
+    func write(_ relative: String, _ data: Data) throws(Failure) {
+        let destination = staging.appendingPathComponent(relative)
+        let previous = target.appendingPathComponent(relative)
+        do {
+            try FileManager().createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if Self.sameBytes(previous, data), link(previous.path, destination.path) == 0 { return }
+            try data.write(to: destination)
+        } catch {
+            throw .io("Không ghi được \(relative): \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies a file as it is (media, theme assets), linking when unchanged.
+    func copy(_ source: URL, to relative: String) throws(Failure) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: source)
+        } catch {
+            throw .io("Không đọc được \(source.path): \(error.localizedDescription)")
+        }
+        try write(relative, data)
+    }
+
+    /// Swaps the staging folder into place.
+    func commit() throws(Failure) {
+        let fileManager = FileManager()
+        let retired = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            if fileManager.fileExists(atPath: target.path) {
+                try? fileManager.removeItem(at: retired)
+                try fileManager.moveItem(at: target, to: retired)
+            }
+            try fileManager.moveItem(at: staging, to: target)
+        } catch {
+            if fileManager.fileExists(atPath: retired.path), !fileManager.fileExists(atPath: target.path) {
+                try? fileManager.moveItem(at: retired, to: target)
+            }
+            throw .io("Không thay được thư mục kết quả \(target.path): \(error.localizedDescription)")
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+
+    /// Throws the staging folder away; the previous output stays as it was.
+    func discard() {
+        try? FileManager().removeItem(at: staging)
+    }
+
+    private static func sameBytes(_ url: URL, _ data: Data) -> Bool {
+        guard let attributes = try? FileManager().attributesOfItem(atPath: url.path),
+              (attributes[.size] as? NSNumber)?.intValue == data.count,
+              let existing = try? Data(contentsOf: url) else { return false }
+        return existing == data
+    }
+}

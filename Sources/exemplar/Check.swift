@@ -1,0 +1,13 @@
+import ArgumentParser
+import ExemplarCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kiểm tra nội dung như khi dựng, nhưng không ghi gì.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let report = Builder.build(site.buildOptions(output: "public", write: false))
+        try site.finish(report, summary: "Nội dung hợp lệ: \(report.pagesRendered) trang.")
+    }
+}

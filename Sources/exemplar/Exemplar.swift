@@ -1,0 +1,69 @@
+import ArgumentParser
+import ExemplarCore
+import Foundation
+
+@main
+struct Exemplar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exemplar",
+        abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+
+    /// Usage mistakes exit with 2, as compilers do; 1 is kept for content errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Thư mục nội dung.")
+    var content = "content"
+
+    @Option(help: "Thư mục giao diện (mẫu, CSS, chuỗi giao diện).")
+    var theme = "theme"
+
+    @Flag(help: "Đưa cả các mục `draft: true` vào trang.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Thay `base_url` của site.yml, ví dụ http://localhost:8000/ để xem thử.")
+    var baseURL: String?
+
+    @Option(help: "Cách in thông báo: text hoặc json.")
+    var format: DiagnosticPrinter.Format = .text
+
+    @Flag(help: "Coi cảnh báo là lỗi.")
+    var strict = false
+
+    func buildOptions(output: String, write: Bool) -> BuildOptions {
+        var options = BuildOptions(content: content, theme: theme, output: output)
+        options.includeDrafts = drafts
+        options.baseURL = baseURL
+        options.writeOutput = write
+        options.strict = strict
+        return options
+    }
+
+    /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
+    func finish(_ report: BuildReport, summary: String) throws {
+        let printer = DiagnosticPrinter(format: format)
+        printer.print(report.diagnostics)
+        let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
+        if format == .text {
+            printer.summary(report.diagnostics, success: failed ? nil : summary)
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
