@@ -47,6 +47,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Coi cảnh báo là lỗi.")
     var strict = false
 
+    @Flag(help: "In thời gian của từng bước (load, validate, link, plan, render, write).")
+    var timings = false
+
     func buildOptions(output: String, write: Bool) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output)
         options.includeDrafts = drafts
@@ -60,6 +63,12 @@ struct SiteOptions: ParsableArguments {
     func finish(_ report: BuildReport, summary: String) throws {
         let printer = DiagnosticPrinter(format: format)
         printer.print(report.diagnostics)
+        if timings {
+            for stage in BuildReport.Stage.allCases {
+                let seconds = report.seconds[stage] ?? 0
+                FileHandle.standardError.write(Data("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n".utf8))
+            }
+        }
         let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
         if format == .text {
             printer.summary(report.diagnostics, success: failed ? nil : summary)

@@ -1,0 +1,121 @@
+import ExemplarCore
+import Foundation
+import Testing
+
+/// Each editor mistake is reported at its file and line, and nothing is published.
+@Suite struct DiagnosticTests {
+    private func diagnostics(replacing path: String, with text: String) throws -> [Diagnostic] {
+        var files = SiteFixture.basic
+        files[path] = text
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        return Builder.build(site.options(write: false)).diagnostics
+    }
+
+    private func find(_ diagnostics: [Diagnostic], _ code: String) -> Diagnostic? {
+        diagnostics.first { $0.code == code }
+    }
+
+    @Test func yamlSyntaxErrorPointsAtTheFileLine() throws {
+        let found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: [ban-nu-cong\nsupervisor: B\n---\nX\n")
+        let d = try #require(find(found, "yaml-syntax"))
+        #expect(d.file == "content/individuals/a.md")
+        #expect(d.line >= 3 && d.line <= 5)
+        #expect(d.severity == .error)
+    }
+
+    @Test func unknownKeySuggestsTheRightOne() throws {
+        let found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: ban-nu-cong\nsuperviser: B\n---\nX\n")
+        let d = try #require(find(found, "unknown-key"))
+        #expect(d.line == 4 && d.column == 1 && d.severity == .warning)
+        #expect(d.message.contains("superviser"))
+        #expect(d.hint?.contains("supervisor") == true)
+    }
+
+    @Test func missingRequiredKeyAndWrongType() throws {
+        let found = try diagnostics(replacing: "individuals/a.md", with: "---\nunit: ban-nu-cong\nyears: [2018, hai-nghin]\ndraft: maybe\n---\nX\n")
+        #expect(found.contains { $0.code == "missing-key" && $0.message.contains("`name`") && $0.file == "content/individuals/a.md" })
+        #expect(found.contains { $0.code == "wrong-type" && $0.line == 3 && $0.message.contains("hai-nghin") })
+        #expect(found.contains { $0.code == "wrong-type" && $0.line == 4 })
+    }
+
+    @Test func impossibleDateIsNamed() throws {
+        let found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\nregistered: 2019-02-30\n---\nX\n")
+        let d = try #require(find(found, "impossible-date"))
+        #expect(d.line == 5 && d.column == 13)
+        #expect(d.message.contains("2019-02-30"))
+    }
+
+    @Test func unknownReferencesSuggestTheClosestID() throws {
+        let found = try diagnostics(replacing: "events/e.md", with: "---\ntitle: E\ndate: 2019-01-01\nhost: ban-nu-cng\nparticipants: [nguyen-thi-hoa, khong-ai]\n---\nX\n")
+        let host = try #require(found.first { $0.code == "unknown-reference" && $0.line == 4 })
+        #expect(host.hint?.contains("ban-nu-cong") == true)
+        #expect(found.contains { $0.code == "unknown-reference" && $0.line == 5 && $0.message.contains("khong-ai") })
+    }
+
+    @Test func missingFrontMatterFenceAndEmptyBody() throws {
+        var found = try diagnostics(replacing: "individuals/a.md", with: "name: A\n")
+        #expect(find(found, "missing-front-matter")?.line == 1)
+        found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: ban-nu-cong\n")
+        #expect(find(found, "unclosed-front-matter") != nil)
+        found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\n---\n\n")
+        #expect(find(found, "empty-body")?.severity == .warning)
+    }
+
+    @Test func duplicateIDsAndURLCollisions() throws {
+        var files = SiteFixture.basic
+        files["collectives/nguyen-thi-hoa.md"] = "---\nname: Trùng\nunit: ban-nu-cong\n---\nX\n"
+        files["pages/tap-the.md"] = "---\ntitle: Trùng địa chỉ\n---\nX\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let found = Builder.build(site.options(write: false)).diagnostics
+        #expect(found.contains { $0.code == "duplicate-id" && $0.message.contains("nguyen-thi-hoa") })
+        #expect(found.contains { $0.code == "url-collision" && $0.file == "content/pages/tap-the.md" })
+    }
+
+    @Test func nonUTF8FileIsAnErrorWithItsLine() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        try site.write("individuals/latin1.md", Data("---\nname: A\nunit: ban-nu-cong\nsupervisor: Tr".utf8) + Data([0xE2, 0x6E]) + Data("\n---\nX\n".utf8))
+        let d = try #require(Builder.build(site.options(write: false)).diagnostics.first { $0.code == "not-utf8" })
+        #expect(d.file == "content/individuals/latin1.md" && d.line == 4)
+    }
+
+    @Test func brokenBodyLinkAndMissingMedia() throws {
+        let found = try diagnostics(replacing: "individuals/a.md",
+                                    with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\nphoto: media/khong-co.jpg\n---\nDòng một.\n\nXem [mô hình](../models/khong-co.md).\n")
+        #expect(found.contains { $0.code == "missing-media" && $0.line == 5 })
+        #expect(found.contains { $0.code == "broken-link" && $0.line == 9 })
+    }
+
+    @Test func mediaPathsCannotLeaveTheContentFolder() throws {
+        let found = try diagnostics(replacing: "individuals/a.md", with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\nphoto: ../../etc/passwd\n---\nX\n")
+        #expect(find(found, "unsafe-path")?.line == 5)
+    }
+
+    @Test func domainRulesWarn() throws {
+        var files = SiteFixture.basic
+        files["collectives/moi.md"] = "---\nname: Tập thể mới\nunit: ban-nu-cong\nyears: [2019]\nregistered: 2019-02-15\nawards:\n  - { award: giay-khen-cdcs, year: 2017 }\n---\nX\n"
+        files["individuals/khong-theo-doi.md"] = "---\nname: Không Theo Dõi\nunit: ban-nu-cong\n---\nX\n"
+        files["units.yml"]! += "\n- { id: ldld-huyen-le-thuy-2, name: LĐLĐ huyện Lệ Thuỷ, kind: district }\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let found = Builder.build(site.options(write: false)).diagnostics
+        #expect(found.contains { $0.code == "late-registration" && $0.line == 5 && $0.severity == .warning })
+        #expect(found.contains { $0.code == "collective-criterion" && $0.file == "content/collectives/moi.md" })
+        #expect(found.contains { $0.code == "award-year" && $0.file == "content/collectives/moi.md" })
+        #expect(found.contains { $0.code == "missing-supervisor" && $0.file == "content/individuals/khong-theo-doi.md" })
+        #expect(found.contains { $0.code == "lookalike-name" && $0.file == "content/units.yml" })
+    }
+
+    @Test func outputCannotReplaceTheContentFolder() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        var options = site.options()
+        options.output = site.root
+        let report = Builder.build(options)
+        #expect(!report.published)
+        #expect(report.diagnostics.contains { $0.code == "unsafe-output" })
+        #expect(FileManager.default.fileExists(atPath: site.content.appendingPathComponent("site.yml").path))
+    }
+}

@@ -1,0 +1,48 @@
+@testable import ExemplarCore
+import Testing
+
+@Suite struct TextTests {
+    @Test func slugsMapDToD() {
+        #expect(VietnameseText.slug("Công đoàn ngành Y tế") == "cong-doan-nganh-y-te")
+        #expect(VietnameseText.slug("LĐLĐ huyện Lệ Thủy") == "ldld-huyen-le-thuy")
+        #expect(VietnameseText.slug("  Đặng Thị Ánh -- 2020! ") == "dang-thi-anh-2020")
+    }
+
+    @Test func foldingIgnoresTonePlacementAndNormalForm() {
+        let decomposed = "Hòa".decomposedStringWithCanonicalMapping
+        #expect(VietnameseText.fold("Hòa") == VietnameseText.fold("Hoà"))
+        #expect(VietnameseText.fold(decomposed) == "hoa")
+        #expect(VietnameseText.nfc(decomposed) == "Hòa")
+    }
+
+    @Test func peopleSortByGivenNameWithVietnameseCollation() {
+        let names = ["Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị An", "Hoàng Văn Ân", "Bùi Thị Ư", "Võ Văn Ửng", "Nguyễn Văn Uy"]
+        let sorted = names.sorted(by: VietnameseText.personOrder)
+        #expect(sorted == ["Phạm Thị An", "Nguyễn Thị Ánh", "Hoàng Văn Ân", "Lê Văn Dũng", "Trần Văn Đức", "Nguyễn Văn Uy", "Bùi Thị Ư", "Võ Văn Ửng"])
+        // Same given name: family name decides.
+        #expect(["Trần Thị Hoa", "Lê Thị Hoa"].sorted(by: VietnameseText.personOrder) == ["Lê Thị Hoa", "Trần Thị Hoa"])
+    }
+
+    @Test func datesInVietnameseStyle() throws {
+        #expect(try #require(CalendarDate(iso: "2016-09-06")).vietnamese == "06/9/2016")
+        #expect(try #require(CalendarDate(iso: "2018-03-01")).vietnamese == "01/3/2018")
+        #expect(try #require(CalendarDate(iso: "2018-02-15")).vietnamese == "15/02/2018")
+        #expect(CalendarDate(iso: "2019-02-29") == nil)
+        #expect(CalendarDate(iso: "2020-02-29") != nil)
+        #expect(CalendarDate(iso: "2020-13-01") == nil)
+    }
+
+    @Test func frontMatterSplitsOnFenceLinesOnly() throws {
+        let parts = try FrontMatter.split("---\ntitle: a---b\n---  \nBody\n\n---\nmore\n")
+        #expect(parts.yaml == "title: a---b")
+        #expect(parts.bodyFirstLine == 4)
+        #expect(parts.body == "Body\n\n---\nmore\n")
+        #expect(throws: FrontMatter.Failure.missingClosingFence) { try FrontMatter.split("---\ntitle: x\n") }
+        #expect(throws: FrontMatter.Failure.missingOpeningFence) { try FrontMatter.split("title: x\n---\n") }
+    }
+
+    @Test func didYouMean() {
+        #expect(Suggestion.closest(to: "superviser", among: ["supervisor", "summary"]) == "supervisor")
+        #expect(Suggestion.closest(to: "xyz", among: ["supervisor"]) == nil)
+    }
+}
