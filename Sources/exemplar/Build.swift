@@ -13,6 +13,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let report = Builder.build(site.buildOptions(output: output, write: true))
         let seconds = report.seconds.values.reduce(0, +)
-        try site.finish(report, summary: "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(String(format: "%.2f", seconds)) giây.")
+        try site.finish(report, summary: "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(String(format: "%.2f", seconds)) giây.",
+                        failure: "Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.")
     }
 }

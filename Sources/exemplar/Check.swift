@@ -8,6 +8,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let report = Builder.build(site.buildOptions(output: "public", write: false))
-        try site.finish(report, summary: "Nội dung hợp lệ: \(report.pagesRendered) trang.")
+        try site.finish(report, summary: "Nội dung hợp lệ: \(report.pagesRendered) trang.",
+                        failure: "Nội dung còn lỗi cần sửa trước khi dựng.")
     }
 }

@@ -32,9 +32,9 @@ struct DiagnosticPrinter {
         }
     }
 
-    func summary(_ diagnostics: [Diagnostic], success: String?) {
+    func summary(_ diagnostics: [Diagnostic], line: String) {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
-        var line = success ?? "Không dựng được trang web; thư mục kết quả cũ được giữ nguyên."
+        var line = line
         if errors + warnings > 0 { line += " \(errors) lỗi, \(warnings) cảnh báo." }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

@@ -60,7 +60,7 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
-    func finish(_ report: BuildReport, summary: String) throws {
+    func finish(_ report: BuildReport, summary: String, failure: String) throws {
         let printer = DiagnosticPrinter(format: format)
         printer.print(report.diagnostics)
         if timings {
@@ -71,7 +71,7 @@ struct SiteOptions: ParsableArguments {
         }
         let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
         if format == .text {
-            printer.summary(report.diagnostics, success: failed ? nil : summary)
+            printer.summary(report.diagnostics, line: failed ? failure : summary)
         }
         if failed { throw ExitCode.failure }
     }

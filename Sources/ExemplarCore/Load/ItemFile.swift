@@ -11,7 +11,7 @@ struct ItemFile {
     /// (`content/individuals/x.md`). Returns nil when nothing useful could be read;
     /// the reasons are in `bag`.
     static func open(_ url: URL, path: String, bag: DiagnosticBag) -> ItemFile? {
-        let source = SourceLocation(file: path, line: 1, column: 1)
+        let source = SourceLocation(file: path, line: 1, column: 0)
         let text: String
         do {
             text = try SourceText.read(url)
