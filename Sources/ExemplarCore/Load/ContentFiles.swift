@@ -26,7 +26,13 @@ struct ContentFiles {
 
     func existing(_ relative: String) -> URL? {
         let url = root.appendingPathComponent(relative)
-        return fileManager.fileExists(atPath: url.path) ? url : nil
+        return fileManager.fileExists(atPath: url.path) && staysInside(url) ? url : nil
+    }
+
+    /// Whether a file, after following links, is still inside the content folder:
+    /// a link to elsewhere could publish any file of the machine.
+    func staysInside(_ url: URL) -> Bool {
+        url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/")
     }
 
     private func visibleEntries(_ url: URL) -> [String] {
@@ -60,6 +66,11 @@ struct ContentFiles {
                 let url = folderURL.appendingPathComponent(name)
                 let path = display("\(folder)/\(name)")
                 if name.hasSuffix(".md"), !isDirectory(url) {
+                    guard staysInside(url) else {
+                        bag.add(Diagnostic(.error, "unsafe-path", "\"\(name)\" là liên kết tới tệp nằm ngoài thư mục nội dung; tệp không được đọc.",
+                                           file: path, hint: "Chép nội dung thật vào thư mục nội dung thay vì tạo liên kết."))
+                        continue
+                    }
                     items.append(ItemPath(folder: folder, url: url, display: path))
                 } else {
                     bag.add(Diagnostic(.warning, "unknown-file", "\"\(name)\" trong \(folder)/ không phải tệp .md nên bị bỏ qua.",
@@ -77,7 +88,6 @@ struct ContentFiles {
         guard isDirectory(mediaURL),
               let walker = fileManager.enumerator(at: mediaURL, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
         else { return [] }
-        let rootPath = root.resolvingSymlinksInPath().path + "/"
         var media: Set<String> = []
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
@@ -86,7 +96,7 @@ struct ContentFiles {
                 if values?.isDirectory == true { walker.skipDescendants() }
                 continue
             }
-            if values?.isSymbolicLink == true, !url.resolvingSymlinksInPath().path.hasPrefix(rootPath) {
+            if values?.isSymbolicLink == true, !staysInside(url) {
                 bag.add(Diagnostic(.error, "unsafe-path", "\"\(relative)\" là liên kết tới tệp nằm ngoài thư mục nội dung.",
                                    file: display(relative), hint: "Chép tệp thật vào media/ thay vì tạo liên kết."))
                 continue

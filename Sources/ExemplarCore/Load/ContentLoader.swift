@@ -52,7 +52,7 @@ public enum ContentLoader {
         return (content, bag.items)
     }
 
-    enum Item: Sendable {
+    public enum Item: Sendable {
         case exemplar(Exemplar), initiative(Initiative), event(Event), page(FreePage)
     }
 
@@ -60,14 +60,33 @@ public enum ContentLoader {
     static func readItem(_ file: ContentFiles.ItemPath) -> (Item?, [Diagnostic]) {
         let bag = DiagnosticBag()
         guard let opened = ItemFile.open(file.url, path: file.display, bag: bag) else { return (nil, bag.items) }
+        return (item(opened, folder: file.folder), bag.items)
+    }
+
+    /// Reads one item from raw bytes, as if it were the file `folder/id.md`: the whole
+    /// per-file path (UTF-8 check, front matter, YAML, typed fields) without touching disk.
+    public static func readItem(bytes: Data, folder: String, id: String) -> (Item?, [Diagnostic]) {
+        let bag = DiagnosticBag()
+        let path = "content/\(folder)/\(id).md"
+        do {
+            let text = try SourceText.decode(bytes)
+            guard let parsed = ItemFile.parse(text, id: id, path: path, bag: bag) else { return (nil, bag.items) }
+            return (item(parsed, folder: folder), bag.items)
+        } catch {
+            bag.add(ItemFile.readFailure(error, at: SourceLocation(file: path, line: 1)))
+            return (nil, bag.items)
+        }
+    }
+
+    private static func item(_ opened: ItemFile, folder: String) -> Item? {
         let item: Item?
-        switch file.folder {
+        switch folder {
         case "collectives": item = ExemplarReader.read(opened, kind: .collective).map(Item.exemplar)
         case "individuals": item = ExemplarReader.read(opened, kind: .individual).map(Item.exemplar)
         case "models": item = InitiativeReader.read(opened).map(Item.initiative)
         case "events": item = EventReader.read(opened).map(Item.event)
         default: item = PageReader.read(opened).map(Item.page)
         }
-        return (item, bag.items)
+        return item
     }
 }

@@ -12,13 +12,17 @@ struct ItemFile {
     /// the reasons are in `bag`.
     static func open(_ url: URL, path: String, bag: DiagnosticBag) -> ItemFile? {
         let source = SourceLocation(file: path, line: 1, column: 0)
-        let text: String
         do {
-            text = try SourceText.read(url)
+            return parse(try SourceText.read(url), id: itemID(for: url, at: source, bag: bag), path: path, bag: bag)
         } catch {
             bag.add(readFailure(error, at: source))
             return nil
         }
+    }
+
+    /// The same from text already read: what `open` does after reading, and what the fuzzer drives.
+    static func parse(_ text: String, id: String, path: String, bag: DiagnosticBag) -> ItemFile? {
+        let source = SourceLocation(file: path, line: 1, column: 0)
         let parts: FrontMatter
         do {
             parts = try FrontMatter.split(text)
@@ -37,7 +41,6 @@ struct ItemFile {
         if diagnostics.hasErrors { return nil }
         guard let fields = YAMLFields(node, file: path, firstLine: parts.yamlFirstLine, bag: bag,
                                       what: "Phần thông tin đầu tệp", fallback: source) else { return nil }
-        let id = itemID(for: url, at: source, bag: bag)
         return ItemFile(id: id, fields: fields,
                         body: Body(markdown: parts.body, firstLine: parts.bodyFirstLine), source: source)
     }
