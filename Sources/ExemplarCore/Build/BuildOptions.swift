@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// False for `check`: every stage runs except writing.
     public var writeOutput = true
+    /// The day the site is built for: events from it on are "coming".
+    public var today = CalendarDate.today()
     /// Warnings block publishing too.
     public var strict = false
 

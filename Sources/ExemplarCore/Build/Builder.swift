@@ -31,7 +31,7 @@ public enum Builder {
         report.seconds[.plan] = clock.lap()
 
         guard let theme else { return report }
-        let renderer = PageRenderer(graph: graph, plan: plan, theme: theme)
+        let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today)
         var output: OutputFolder?
         if options.writeOutput, !report.diagnostics.hasErrors {
             do {

@@ -16,6 +16,7 @@ public enum Linker {
 
         orders(&graph)
         relations(&graph)
+        axes(&graph)
         return graph
     }
 
@@ -37,6 +38,22 @@ public enum Linker {
         graph.eventOrder = graph.events.values.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id)
         graph.menuPages = graph.pages.values.filter { $0.menu != nil }
             .sorted { ($0.menu ?? 0, $0.id) < ($1.menu ?? 0, $1.id) }.map(\.id)
+    }
+
+    /// One pass over the exemplars fills every browsing index, so list pages never scan.
+    private static func axes(_ graph: inout SiteGraph) {
+        let phase = graph.site.phase
+        for id in graph.collectiveOrder + graph.individualOrder {
+            guard let exemplar = graph.exemplars[id] else { continue }
+            let years = Set(exemplar.years.map(\.value))
+            for year in years.sorted() { graph.exemplarsOfYear[year, default: []].append(id) }
+            var fields: Set<String> = []
+            for field in exemplar.fields where graph.fields[field.value] != nil && fields.insert(field.value).inserted {
+                graph.exemplarsOfField[field.value, default: []].append(id)
+            }
+            if let scope = exemplar.scope { graph.exemplarsOfScope[scope, default: []].append(id) }
+            if let phase, years.contains(where: phase.contains) { graph.phaseMembers.append(id) }
+        }
     }
 
     private static func relations(_ graph: inout SiteGraph) {

@@ -35,6 +35,13 @@ public struct SiteGraph: Sendable {
     public var eventsOfUnit: [String: [String]] = [:]
     public var holdersOfAward: [String: [String]] = [:]
 
+    // Browsing axes: exemplars by year, field of work and scope, collectives first.
+    public var exemplarsOfYear: [Int: [String]] = [:]
+    public var exemplarsOfField: [String: [String]] = [:]
+    public var exemplarsOfScope: [Exemplar.Scope: [String]] = [:]
+    /// Exemplars honoured in a year of the site's phase.
+    public var phaseMembers: [String] = []
+
     public init(site: SiteConfig) {
         self.site = site
     }

@@ -1,41 +1,80 @@
 /// What a page of the site shows. Each case names the item or list it is made from.
 public enum Route: Sendable, Hashable {
     case home
-    case collectives
-    case individuals
+    /// One page of a list; `page` counts from 1.
+    case list(Listing, page: Int)
     case exemplar(String)
-    case initiatives
     case initiative(String)
-    case events
     case event(String)
-    case units
     case unit(String)
     case page(String)
     case notFound
+    case feed
+    case sitemap
+    case robots
+    /// `api/<name>.json`, for the union portal to embed.
+    case export(String)
 
     /// The URL path under the site's base, `ca-nhan/nguyen-thi-hoa/`; empty for home.
     /// Section names are Vietnamese slugs, as a reader of the union website would type them.
     public func path(in graph: SiteGraph) -> String {
         switch self {
         case .home: return ""
-        case .collectives: return "tap-the/"
-        case .individuals: return "ca-nhan/"
+        case .list(let listing, let page): return listing.path + (page > 1 ? "trang/\(page)/" : "")
         case .exemplar(let id):
             return (graph.exemplars[id]?.kind == .collective ? "tap-the/" : "ca-nhan/") + id + "/"
-        case .initiatives: return "mo-hinh/"
         case .initiative(let id): return "mo-hinh/\(id)/"
-        case .events: return "su-kien/"
         case .event(let id): return "su-kien/\(id)/"
-        case .units: return "don-vi/"
         case .unit(let id): return "don-vi/\(id)/"
         case .page(let id): return "\(id)/"
         case .notFound: return "404.html"
+        case .feed: return "feed.xml"
+        case .sitemap: return "sitemap.xml"
+        case .robots: return "robots.txt"
+        case .export(let name): return "api/\(name).json"
         }
     }
 
     /// The file the page is written to, relative to the output folder.
     public func outputFile(in graph: SiteGraph) -> String {
         let path = path(in: graph)
-        return path.hasSuffix(".html") ? path : path + "index.html"
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
+    public var isHTML: Bool {
+        switch self {
+        case .feed, .sitemap, .robots, .export, .notFound: return false
+        default: return true
+        }
+    }
+}
+
+/// The lists a reader browses by: kind, unit, year, field of work, scope, award, phase.
+public enum Listing: Sendable, Hashable {
+    case collectives, individuals, initiatives, events, units
+    case years, year(Int)
+    case fields, field(String)
+    case scope(Exemplar.Scope)
+    case awards, award(String)
+    case phase
+
+    var path: String {
+        switch self {
+        case .collectives: return "tap-the/"
+        case .individuals: return "ca-nhan/"
+        case .initiatives: return "mo-hinh/"
+        case .events: return "su-kien/"
+        case .units: return "don-vi/"
+        case .years: return "nam/"
+        case .year(let year): return "nam/\(year)/"
+        case .fields: return "mat-cong-tac/"
+        case .field(let id): return "mat-cong-tac/\(id)/"
+        case .scope(.comprehensive): return "mat-cong-tac/toan-dien/"
+        case .scope(.field): return "mat-cong-tac/tung-mat/"
+        case .awards: return "khen-thuong/"
+        case .award(let id): return "khen-thuong/\(id)/"
+        case .phase: return "giai-doan/"
+        }
     }
 }

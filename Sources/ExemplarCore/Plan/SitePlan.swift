@@ -11,23 +11,28 @@ public struct SitePlan: Sendable {
     public var pages: [Page]
     /// Content path (`individuals/x.md`, `media/a.jpg`) → URL path under the base, for links in bodies.
     public var urlOfContentPath: [String: String]
+    /// How many pages each list has, so a page can link to the others.
+    public var pageCounts: [Listing: Int]
 }
 
 /// The fourth stage: decides which pages exist and where they go, and refuses two pages at one URL.
 public enum Planner {
+    /// Items on one page of a list.
+    public static let pageSize = 24
+
     public static func plan(_ graph: SiteGraph) -> (SitePlan, [Diagnostic]) {
         var pages: [SitePlan.Page] = []
+        var counts: [Listing: Int] = [:]
+        var urls: [String: String] = [:]
         func add(_ route: Route, source: SourceLocation? = nil) {
             pages.append(.init(route: route, path: route.path(in: graph), outputFile: route.outputFile(in: graph), source: source))
         }
         add(.home)
-        add(.collectives)
-        add(.individuals)
-        add(.initiatives)
-        add(.events)
-        add(.units)
-        add(.notFound)
-        var urls: [String: String] = [:]
+        for (listing, count) in listings(graph) {
+            let pageCount = max(1, (count + pageSize - 1) / pageSize)
+            counts[listing] = pageCount
+            for page in 1...pageCount { add(.list(listing, page: page)) }
+        }
         for id in graph.collectiveOrder + graph.individualOrder {
             add(.exemplar(id), source: graph.exemplars[id]?.source)
             urls[(graph.exemplars[id]?.kind == .collective ? "collectives/" : "individuals/") + id + ".md"] = pages.last?.path
@@ -45,8 +50,25 @@ public enum Planner {
             add(.page(id), source: graph.pages[id]?.source)
             urls["pages/\(id).md"] = pages.last?.path
         }
+        for route in [Route.notFound, .feed, .sitemap, .robots, .export("exemplars"), .export("models"), .export("events")] {
+            add(route)
+        }
         for file in graph.media { urls[file] = file }
-        return (SitePlan(pages: pages, urlOfContentPath: urls), collisions(pages))
+        return (SitePlan(pages: pages, urlOfContentPath: urls, pageCounts: counts), collisions(pages))
+    }
+
+    /// Every list and how many items it holds, read from the graph's indexes.
+    static func listings(_ graph: SiteGraph) -> [(Listing, Int)] {
+        var result: [(Listing, Int)] = [
+            (.collectives, graph.collectiveOrder.count), (.individuals, graph.individualOrder.count),
+            (.initiatives, graph.initiativeOrder.count), (.events, 0), (.units, 0),
+            (.years, 0), (.fields, 0), (.awards, 0), (.phase, 0),
+        ]
+        result += graph.exemplarsOfYear.keys.sorted().map { (.year($0), graph.exemplarsOfYear[$0]?.count ?? 0) }
+        result += graph.exemplarsOfField.keys.sorted().map { (.field($0), graph.exemplarsOfField[$0]?.count ?? 0) }
+        result += Exemplar.Scope.allCases.map { (.scope($0), graph.exemplarsOfScope[$0]?.count ?? 0) }
+        result += graph.holdersOfAward.keys.sorted().map { (.award($0), graph.holdersOfAward[$0]?.count ?? 0) }
+        return result
     }
 
     /// Two pages at one URL would overwrite each other: a page named `tap-the.md`, say.

@@ -7,7 +7,7 @@ public struct Theme: Sendable {
     /// Templates every theme must have: one per page kind, plus the layout they extend.
     static let requiredTemplates = [
         "layout", "home", "exemplars", "exemplar", "initiatives", "initiative",
-        "events", "event", "units", "unit", "page", "404",
+        "events", "event", "units", "unit", "page", "terms", "404",
     ]
 
     let library: MustacheLibrary

@@ -22,7 +22,23 @@ extension Views {
         if let photo = exemplar.photo?.value, graph.media.contains(photo) {
             card["photo"] = ["url": mediaURL(photo), "alt": "\(text("photo_of")) \(exemplar.name)"] as TemplateData
         }
+        // What the in-page filter matches on: a unit matches its own exemplars and those below it.
+        card["filter_units"] = unitAncestry(exemplar.unit.value).joined(separator: " ")
+        card["filter_years"] = exemplar.years.map { String($0.value) }.joined(separator: " ")
+        card["filter_fields"] = exemplar.fields.map(\.value).joined(separator: " ")
+        card["filter_awards"] = exemplar.awards.map(\.award.value).joined(separator: " ")
         return card
+    }
+
+    /// A unit and the units above it.
+    func unitAncestry(_ id: String) -> [String] {
+        var chain: [String] = []
+        var current: String? = id
+        while let next = current, graph.units[next] != nil, !chain.contains(next) {
+            chain.append(next)
+            current = graph.units[next]?.parent?.value
+        }
+        return chain
     }
 
     func initiativeCard(_ id: String) -> TemplateData? {

@@ -27,6 +27,7 @@ extension Views {
         data["models"] = (graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard)
         data["events"] = (graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard)
         data["tags"] = exemplar.tags
+        if let photo = exemplar.photo?.value, graph.media.contains(photo) { data["og_image"] = absolute(mediaURL(photo)) }
         data["body"] = body.html
         return (data, body.diagnostics)
     }
@@ -58,6 +59,7 @@ extension Views {
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = event.participants.compactMap { exemplarCard($0.value) }
         data["models"] = event.models.compactMap { initiativeCard($0.value) }
+        if let photo = event.photos.first(where: { graph.media.contains($0.value) }) { data["og_image"] = absolute(mediaURL(photo.value)) }
         data["photos"] = event.photos.filter { graph.media.contains($0.value) }.enumerated().map { index, photo -> TemplateData in
             ["url": mediaURL(photo.value), "alt": "\(text("photo_of")) \(event.title) (\(index + 1))"]
         }

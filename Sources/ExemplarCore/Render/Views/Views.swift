@@ -17,6 +17,9 @@ struct Views: Sendable {
 
     func mediaURL(_ path: String) -> String { basePath + path }
 
+    /// Absolute URL, for tags read by other sites (Open Graph, feeds).
+    func absolute(_ path: String) -> String { graph.site.origin + path }
+
     func text(_ key: String) -> String { theme.text(key) }
 
     /// The data every page shares: site, interface strings, navigation.
@@ -50,11 +53,25 @@ struct Views: Sendable {
             "url": path,
             "canonical": site.origin + path,
             "is_home": isHome,
+            "og_type": isHome ? "website" : "article",
+            "locale": site.language == "vi" ? "vi_VN" : "en_US",
+            "feed": basePath + "feed.xml",
         ]
     }
 
-    private func navItem(_ route: Route, _ key: String, current: Route) -> TemplateData {
-        ["title": text(key), "url": url(route) ?? basePath, "current": route == current]
+    /// A menu entry; it is current on every page of its list and on the items it lists.
+    private func navItem(_ listing: Listing, _ key: String, current: Route) -> TemplateData {
+        let isCurrent: Bool
+        switch current {
+        case .list(let shown, _): isCurrent = shown == listing
+        case .exemplar(let id):
+            isCurrent = listing == (graph.exemplars[id]?.kind == .collective ? .collectives : .individuals)
+        case .initiative: isCurrent = listing == .initiatives
+        case .event: isCurrent = listing == .events
+        case .unit: isCurrent = listing == .units
+        default: isCurrent = false
+        }
+        return ["title": text(key), "url": url(.list(listing, page: 1)) ?? basePath, "current": isCurrent]
     }
 
     /// Years as a reader expects them: `2018, 2019, 2020` or `2016–2020` when consecutive.
