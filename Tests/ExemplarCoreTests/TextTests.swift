@@ -1,4 +1,5 @@
 @testable import ExemplarCore
+import Foundation
 import Testing
 
 @Suite struct TextTests {
@@ -44,5 +45,32 @@ import Testing
     @Test func didYouMean() {
         #expect(Suggestion.closest(to: "superviser", among: ["supervisor", "summary"]) == "supervisor")
         #expect(Suggestion.closest(to: "xyz", among: ["supervisor"]) == nil)
+    }
+}
+
+@Suite struct CollationTests {
+    /// Dictionary order: letters first (a ă â, d đ, e ê, o ô ơ, u ư), then tones
+    /// (ngang, huyền, hỏi, ngã, sắc, nặng) at the first letter that differs, then case.
+    @Test func keyFollowsVietnameseDictionaryOrder() {
+        let expected = ["an", "àn", "ản", "ãn", "án", "ạn", "anh", "ánh", "ăn", "ằn", "ân", "ấn", "ba", "bà", "bả", "bã", "bá", "bạ",
+                        "da", "dũng", "dứa", "đa", "đà", "đức", "e", "ê", "ề", "ế", "ho", "hoa", "Hoa", "hoà", "hòa", "hỏa",
+                        "hô", "hồ", "hơ", "hờ", "nguyen", "Nguyễn", "u", "uy", "ư", "ửng", "y", "ý"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<10 {
+            #expect(expected.shuffled(using: &rng).sorted { CollationKey($0) < CollationKey($1) } == expected)
+        }
+        // NFD input sorts the same as NFC.
+        #expect(CollationKey("Đức".decomposedStringWithCanonicalMapping) == CollationKey("Đức"))
+    }
+
+    @Test func nfcFastPathOnlyAcceptsTextThatIsAlreadyNFC() {
+        for value in Array(0..<0x300) + Array(0x1E00...0x1EFF) + Array(0x2002...0x206F) + Array(0x20A0...0x20CF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "b"
+            #expect(VietnameseText.isSurelyNFC(text))
+            #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(value, radix: 16))")
+        }
+        #expect(!VietnameseText.isSurelyNFC("Hòa".decomposedStringWithCanonicalMapping))
+        #expect(VietnameseText.nfc("Hòa".decomposedStringWithCanonicalMapping) == "Hòa")
     }
 }

@@ -26,15 +26,12 @@ public enum Linker {
     }
 
     private static func orders(_ graph: inout SiteGraph) {
-        graph.unitOrder = graph.units.values.sorted { VietnameseText.titleOrder($0.name, $1.name) }.map(\.id)
+        graph.unitOrder = VietnameseText.sorted(graph.units.values) { CollationKey($0.name) }.map(\.id)
         let people = graph.exemplars.values
-        graph.collectiveOrder = people.filter { $0.kind == .collective }
-            .sorted { VietnameseText.titleOrder($0.name, $1.name) }.map(\.id)
-        graph.individualOrder = people.filter { $0.kind == .individual }
-            .sorted { VietnameseText.personOrder($0.name, $1.name) }.map(\.id)
-        graph.initiativeOrder = graph.initiatives.values.sorted {
-            ($0.year ?? 0) != ($1.year ?? 0) ? ($0.year ?? 0) > ($1.year ?? 0) : VietnameseText.titleOrder($0.title, $1.title)
-        }.map(\.id)
+        graph.collectiveOrder = VietnameseText.sorted(people.filter { $0.kind == .collective }) { CollationKey($0.name) }.map(\.id)
+        graph.individualOrder = VietnameseText.sorted(people.filter { $0.kind == .individual }) { VietnameseText.personKey($0.name) }.map(\.id)
+        graph.initiativeOrder = graph.initiatives.values.map { (-($0.year ?? 0), CollationKey($0.title), $0.id) }
+            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
         graph.eventOrder = graph.events.values.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id)
         graph.menuPages = graph.pages.values.filter { $0.menu != nil }
             .sorted { ($0.menu ?? 0, $0.id) < ($1.menu ?? 0, $1.id) }.map(\.id)

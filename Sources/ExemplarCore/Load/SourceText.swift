@@ -23,7 +23,7 @@ enum SourceText {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8(line: firstInvalidLine(bytes))
         }
-        let unixLines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let unixLines = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return VietnameseText.nfc(unixLines)
     }
 

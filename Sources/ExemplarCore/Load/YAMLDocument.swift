@@ -7,7 +7,9 @@ enum YAMLDocument {
         _ yaml: String, file: String, firstLine: Int, into diagnostics: inout [Diagnostic]
     ) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver leaves every scalar a string: values are typed by the readers,
+            // which is both stricter and much faster than matching every scalar against regexes.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

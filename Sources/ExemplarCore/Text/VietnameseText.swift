@@ -4,7 +4,20 @@ import Foundation
 public enum VietnameseText {
     /// Canonical composed form: what every input is turned into as it is read.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar lies in blocks that hold neither combining marks nor
+    /// canonical singletons: such text is already NFC. Vietnamese typed in NFC (Latin-1,
+    /// Latin Extended-A/B, Latin Extended Additional, punctuation) always passes, and
+    /// normalising it is the most expensive step of reading a file otherwise.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: return true
+            default: return false
+            }
+        }
     }
 
     /// A key for comparing or searching without tones and diacritics:
@@ -38,31 +51,25 @@ public enum VietnameseText {
         return result
     }
 
-    private static let locale = Locale(identifier: "vi")
-
-    /// Vietnamese collation: a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; tones secondary.
-    public static func compare(_ a: String, _ b: String) -> ComparisonResult {
-        a.compare(b, options: [.caseInsensitive], range: nil, locale: locale)
-    }
-
     /// People are listed by given name (the last word), then family name, then middle names.
     public static func personOrder(_ a: String, _ b: String) -> Bool {
-        let left = personKey(a), right = personKey(b)
-        for (x, y) in zip(left, right) {
-            let order = compare(x, y)
-            if order != .orderedSame { return order == .orderedAscending }
-        }
-        return left.count < right.count
+        personKey(a) < personKey(b)
     }
 
-    private static func personKey(_ name: String) -> [String] {
-        let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let given = words.last else { return [name] }
-        return [given] + words.dropLast()
+    /// The sort key of a person's name: given name first, then the rest in written order.
+    public static func personKey(_ name: String) -> CollationKey {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        guard let given = words.last else { return CollationKey(name) }
+        return CollationKey(([given] + words.dropLast()).joined(separator: " "))
     }
 
     /// Collective and other titles: plain Vietnamese collation.
     public static func titleOrder(_ a: String, _ b: String) -> Bool {
-        compare(a, b) == .orderedAscending
+        CollationKey(a) < CollationKey(b)
+    }
+
+    /// Sorts by a key computed once per element.
+    static func sorted<T>(_ items: some Sequence<T>, by key: (T) -> CollationKey) -> [T] {
+        items.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -35,14 +35,14 @@ public struct OutputFolder: Sendable {
     /// Writes one file. When the previous output holds the same bytes, the old file is
     /// linked instead, so an unchanged page keeps its date and costs no disk write.
     func write(_ relative: String, _ data: Data) throws(Failure) {
-        let destination = staging.appendingPathComponent(relative)
-        let previous = target.appendingPathComponent(relative)
-        do {
-            try FileManager().createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if Self.sameBytes(previous, data), link(previous.path, destination.path) == 0 { return }
-            try data.write(to: destination)
-        } catch {
-            throw .io("Không ghi được \(relative): \(error.localizedDescription)")
+        let destination = staging.path + "/" + relative
+        let previous = target.path + "/" + relative
+        guard FileIO.makeParents(of: destination) else {
+            throw .io("Không tạo được thư mục cho \(relative): \(FileIO.describeError())")
+        }
+        if FileIO.holds(previous, data), link(previous, destination) == 0 { return }
+        guard FileIO.write(data, to: destination) else {
+            throw .io("Không ghi được \(relative): \(FileIO.describeError())")
         }
     }
 
@@ -80,12 +80,5 @@ public struct OutputFolder: Sendable {
     /// Throws the staging folder away; the previous output stays as it was.
     func discard() {
         try? FileManager().removeItem(at: staging)
-    }
-
-    private static func sameBytes(_ url: URL, _ data: Data) -> Bool {
-        guard let attributes = try? FileManager().attributesOfItem(atPath: url.path),
-              (attributes[.size] as? NSNumber)?.intValue == data.count,
-              let existing = try? Data(contentsOf: url) else { return false }
-        return existing == data
     }
 }
