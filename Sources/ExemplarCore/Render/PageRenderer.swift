@@ -18,7 +18,9 @@ struct PageRenderer: Sendable {
         let links = LinkResolver(pagePaths: Set(plan.pages.map(\.path)).union(graph.media),
                                  urlOfContentPath: plan.urlOfContentPath, basePath: graph.site.basePath)
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links)
-        views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
+        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
+        views.prepareCards()
+        self.views = views
     }
 
     func render(_ page: SitePlan.Page) -> (text: String?, diagnostics: [Diagnostic]) {

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Yams
 
 /// A theme folder: Mustache templates, interface strings per language, and static assets.
@@ -10,8 +9,10 @@ public struct Theme: Sendable {
         "events", "event", "units", "unit", "page", "terms", "404",
     ]
 
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     let strings: [String: String]
+    /// The strings as template data, built once rather than for every page.
+    let stringsValue: TemplateValue
     /// `theme/assets`, copied to `assets/` in the output.
     let assets: URL?
 
@@ -23,20 +24,28 @@ public struct Theme: Sendable {
             return (nil, [Diagnostic(.error, "missing-theme", "Không tìm thấy thư mục mẫu giao diện \(displayPath)/templates.",
                                      file: displayPath, hint: "Chỉ đường dẫn tới giao diện bằng `--theme`.")])
         }
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = "\(displayPath)/templates/\(name)"
+            let templateName = String(name.dropLast(".mustache".count))
             do {
                 let text = try SourceText.read(templatesURL.appendingPathComponent(name))
-                try library.register(text, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(.error, "template-syntax", "Lỗi cú pháp mẫu Mustache: \(error.error).",
-                                              file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+                templates[templateName] = try TemplateParser.parse(text, name: templateName)
+            } catch let error as TemplateParser.Failure {
+                diagnostics.append(Diagnostic(.error, "template-syntax", "Lỗi cú pháp mẫu: \(error.message).",
+                                              file: path, line: error.line, column: error.column))
             } catch {
                 diagnostics.append(Diagnostic(.error, "template-unreadable", "Không đọc được mẫu: \(error).", file: path))
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil
+        for template in templates.values.sorted(by: { $0.name < $1.name }) {
+            for (reference, line) in template.references where templates[reference] == nil {
+                diagnostics.append(Diagnostic(.error, "missing-partial", "Mẫu \(template.name) dùng {{>\(reference)}} nhưng không có \(reference).mustache.",
+                                              file: "\(displayPath)/templates/\(template.name).mustache", line: line,
+                                              hint: "Tạo tệp \(reference).mustache hoặc sửa tên trong mẫu."))
+            }
+        }
+        for name in requiredTemplates where templates[name] == nil
             && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
             diagnostics.append(Diagnostic(.error, "missing-template", "Giao diện thiếu mẫu \(name).mustache.",
                                           file: "\(displayPath)/templates/\(name).mustache",
@@ -46,7 +55,9 @@ public struct Theme: Sendable {
                                   path: "\(displayPath)/strings/\(language).yml", into: &diagnostics)
         let assetsURL = root.appendingPathComponent("assets")
         let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
-        return (Theme(library: library, strings: strings, assets: assets), diagnostics)
+        let theme = Theme(renderer: TemplateRenderer(templates: templates), strings: strings,
+                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets)
+        return (theme, diagnostics)
     }
 
     /// Interface strings: a flat YAML mapping of key to text.
@@ -66,7 +77,7 @@ public struct Theme: Sendable {
     }
 
     func render(_ data: [String: Any], template: String) -> String? {
-        library.render(data, withTemplate: template)
+        renderer.render(template, data: TemplateValue(data))
     }
 
     /// The interface string for `key`; the key itself when missing, so the gap shows on the page.

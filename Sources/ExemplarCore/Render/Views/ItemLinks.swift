@@ -1,11 +1,17 @@
-/// Small linked summaries of items, as lists and cards show them.
+/// Small linked summaries of items, as lists and cards show them. Each is built once
+/// per build (`Cards`) and shared by every page that lists the item.
 extension Views {
-    func unitLink(_ id: String) -> TemplateData? {
+    func unitLink(_ id: String) -> TemplateValue? { cards.units[id] ?? makeUnitLink(id).map { TemplateValue($0) } }
+    func exemplarCard(_ id: String) -> TemplateValue? { cards.exemplars[id] ?? makeExemplarCard(id).map { TemplateValue($0) } }
+    func initiativeCard(_ id: String) -> TemplateValue? { cards.initiatives[id] ?? makeInitiativeCard(id).map { TemplateValue($0) } }
+    func eventCard(_ id: String) -> TemplateValue? { cards.events[id] ?? makeEventCard(id).map { TemplateValue($0) } }
+
+    func makeUnitLink(_ id: String) -> TemplateData? {
         guard let unit = graph.units[id] else { return nil }
         return ["id": id, "name": unit.name, "url": url(.unit(id)) ?? "", "kind": text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")]
     }
 
-    func exemplarCard(_ id: String) -> TemplateData? {
+    func makeExemplarCard(_ id: String) -> TemplateData? {
         guard let exemplar = graph.exemplars[id] else { return nil }
         var card: TemplateData = [
             "id": id, "name": exemplar.name, "url": url(.exemplar(id)) ?? "",
@@ -41,7 +47,7 @@ extension Views {
         return chain
     }
 
-    func initiativeCard(_ id: String) -> TemplateData? {
+    func makeInitiativeCard(_ id: String) -> TemplateData? {
         guard let item = graph.initiatives[id] else { return nil }
         var card: TemplateData = [
             "id": id, "title": item.title, "url": url(.initiative(id)) ?? "",
@@ -54,7 +60,7 @@ extension Views {
         return card
     }
 
-    func eventCard(_ id: String) -> TemplateData? {
+    func makeEventCard(_ id: String) -> TemplateData? {
         guard let event = graph.events[id] else { return nil }
         var card: TemplateData = [
             "id": id, "title": event.title, "url": url(.event(id)) ?? "",

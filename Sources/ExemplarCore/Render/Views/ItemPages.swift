@@ -4,7 +4,7 @@ extension Views {
         let folder = exemplar.kind == .collective ? "collectives" : "individuals"
         let body = markdown.render(exemplar.body, folder: folder, file: exemplar.source.file)
         var data = common(.exemplar(exemplar.id), title: exemplar.name, description: exemplar.summary)
-        data.merge(exemplarCard(exemplar.id) ?? [:]) { _, card in card }
+        data.merge(makeExemplarCard(exemplar.id) ?? [:]) { _, card in card }
         data["title"] = exemplar.name
         data["position"] = exemplar.position
         data["leader"] = exemplar.leader
@@ -28,14 +28,14 @@ extension Views {
         data["events"] = (graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard)
         data["tags"] = exemplar.tags
         if let photo = exemplar.photo?.value, graph.media.contains(photo) { data["og_image"] = absolute(mediaURL(photo)) }
-        data["body"] = body.html
+        data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
     }
 
     func initiativePage(_ item: Initiative) -> (TemplateData, [Diagnostic]) {
         let body = markdown.render(item.body, folder: "models", file: item.source.file)
         var data = common(.initiative(item.id), title: item.title, description: item.summary)
-        data.merge(initiativeCard(item.id) ?? [:]) { _, card in card }
+        data.merge(makeInitiativeCard(item.id) ?? [:]) { _, card in card }
         data["fields"] = fieldNames(item.fields)
         data["owners"] = (graph.ownersOfInitiative[item.id] ?? []).compactMap(exemplarCard)
         data["adoptions"] = item.adoptedBy.compactMap { adoption -> TemplateData? in
@@ -48,14 +48,14 @@ extension Views {
             ["url": mediaURL(file.value), "name": file.value.split(separator: "/").last.map(String.init) ?? file.value]
         }
         data["events"] = (graph.eventsOfInitiative[item.id] ?? []).compactMap(eventCard)
-        data["body"] = body.html
+        data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
     }
 
     func eventPage(_ event: Event) -> (TemplateData, [Diagnostic]) {
         let body = markdown.render(event.body, folder: "events", file: event.source.file)
         var data = common(.event(event.id), title: event.title, description: event.summary)
-        data.merge(eventCard(event.id) ?? [:]) { _, card in card }
+        data.merge(makeEventCard(event.id) ?? [:]) { _, card in card }
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = event.participants.compactMap { exemplarCard($0.value) }
         data["models"] = event.models.compactMap { initiativeCard($0.value) }
@@ -63,13 +63,13 @@ extension Views {
         data["photos"] = event.photos.filter { graph.media.contains($0.value) }.enumerated().map { index, photo -> TemplateData in
             ["url": mediaURL(photo.value), "alt": "\(text("photo_of")) \(event.title) (\(index + 1))"]
         }
-        data["body"] = body.html
+        data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
     }
 
     func unitPage(_ unit: Unit) -> TemplateData {
         var data = common(.unit(unit.id), title: unit.name, description: nil)
-        data.merge(unitLink(unit.id) ?? [:]) { _, link in link }
+        data.merge(makeUnitLink(unit.id) ?? [:]) { _, link in link }
         data["title"] = unit.name
         data["parent"] = unit.parent.flatMap { unitLink($0.value) }
         data["children"] = (graph.childUnits[unit.id] ?? []).compactMap(unitLink)
@@ -86,7 +86,7 @@ extension Views {
         let body = markdown.render(page.body, folder: "pages", file: page.source.file)
         var data = common(.page(page.id), title: page.title, description: page.summary)
         data["summary"] = page.summary ?? ""
-        data["body"] = body.html
+        data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
     }
 }

@@ -166,7 +166,7 @@ extension Views {
         graph.unitOrder.filter { id in
             graph.units[id]?.parent.map { graph.units[$0.value] == nil } ?? true
         }.compactMap { id -> TemplateData? in
-            guard var link = unitLink(id) else { return nil }
+            guard var link = makeUnitLink(id) else { return nil }
             link["children"] = (graph.childUnits[id] ?? []).compactMap(unitLink)
             link["exemplar_count"] = graph.unitAndDescendants(id).reduce(0) { $0 + (graph.exemplarsOfUnit[$1]?.count ?? 0) }
             return link

@@ -8,8 +8,39 @@ struct Views: Sendable {
     let theme: Theme
     let markdown: Markdown
     let pathOf: [Route: String]
+    let basePath: String
+    var cards = Cards()
 
-    var basePath: String { graph.site.basePath }
+    /// Cards of every item, made once and shared by all the lists they appear in.
+    struct Cards: Sendable {
+        var exemplars: [String: TemplateValue] = [:]
+        var initiatives: [String: TemplateValue] = [:]
+        var events: [String: TemplateValue] = [:]
+        var units: [String: TemplateValue] = [:]
+    }
+
+    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String]) {
+        self.graph = graph
+        self.theme = theme
+        self.markdown = markdown
+        self.pathOf = pathOf
+        basePath = graph.site.basePath
+    }
+
+    /// Builds every card in parallel. Unit links first: cards contain them.
+    mutating func prepareCards() {
+        let views = self
+        cards.units = Self.build(graph.unitOrder) { views.makeUnitLink($0) }
+        let withUnits = self
+        cards.exemplars = Self.build(graph.collectiveOrder + graph.individualOrder) { withUnits.makeExemplarCard($0) }
+        cards.initiatives = Self.build(graph.initiativeOrder) { withUnits.makeInitiativeCard($0) }
+        cards.events = Self.build(graph.eventOrder) { withUnits.makeEventCard($0) }
+    }
+
+    private static func build(_ ids: [String], _ make: @Sendable (String) -> TemplateData?) -> [String: TemplateValue] {
+        let values = ids.parallelMap { id in make(id).map { TemplateValue($0) } ?? .null }
+        return Dictionary(zip(ids, values), uniquingKeysWith: { first, _ in first })
+    }
 
     func url(_ route: Route) -> String? {
         pathOf[route].map { basePath + $0 }
@@ -44,7 +75,7 @@ struct Views: Sendable {
                 "language": site.language, "base": basePath, "home": basePath,
                 "phase": site.phase?.name ?? "",
             ] as TemplateData,
-            "t": theme.strings,
+            "t": theme.stringsValue,
             "nav": nav,
             "assets": basePath + "assets/",
             "page_title": isHome ? site.title : "\(title) – \(site.title)",

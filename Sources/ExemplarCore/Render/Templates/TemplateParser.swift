@@ -1,0 +1,167 @@
+/// Parses Mustache text into a `Template`: variables, sections, inverted sections, comments,
+/// partials, and template inheritance (parents and blocks), as the default theme uses them.
+/// A tag alone on its line leaves no blank line behind.
+struct TemplateParser {
+    struct Failure: Error, Equatable {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    private enum Tag {
+        case variable(String, escaped: Bool)
+        case open(String, inverted: Bool)
+        case close(String)
+        case partial(String)
+        case parent(String)
+        case block(String)
+        case comment
+
+        var isStandaloneKind: Bool {
+            if case .variable = self { return false }
+            return true
+        }
+    }
+
+    /// An open section, parent or block and what it has collected so far.
+    private struct Frame {
+        var tag: Tag
+        var name: String
+        var nodes: [Template.Node] = []
+        var line: Int
+        var column: Int
+    }
+
+    static func parse(_ text: String, name: String) throws(Failure) -> Template {
+        var stack = [Frame(tag: .comment, name: "", line: 1, column: 1)]
+        var index = text.startIndex
+        var pendingText = ""
+        func flushText() {
+            if !pendingText.isEmpty { stack[stack.count - 1].nodes.append(.text(pendingText)) }
+            pendingText = ""
+        }
+        while index < text.endIndex {
+            guard let open = text.range(of: "{{", range: index..<text.endIndex) else {
+                pendingText += text[index...]
+                break
+            }
+            let (line, column) = position(of: open.lowerBound, in: text)
+            let triple = text[open.upperBound...].hasPrefix("{")
+            let closer = triple ? "}}}" : "}}"
+            let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
+            guard let close = text.range(of: closer, range: contentStart..<text.endIndex) else {
+                throw Failure(message: "tag mở bằng {{ nhưng không đóng bằng \(closer)", line: line, column: column)
+            }
+            let tag = try parseTag(String(text[contentStart..<close.lowerBound]), triple: triple, line: line, column: column)
+            var before = text[index..<open.lowerBound]
+            var after = close.upperBound
+            if tag.isStandaloneKind, let trimmed = standalone(text, tagStart: open.lowerBound, tagEnd: close.upperBound) {
+                before = text[index..<trimmed.lineStart]
+                after = trimmed.nextLine
+            }
+            pendingText += before
+            index = after
+            flushText()
+            switch tag {
+            case .comment: break
+            case .variable(let raw, let escaped):
+                stack[stack.count - 1].nodes.append(.variable(try parseName(raw, line: line, column: column), escaped: escaped))
+            case .partial(let partial):
+                stack[stack.count - 1].nodes.append(.partial(partial, line: line))
+            case .open(let raw, _), .parent(let raw), .block(let raw):
+                stack.append(Frame(tag: tag, name: raw, line: line, column: column))
+            case .close(let raw):
+                guard stack.count > 1, let frame = stack.popLast() else {
+                    throw Failure(message: "{{/\(raw)}} đóng một khối chưa mở", line: line, column: column)
+                }
+                guard frame.name == raw else {
+                    throw Failure(message: "{{/\(raw)}} không khớp với khối {{\(frame.name)}} mở ở dòng \(frame.line)", line: line, column: column)
+                }
+                stack[stack.count - 1].nodes.append(try node(for: frame))
+            }
+        }
+        flushText()
+        if stack.count > 1, let open = stack.last {
+            throw Failure(message: "khối {{\(open.name)}} chưa được đóng bằng {{/\(open.name)}}", line: open.line, column: open.column)
+        }
+        return Template(name: name, nodes: stack[0].nodes)
+    }
+
+    private static func node(for frame: Frame) throws(Failure) -> Template.Node {
+        switch frame.tag {
+        case .open(let raw, let inverted):
+            return .section(try parseName(raw, line: frame.line, column: frame.column), inverted: inverted, frame.nodes)
+        case .parent(let name):
+            var blocks: [String: [Template.Node]] = [:]
+            for case let .block(blockName, nodes) in frame.nodes { blocks[blockName] = nodes }
+            return .parent(name, blocks: blocks, line: frame.line)
+        default:
+            return .block(frame.name, frame.nodes)
+        }
+    }
+
+    private static func parseTag(_ raw: String, triple: Bool, line: Int, column: Int) throws(Failure) -> Tag {
+        let content = raw.trimmingWhitespace
+        if triple { return .variable(content, escaped: false) }
+        guard let sigil = content.first else {
+            throw Failure(message: "tag rỗng {{}}", line: line, column: column)
+        }
+        let rest = String(content.dropFirst()).trimmingWhitespace
+        switch sigil {
+        case "!": return .comment
+        case "#": return .open(rest, inverted: false)
+        case "^": return .open(rest, inverted: true)
+        case "/": return .close(rest)
+        case ">": return .partial(rest)
+        case "<": return .parent(rest)
+        case "$": return .block(rest)
+        case "&": return .variable(rest, escaped: false)
+        case "=", "%":
+            throw Failure(message: "đổi dấu phân cách và pragma không được hỗ trợ", line: line, column: column)
+        default: return .variable(content, escaped: true)
+        }
+    }
+
+    /// `a.b`, `.`, `empty(list)`, `count(list)`, `last()`.
+    static func parseName(_ raw: String, line: Int, column: Int) throws(Failure) -> Template.Name {
+        var transform: String?
+        var path = raw
+        if let open = raw.firstIndex(of: "("), raw.hasSuffix(")") {
+            transform = String(raw[..<open])
+            path = String(raw[raw.index(after: open)..<raw.index(before: raw.endIndex)])
+            guard TemplateRenderer.transforms.contains(transform ?? "") else {
+                throw Failure(message: "không có phép biến đổi \(transform ?? "")(); dùng: \(TemplateRenderer.transforms.sorted().joined(separator: ", "))",
+                              line: line, column: column)
+            }
+        }
+        guard !path.contains(" ") else { throw Failure(message: "tên \"\(raw)\" có dấu cách", line: line, column: column) }
+        let components = path == "." || path.isEmpty ? [] : path.split(separator: ".").map(String.init)
+        return Template.Name(path: components, transform: transform, text: raw)
+    }
+
+    /// When a tag is alone on its line: where that line starts and where the next begins.
+    private static func standalone(_ text: String, tagStart: String.Index, tagEnd: String.Index) -> (lineStart: String.Index, nextLine: String.Index)? {
+        var lineStart = tagStart
+        while lineStart > text.startIndex {
+            let previous = text.index(before: lineStart)
+            if text[previous] == "\n" { break }
+            guard text[previous] == " " || text[previous] == "\t" else { return nil }
+            lineStart = previous
+        }
+        var next = tagEnd
+        while next < text.endIndex, text[next] == " " || text[next] == "\t" { next = text.index(after: next) }
+        if next == text.endIndex { return (lineStart, next) }
+        guard text[next] == "\n" else { return nil }
+        return (lineStart, text.index(after: next))
+    }
+
+    private static func position(of index: String.Index, in text: String) -> (Int, Int) {
+        var line = 1
+        var lineStart = text.startIndex
+        for i in text[..<index].indices where text[i] == "\n" {
+            line += 1
+            lineStart = text.index(after: i)
+        }
+        return (line, text.distance(from: lineStart, to: index) + 1)
+    }
+}

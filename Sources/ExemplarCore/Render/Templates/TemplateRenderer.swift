@@ -1,0 +1,145 @@
+/// Renders parsed templates with typed data. Text values are HTML-escaped; `.html`
+/// values (the builder's own Markdown output) are inserted as they are.
+struct TemplateRenderer: Sendable {
+    static let transforms: Set<String> = ["empty", "count", "first", "last", "index", "even", "odd"]
+
+    let templates: [String: Template]
+
+    func render(_ name: String, data: TemplateValue) -> String? {
+        guard let template = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16_384)
+        render(template.nodes, Scope(stack: [data]), into: &out)
+        return out
+    }
+
+    private struct Scope {
+        var stack: [TemplateValue]
+        /// Position in the innermost list being iterated, for `first()`, `last()`, `index()`.
+        var position: (index: Int, count: Int)?
+        var blocks: [String: [Template.Node]] = [:]
+
+        init(stack: [TemplateValue]) {
+            self.stack = stack
+        }
+
+        func pushing(_ value: TemplateValue, at position: (Int, Int)? = nil) -> Scope {
+            var scope = self
+            scope.stack.append(value)
+            if let position { scope.position = position }
+            return scope
+        }
+    }
+
+    private func render(_ nodes: [Template.Node], _ scope: Scope, into out: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .variable(let name, let escaped):
+                write(value(of: name, in: scope), escaped: escaped, into: &out)
+            case .section(let name, let inverted, let children):
+                let shown = value(of: name, in: scope)
+                if inverted {
+                    if !shown.isTruthy { render(children, scope, into: &out) }
+                } else if case .list(let items) = shown {
+                    for (index, item) in items.enumerated() {
+                        render(children, scope.pushing(item, at: (index, items.count)), into: &out)
+                    }
+                } else if shown.isTruthy {
+                    render(children, scope.pushing(shown), into: &out)
+                }
+            case .partial(let name, _):
+                if let template = templates[name] { render(template.nodes, scope, into: &out) }
+            case .parent(let name, let blocks, _):
+                guard let template = templates[name] else { continue }
+                var inner = scope
+                // The outermost override of a block wins, as in Mustache inheritance.
+                inner.blocks = blocks.merging(scope.blocks) { _, outer in outer }
+                render(template.nodes, inner, into: &out)
+            case .block(let name, let defaults):
+                render(scope.blocks[name] ?? defaults, scope, into: &out)
+            }
+        }
+    }
+
+    private func value(of name: Template.Name, in scope: Scope) -> TemplateValue {
+        switch name.transform {
+        case nil:
+            return resolve(name.path, in: scope)
+        case "empty":
+            switch resolve(name.path, in: scope) {
+            case .null: return .flag(true)
+            case .list(let items): return .flag(items.isEmpty)
+            case .text(let text), .html(let text): return .flag(text.isEmpty)
+            default: return .flag(false)
+            }
+        case "count":
+            if case .list(let items) = resolve(name.path, in: scope) { return .number(items.count) }
+            return .number(0)
+        default:
+            guard let position = scope.position else { return .null }
+            switch name.transform {
+            case "first": return .flag(position.index == 0)
+            case "last": return .flag(position.index == position.count - 1)
+            case "index": return .number(position.index)
+            case "even": return .flag(position.index % 2 == 0)
+            default: return .flag(position.index % 2 == 1)
+            }
+        }
+    }
+
+    /// The first name is looked up from the innermost context outwards; the rest inside it.
+    private func resolve(_ path: [String], in scope: Scope) -> TemplateValue {
+        guard let first = path.first else { return scope.stack.last ?? .null }
+        var found: TemplateValue?
+        for frame in scope.stack.reversed() {
+            if let value = frame[first] { found = value; break }
+        }
+        for key in path.dropFirst() {
+            found = found?[key]
+        }
+        return found ?? .null
+    }
+
+    private func write(_ value: TemplateValue, escaped: Bool, into out: inout String) {
+        switch value {
+        case .text(let text): escaped ? HTMLEscape.append(text, to: &out) : out.append(text)
+        case .html(let html): out.append(html)
+        case .number(let number): out.append(String(number))
+        case .flag(let flag): out.append(flag ? "true" : "false")
+        case .list, .object, .null: break
+        }
+    }
+}
+
+/// Escapes text for HTML content and attribute values, copying untouched runs whole.
+enum HTMLEscape {
+    static func append(_ text: String, to out: inout String) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            out.append(text)
+            return
+        }
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27: replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                out.append(contentsOf: text[runStart..<index])
+                out.append(replacement)
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out.append(contentsOf: text[runStart..<utf8.endIndex])
+    }
+}

@@ -1,0 +1,69 @@
+@testable import ExemplarCore
+import Foundation
+import Testing
+
+@Suite struct TemplateTests {
+    private func render(_ templates: [String: String], _ data: [String: Any], name: String = "main") throws -> String? {
+        var parsed: [String: Template] = [:]
+        for (key, text) in templates { parsed[key] = try TemplateParser.parse(text, name: key) }
+        return TemplateRenderer(templates: parsed).render(name, data: TemplateValue(data))
+    }
+
+    @Test func variablesAreEscapedUnlessTripleOrHTML() throws {
+        let out = try render(["main": "{{a}}|{{{a}}}|{{&a}}|{{b}}|{{n}}"],
+                             ["a": "<b class=\"x\">&'", "b": TemplateValue.html("<p>ok</p>"), "n": 3])
+        #expect(out == "&lt;b class=&quot;x&quot;&gt;&amp;&#39;|<b class=\"x\">&'|<b class=\"x\">&'|<p>ok</p>|3")
+    }
+
+    @Test func sectionsListsAndInverted() throws {
+        let out = try render(["main": "{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}{{^items}}none{{/items}}|{{#empty}}x{{/empty}}{{^empty}}empty{{/empty}}|{{#o}}{{k}}{{top}}{{/o}}"],
+                             ["items": [["name": "An"], ["name": "Bình"]], "empty": "", "o": ["k": "K"], "top": "T"])
+        #expect(out == "An, Bình|empty|KT")
+        #expect(try render(["main": "{{#items}}x{{/items}}{{^items}}none{{/items}}"], ["items": [Any]()]) == "none")
+    }
+
+    @Test func transformsAndDottedNames() throws {
+        let out = try render(["main": "{{^empty(xs)}}{{count(xs)}}{{/empty(xs)}}{{#empty(ys)}}-{{/empty(ys)}}{{a.b.c}}{{#xs}}{{index()}}{{/xs}}"],
+                             ["xs": [1, 2, 3], "a": ["b": ["c": "deep"]]])
+        #expect(out == "3-deep012")
+    }
+
+    @Test func inheritanceAndPartials() throws {
+        let templates = [
+            "layout": "<main>{{$main}}default{{/main}}</main>{{>footer}}",
+            "footer": "<footer>{{site}}</footer>",
+            "main": "{{<layout}}{{$main}}<h1>{{title}}</h1>{{/main}}{{/layout}}",
+        ]
+        #expect(try render(templates, ["title": "Tiêu đề", "site": "S"]) == "<main><h1>Tiêu đề</h1></main><footer>S</footer>")
+        #expect(try render(templates, ["site": "S"], name: "layout") == "<main>default</main><footer>S</footer>")
+    }
+
+    @Test func standaloneTagsLeaveNoBlankLines() throws {
+        let out = try render(["main": "<ul>\n  {{#xs}}\n  <li>{{.}}</li>\n  {{/xs}}\n</ul>\n"], ["xs": ["a", "b"]])
+        #expect(out == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+    }
+
+    @Test func syntaxErrorsNameTheLine() {
+        #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse("a\n{{#x}}\nb", name: "t") }
+        do {
+            _ = try TemplateParser.parse("line one\n{{#x}}\n{{/y}}", name: "t")
+            Issue.record("mismatched close should fail")
+        } catch {
+            #expect(error.line == 3 && error.message.contains("{{/y}}"))
+        }
+        #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse("{{nope(x)}}", name: "t") }
+    }
+
+    @Test func themeReportsMissingPartialAtItsLine() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("strings"), withIntermediateDirectories: true)
+        try "x: y\n".write(to: theme.appendingPathComponent("strings/vi.yml"), atomically: true, encoding: .utf8)
+        try "<p>\n{{>khong-co}}\n</p>".write(to: theme.appendingPathComponent("templates/home.mustache"), atomically: true, encoding: .utf8)
+        let (_, diagnostics) = Theme.load(from: theme, displayPath: "theme", language: "vi")
+        #expect(diagnostics.contains { $0.code == "missing-partial" && $0.line == 2 && $0.file == "theme/templates/home.mustache" })
+        #expect(diagnostics.contains { $0.code == "missing-template" && $0.file == "theme/templates/exemplar.mustache" })
+    }
+}
