@@ -118,4 +118,30 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == "unsafe-output" })
         #expect(FileManager.default.fileExists(atPath: site.content.appendingPathComponent("site.yml").path))
     }
+
+    @Test func registrationInDecemberIsForTheNextYear() throws {
+        let found = try diagnostics(replacing: "individuals/a.md",
+                                    with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\nregistered: 2018-12-05\nyears: [2019]\n---\nX\n")
+        #expect(!found.contains { $0.code == "late-registration" })
+        let late = try diagnostics(replacing: "individuals/a.md",
+                                   with: "---\nname: A\nunit: ban-nu-cong\nsupervisor: B\nregistered: 2019-03-05\nyears: [2019]\n---\nX\n")
+        #expect(late.contains { $0.code == "late-registration" && $0.line == 5 })
+    }
+
+    @Test func pipeTablesAndEmptyEventBodiesAreFlagged() throws {
+        let table = try diagnostics(replacing: "pages/bang.md", with: "---\ntitle: Bảng\n---\nMở đầu.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n")
+        #expect(table.contains { $0.code == "table-syntax" && $0.line == 6 })
+        let event = try diagnostics(replacing: "events/trong.md", with: "---\ntitle: Trống\ndate: 2019-01-01\n---\n")
+        #expect(event.contains { $0.code == "empty-body" && $0.file == "content/events/trong.md" })
+    }
+
+    @Test func dataLinksAreRemoved() throws {
+        var files = SiteFixture.basic
+        files["pages/x.md"] = "---\ntitle: X\n---\n[a](data:text/html;base64,PHNjcmlwdD4=) ![b](data:image/png;base64,AAAA)\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(site.build().published)
+        let page = try #require(site.page("x/index.html"))
+        #expect(!page.contains("data:"))
+    }
 }

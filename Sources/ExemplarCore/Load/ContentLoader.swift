@@ -35,7 +35,7 @@ public enum ContentLoader {
         let siteFields = files.existing("fields.yml").map { CatalogueReader.fields($0, path: files.display("fields.yml"), bag: bag) }
         content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields ?? [], id: \.id)
         let siteCriteria = files.existing("criteria.yml").map { CatalogueReader.criteria($0, path: files.display("criteria.yml"), bag: bag) }
-        content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria ?? [], id: \.id)
+        content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria ?? []) { "\($0.appliesTo)/\($0.id)" }
 
         let items = files.markdownItems(bag: bag).parallelMap { readItem($0) }
         for (item, diagnostics) in items {

@@ -44,6 +44,7 @@ struct Markdown: Sendable {
                     cmark_node_set_url(node, target)
                 case .unsafe:
                     if !allowRawHTML {
+                        cmark_node_set_url(node, "")
                         diagnostics.append(.warning("unsafe-link", "Liên kết \"\(url)\" có thể chạy mã trên trang nên đã bị bỏ.", at: at,
                                                     hint: "Chỉ dùng liên kết http(s), mailto hoặc tới tệp trong nội dung."))
                     }
@@ -54,6 +55,13 @@ struct Markdown: Sendable {
                 if type == CMARK_NODE_IMAGE, cmark_node_first_child(node) == nil {
                     diagnostics.append(.warning("image-alt", "Ảnh \"\(url)\" chưa có mô tả (alt) cho người khiếm thị.", at: at,
                                                 hint: "Viết mô tả trong ngoặc vuông: `![Mô tả ảnh](\(url))`."))
+                }
+            case CMARK_NODE_PARAGRAPH:
+                // CommonMark has no tables: a `| a | b |` block would show as raw text.
+                if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                   let literal = cmark_node_get_literal(child), literal.pointee == UInt8(ascii: "|") {
+                    diagnostics.append(.warning("table-syntax", "Bảng dạng `| … |` không được hỗ trợ và sẽ hiện nguyên văn trên trang.", at: at,
+                                                hint: "Viết thành danh sách, mỗi dòng một mục: `- Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm`."))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !allowRawHTML {

@@ -14,6 +14,7 @@ struct DomainRules {
         }
         for item in content.initiatives where item.body.isBlank { out.append(emptyBody(item.source)) }
         for event in content.events {
+            if event.body.isBlank { out.append(emptyBody(event.source)) }
             if let end = event.endDate, end.value < event.date {
                 out.append(.error("bad-dates", "`end_date` \(end.value.vietnamese) trước ngày bắt đầu \(event.date.vietnamese).", at: end.at))
             }
@@ -28,9 +29,12 @@ struct DomainRules {
         guard let registered = exemplar.registered else { return [] }
         let date = registered.value
         let deadline = content.site.registrationDeadline
-        guard (date.month, date.day) > (deadline.month, deadline.day) else { return [] }
-        let due = CalendarDate(year: date.year, month: deadline.month, day: deadline.day)
-        return [.warning("late-registration", "Đăng ký ngày \(date.vietnamese), sau hạn \(due.vietnamese) của năm \(date.year).",
+        // A registration is for the first honoured year not before it: one made in
+        // December is on time for the next year.
+        let year = exemplar.years.map(\.value).filter { $0 >= date.year }.min() ?? date.year
+        let due = CalendarDate(year: year, month: deadline.month, day: deadline.day)
+        guard date > due else { return [] }
+        return [.warning("late-registration", "Đăng ký ngày \(date.vietnamese), sau hạn \(due.vietnamese) của năm \(year).",
                          at: registered.at, hint: "Kiểm tra lại ngày đăng ký, hoặc ghi chú lý do đăng ký muộn trong phần nội dung.")]
     }
 

@@ -27,6 +27,7 @@ extension Views {
         data["models"] = (graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard)
         data["events"] = (graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard)
         data["tags"] = exemplar.tags
+        data["extra"] = exemplar.extra
         if let photo = exemplar.photo?.value, graph.media.contains(photo) { data["og_image"] = absolute(mediaURL(photo)) }
         data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
@@ -37,6 +38,7 @@ extension Views {
         var data = common(.initiative(item.id), title: item.title, description: item.summary)
         data.merge(makeInitiativeCard(item.id) ?? [:]) { _, card in card }
         data["fields"] = fieldNames(item.fields)
+        data["extra"] = item.extra
         data["owners"] = (graph.ownersOfInitiative[item.id] ?? []).compactMap(exemplarCard)
         data["adoptions"] = item.adoptedBy.compactMap { adoption -> TemplateData? in
             guard let unit = unitLink(adoption.unit.value) else { return nil }
@@ -56,6 +58,7 @@ extension Views {
         let body = markdown.render(event.body, folder: "events", file: event.source.file)
         var data = common(.event(event.id), title: event.title, description: event.summary)
         data.merge(makeEventCard(event.id) ?? [:]) { _, card in card }
+        data["extra"] = event.extra
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = event.participants.compactMap { exemplarCard($0.value) }
         data["models"] = event.models.compactMap { initiativeCard($0.value) }
@@ -86,6 +89,7 @@ extension Views {
         let body = markdown.render(page.body, folder: "pages", file: page.source.file)
         var data = common(.page(page.id), title: page.title, description: page.summary)
         data["summary"] = page.summary ?? ""
+        data["extra"] = page.extra
         data["body"] = TemplateValue.html(body.html)
         return (data, body.diagnostics)
     }
