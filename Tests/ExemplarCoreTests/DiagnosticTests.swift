@@ -145,3 +145,22 @@ import Testing
         #expect(!page.contains("data:"))
     }
 }
+
+@Suite struct PathSafetyTests {
+    @Test func linksOutOfTheContentFolderAreRefused() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let outside = site.root.appendingPathComponent("secret.md")
+        try "---\nname: Bí mật\nunit: ban-nu-cong\n---\nmật khẩu\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("individuals/lien-ket.md").path,
+                                                   withDestinationPath: outside.path)
+        try FileManager.default.createDirectory(at: site.content.appendingPathComponent("media"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("media/bi-mat.md").path,
+                                                   withDestinationPath: outside.path)
+        let report = site.build()
+        #expect(report.diagnostics.contains { $0.code == "unsafe-path" && $0.file == "content/individuals/lien-ket.md" })
+        #expect(report.diagnostics.contains { $0.code == "unsafe-path" && $0.file == "content/media/bi-mat.md" })
+        #expect(!report.published)
+        #expect(site.page("ca-nhan/lien-ket/index.html") == nil)
+    }
+}

@@ -11,9 +11,12 @@ struct ContentFiles {
     let root: URL
     let displayPath: String
     private let fileManager = FileManager()
+    /// The content folder with links resolved, computed once for `staysInside`.
+    private let resolvedRoot: String
 
     init(root: URL, displayPath: String) {
         self.root = root.standardizedFileURL
+        resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
         self.displayPath = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
     }
 
@@ -32,7 +35,8 @@ struct ContentFiles {
     /// Whether a file, after following links, is still inside the content folder:
     /// a link to elsewhere could publish any file of the machine.
     func staysInside(_ url: URL) -> Bool {
-        url.resolvingSymlinksInPath().path.hasPrefix(root.resolvingSymlinksInPath().path + "/")
+        guard FileIO.isLink(url.path) || !url.path.hasPrefix(root.path + "/") else { return true }
+        return url.resolvingSymlinksInPath().path.hasPrefix(resolvedRoot)
     }
 
     private func visibleEntries(_ url: URL) -> [String] {
@@ -62,6 +66,11 @@ struct ContentFiles {
         for folder in ContentLoader.itemFolders {
             let folderURL = root.appendingPathComponent(folder)
             guard isDirectory(folderURL) else { continue }
+            guard staysInside(folderURL) else {
+                bag.add(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
+                                   file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
+                continue
+            }
             for name in visibleEntries(folderURL) {
                 let url = folderURL.appendingPathComponent(name)
                 let path = display("\(folder)/\(name)")

@@ -43,5 +43,10 @@ enum FileIO {
         return existing == data
     }
 
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     static func describeError() -> String { String(cString: strerror(errno)) }
 }
