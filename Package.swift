@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
@@ -26,7 +25,6 @@ let package = Package(
             dependencies: [
                 "CMark",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The command line: parses arguments, prints diagnostics, chooses the exit code.
@@ -39,7 +37,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ExemplarCoreTests",
-            dependencies: ["ExemplarCore"]
+            // The executable too: command-line tests run it as a user would.
+            dependencies: ["ExemplarCore", "exemplar"]
         ),
     ]
 )

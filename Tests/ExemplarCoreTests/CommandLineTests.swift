@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The `exemplar` command as a user runs it: output, exit codes, formats.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL? {
+        let folder = Bundle.main.executableURL?.deletingLastPathComponent()
+        let candidates = [folder?.appendingPathComponent("exemplar"),
+                          SiteFixture.repository.appendingPathComponent(".build/debug/exemplar")]
+        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    private func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = try #require(Self.binary, "build the exemplar executable first")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private func site(_ files: [String: String] = SiteFixture.basic) throws -> SiteFixture {
+        let site = try SiteFixture(files)
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("theme"),
+                                                   withDestinationURL: SiteFixture.repository.appendingPathComponent("theme"))
+        return site
+    }
+
+    @Test func buildWithDefaultsExitsZero() throws {
+        let site = try site()
+        defer { site.remove() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func errorsPrintLikeACompilerAndExitOne() throws {
+        var files = SiteFixture.basic
+        files["individuals/a.md"] = "---\nname: A\nunit: ban-nu-cng\nsupervisor: B\n---\nX\n"
+        let site = try site(files)
+        defer { site.remove() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/individuals/a.md:3:7: lỗi: `unit`: không có đơn vị nào mang mã `ban-nu-cng`."))
+        #expect(result.stderr.contains("    unit: ban-nu-cng\n          ^"))
+        #expect(result.stderr.contains("Có phải bạn muốn viết `ban-nu-cong`?"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func checkWritesNothingAndJSONIsForMachines() throws {
+        var files = SiteFixture.basic
+        files["individuals/a.md"] = "---\nname: A\nunit: ban-nu-cong\nsuperviser: B\n---\nX\n"
+        let site = try site(files)
+        defer { site.remove() }
+        let result = try run(["check", "--format", "json"], in: site.root)
+        #expect(result.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.contains { $0["code"] as? String == "unknown-key" && $0["line"] as? Int == 4 && $0["severity"] as? String == "warning" })
+        let strict = try run(["check", "--strict"], in: site.root)
+        #expect(strict.status == 1)
+    }
+
+    @Test func usageMistakesExitTwo() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(try run(["build", "--no-such-flag"], in: site.root).status == 2)
+        #expect(try run(["check", "--format", "xml"], in: site.root).status == 2)
+    }
+}
