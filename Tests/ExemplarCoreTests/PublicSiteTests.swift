@@ -56,6 +56,10 @@ import FoundationXML
         let duc = try #require(first.range(of: "Trần Văn Đức<"))
         #expect(an.lowerBound < anh.lowerBound && anh.lowerBound < an2.lowerBound && dung.lowerBound < duc.lowerBound)
         #expect(second.contains("Trần Văn Yến"))
+        // The unit's own page previews its exemplars and links to their paginated list.
+        let unit = try #require(site.page("don-vi/ban-nu-cong/index.html"))
+        #expect(unit.contains("href=\"/dien-hinh/don-vi/ban-nu-cong/dien-hinh/\""))
+        #expect(site.page("don-vi/ban-nu-cong/dien-hinh/trang/2/index.html") != nil)
         // The filter form is there, hidden until the script shows it.
         #expect(first.contains("<form class=\"filters\" data-filter-for=\"list\" hidden>"))
         #expect(first.contains("data-unit=\"ban-nu-cong\""))

@@ -53,6 +53,11 @@ public struct SiteGraph: Sendable {
             .sorted { ($0.award.rank, $0.grant.year ?? 0) > ($1.award.rank, $1.grant.year ?? 0) }
     }
 
+    /// Exemplars of a unit and of every unit below it, in display order.
+    public func members(ofUnit id: String) -> [String] {
+        unitAndDescendants(id).flatMap { exemplarsOfUnit[$0] ?? [] }
+    }
+
     /// A unit and every unit below it, for "this district and its grassroots unions".
     public func unitAndDescendants(_ id: String) -> [String] {
         var result: [String] = []

@@ -18,6 +18,7 @@ extension SitePlan {
             var seen: Set<String> = []
             while let unit = current, seen.insert(unit).inserted {
                 routes.insert(.unit(unit))
+                lists([.unitMembers(unit)])
                 current = graph.units[unit]?.parent?.value
             }
         }

@@ -58,6 +58,8 @@ public enum Listing: Sendable, Hashable {
     case scope(Exemplar.Scope)
     case awards, award(String)
     case phase
+    /// Exemplars of a unit and of the units below it.
+    case unitMembers(String)
 
     var path: String {
         switch self {
@@ -75,6 +77,7 @@ public enum Listing: Sendable, Hashable {
         case .awards: return "khen-thuong/"
         case .award(let id): return "khen-thuong/\(id)/"
         case .phase: return "giai-doan/"
+        case .unitMembers(let id): return "don-vi/\(id)/dien-hinh/"
         }
     }
 }

@@ -68,6 +68,7 @@ public enum Planner {
         result += graph.exemplarsOfField.keys.sorted().map { (.field($0), graph.exemplarsOfField[$0]?.count ?? 0) }
         result += Exemplar.Scope.allCases.map { (.scope($0), graph.exemplarsOfScope[$0]?.count ?? 0) }
         result += graph.holdersOfAward.keys.sorted().map { (.award($0), graph.holdersOfAward[$0]?.count ?? 0) }
+        result += graph.unitOrder.map { (.unitMembers($0), graph.members(ofUnit: $0).count) }
         return result
     }
 

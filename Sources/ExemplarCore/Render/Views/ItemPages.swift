@@ -1,5 +1,8 @@
 /// Data for the page of one exemplar, model, event, unit or free page.
 extension Views {
+    /// Exemplar cards shown on a unit's own page before "see all".
+    static let unitPagePreview = 12
+
     func exemplarPage(_ exemplar: Exemplar) -> (TemplateData, [Diagnostic]) {
         let folder = exemplar.kind == .collective ? "collectives" : "individuals"
         let body = markdown.render(exemplar.body, folder: folder, file: exemplar.source.file)
@@ -76,9 +79,12 @@ extension Views {
         data["title"] = unit.name
         data["parent"] = unit.parent.flatMap { unitLink($0.value) }
         data["children"] = (graph.childUnits[unit.id] ?? []).compactMap(unitLink)
-        // A district's page lists the exemplars of its grassroots unions too.
-        let members = graph.unitAndDescendants(unit.id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
-        data["exemplars"] = members.compactMap(exemplarCard)
+        // A district's page shows the exemplars of its grassroots unions too: the first
+        // few here, all of them on the unit's paginated list.
+        let members = graph.members(ofUnit: unit.id)
+        data["exemplars"] = members.prefix(Self.unitPagePreview).compactMap(exemplarCard)
+        data["exemplar_count"] = members.count
+        if members.count > Self.unitPagePreview { data["all_exemplars"] = url(.list(.unitMembers(unit.id), page: 1)) }
         data["models"] = (graph.initiativesOfUnit[unit.id] ?? []).compactMap(initiativeCard)
         data["adopted"] = (graph.adoptionsOfUnit[unit.id] ?? []).compactMap(initiativeCard)
         data["events"] = (graph.eventsOfUnit[unit.id] ?? []).compactMap(eventCard)

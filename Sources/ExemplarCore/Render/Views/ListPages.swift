@@ -54,13 +54,14 @@ extension Views {
         data["pagination"] = pagination(listing, page: page, count: pageCount)
         if page > 1 { data["page_title"] = "\(title(of: listing)) – \(text("page")) \(page) – \(graph.site.title)" }
         switch listing {
-        case .collectives, .individuals, .year, .field, .scope, .award, .phase:
+        case .collectives, .individuals, .year, .field, .scope, .award, .phase, .unitMembers:
             let ids = exemplarIDs(listing)
             let slice = Array(ids.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize))
             data["exemplars"] = slice.compactMap(exemplarCard)
             data["count"] = ids.count
             data["filters"] = filters(slice)
             if case .award(let id) = listing { data["award"] = graph.awards[id].map { ["name": $0.name, "level": $0.level ?? ""] } }
+            if case .unitMembers(let id) = listing { data["unit"] = unitLink(id) }
         case .initiatives:
             let slice = graph.initiativeOrder.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize)
             data["initiatives"] = slice.compactMap(initiativeCard)
@@ -110,6 +111,7 @@ extension Views {
         case .awards: return text("nav_awards")
         case .award(let id): return graph.awards[id]?.name ?? id
         case .phase: return "\(text("exemplars_of_phase")) \(graph.site.phase?.name ?? "")"
+        case .unitMembers(let id): return "\(text("exemplars_of_unit_title")) \(graph.units[id]?.name ?? id)"
         }
     }
 
@@ -122,6 +124,7 @@ extension Views {
         case .scope(let scope): return graph.exemplarsOfScope[scope] ?? []
         case .award(let id): return graph.holdersOfAward[id] ?? []
         case .phase: return graph.phaseMembers
+        case .unitMembers(let id): return graph.members(ofUnit: id)
         default: return []
         }
     }
