@@ -35,6 +35,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over ContentLoader.readItem; not a product. A plain build gives a
+        // replayer of saved inputs; scripts/fuzz.sh builds the fuzzer (-D FUZZING, -sanitize=fuzzer).
+        .executableTarget(
+            name: "ExemplarFuzz",
+            dependencies: ["ExemplarCore"]
+        ),
         .testTarget(
             name: "ExemplarCoreTests",
             // The executable too: command-line tests run it as a user would.

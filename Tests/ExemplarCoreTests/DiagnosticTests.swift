@@ -164,3 +164,16 @@ import Testing
         #expect(site.page("ca-nhan/lien-ket/index.html") == nil)
     }
 }
+
+@Suite struct LineEndTests {
+    /// Old Mac line ends and Unicode line separators count as lines, as editors and YAML count them.
+    @Test func loneCarriageReturnsCountAsLines() throws {
+        let (_, found) = ContentLoader.readItem(bytes: Data("---\rname: A\runit: [x\r---\rBody\r".utf8), folder: "individuals", id: "a")
+        let d = try #require(found.first { $0.code == "yaml-syntax" })
+        #expect(d.line >= 3 && d.line <= 4)
+        let (item, clean) = ContentLoader.readItem(bytes: Data("---\u{2028}name: A\r\nunit: u\u{2029}---\nBody\n".utf8), folder: "individuals", id: "a")
+        #expect(clean.allSatisfy { $0.severity == .warning })
+        guard case .exemplar(let exemplar)? = item else { Issue.record("no item"); return }
+        #expect(exemplar.unit.at.line == 3 && exemplar.body.firstLine == 5)
+    }
+}

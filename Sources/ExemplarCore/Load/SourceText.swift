@@ -23,8 +23,26 @@ enum SourceText {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8(line: firstInvalidLine(bytes))
         }
-        let unixLines = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        return VietnameseText.nfc(unixLines)
+        return VietnameseText.nfc(unixLineEnds(text))
+    }
+
+    /// Every line break becomes `\n`, so the builder, the YAML parser and the author's
+    /// editor count the same lines: `\r\n`, a lone `\r`, and U+0085, U+2028, U+2029.
+    static func unixLineEnds(_ text: String) -> String {
+        let hasOther = text.unicodeScalars.contains { $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        guard hasOther else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r": scalars.append("\n")
+            case "\n" where previousWasCR: break
+            case "\u{85}", "\u{2028}", "\u{2029}": scalars.append("\n")
+            default: scalars.append(scalar)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return String(scalars)
     }
 
     /// The line holding the first byte sequence that is not UTF-8, so the author can find it.
