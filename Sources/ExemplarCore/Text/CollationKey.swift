@@ -24,7 +24,7 @@ public struct CollationKey: Comparable, Sendable, Hashable {
             case 0x0301: tone(4) // sắc
             case 0x0323: tone(5) // nặng
             default:
-                if scalar.properties.generalCategory == .nonspacingMark { continue }
+                if scalar.value >= 0x300, scalar.properties.generalCategory == .nonspacingMark { continue }
                 append(scalar)
             }
         }
@@ -36,14 +36,23 @@ public struct CollationKey: Comparable, Sendable, Hashable {
 
     private mutating func append(_ scalar: Unicode.Scalar) {
         let value = scalar.value
-        let isUpper = scalar.properties.isUppercase
-        let lower = isUpper ? (String(scalar).lowercased().unicodeScalars.first?.value ?? value) : value
+        let isUpper: Bool
+        let lower: UInt32
+        if value < 0x80 {
+            // ASCII, the bulk of every name after decomposition: no Unicode tables needed.
+            isUpper = (0x41...0x5A).contains(value)
+            lower = isUpper ? value + 0x20 : value
+        } else {
+            isUpper = scalar.properties.isUppercase
+            lower = isUpper ? (String(scalar).lowercased().unicodeScalars.first?.value ?? value) : value
+        }
         let weight: UInt32
         switch lower {
         case 0x61...0x7A: weight = Self.letterBase + (lower - 0x61) * 4   // a–z, with room for ă â, đ, ê, ô ơ, ư
         case 0x111: weight = Self.letterBase + (0x64 - 0x61) * 4 + 1       // đ right after d
         case 0x30...0x39: weight = Self.digitBase + lower
-        case _ where scalar.properties.isWhitespace: weight = 1
+        case 0x20, 0x09, 0x0A: weight = 1
+        case _ where value >= 0x80 && scalar.properties.isWhitespace: weight = 1
         case 0..<0x80: weight = 2 + lower                                  // ASCII punctuation
         default: weight = Self.otherBase + lower
         }

@@ -63,11 +63,6 @@ public enum VietnameseText {
         return CollationKey(([given] + words.dropLast()).joined(separator: " "))
     }
 
-    /// Collective and other titles: plain Vietnamese collation.
-    public static func titleOrder(_ a: String, _ b: String) -> Bool {
-        CollationKey(a) < CollationKey(b)
-    }
-
     /// Sorts by a key computed once per element.
     static func sorted<T>(_ items: some Sequence<T>, by key: (T) -> CollationKey) -> [T] {
         items.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)

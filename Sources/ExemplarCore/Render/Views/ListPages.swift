@@ -81,7 +81,7 @@ extension Views {
             let scopes = Exemplar.Scope.allCases.map { scope in
                 ["name": text("scope_\(scope.rawValue)"), "url": listURL(.scope(scope)), "count": graph.exemplarsOfScope[scope]?.count ?? 0] as TemplateData
             }
-            let fields = graph.fields.values.sorted { VietnameseText.titleOrder($0.name, $1.name) }.map { field in
+            let fields = fieldOrder.map { field in
                 ["name": field.name, "url": listURL(.field(field.id)), "count": graph.exemplarsOfField[field.id]?.count ?? 0] as TemplateData
             }
             data["scopes"] = scopes
@@ -158,9 +158,9 @@ extension Views {
         }
         func options(_ pairs: [(String, String)]) -> [TemplateData] { pairs.map { ["value": $0.0, "label": $0.1] } }
         return [
-            "units": options(units.sorted { VietnameseText.titleOrder($0.value, $1.value) }.map { ($0.key, $0.value) }),
+            "units": options(units.sorted { (unitPosition[$0.key] ?? 0) < (unitPosition[$1.key] ?? 0) }.map { ($0.key, $0.value) }),
             "years": options(years.sorted().map { (String($0), String($0)) }),
-            "fields": options(fields.compactMap { graph.fields[$0] }.sorted { VietnameseText.titleOrder($0.name, $1.name) }.map { ($0.id, $0.name) }),
+            "fields": options(fieldOrder.filter { fields.contains($0.id) }.map { ($0.id, $0.name) }),
             "awards": options(awards.compactMap { graph.awards[$0] }.sorted { $0.rank > $1.rank }.map { ($0.id, $0.name) }),
         ]
     }

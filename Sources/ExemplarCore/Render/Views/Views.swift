@@ -10,6 +10,9 @@ struct Views: Sendable {
     let pathOf: [Route: String]
     let basePath: String
     var cards = Cards()
+    /// Display positions of units and fields, so small lists sort without collation.
+    let unitPosition: [String: Int]
+    let fieldOrder: [Field]
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
@@ -25,6 +28,8 @@ struct Views: Sendable {
         self.markdown = markdown
         self.pathOf = pathOf
         basePath = graph.site.basePath
+        unitPosition = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldOrder = VietnameseText.sorted(graph.fields.values) { CollationKey($0.name) }
     }
 
     /// Builds every card in parallel. Unit links first: cards contain them.
