@@ -128,3 +128,16 @@ import Testing
         #expect(first != nil && first == second)
     }
 }
+
+@Suite struct BodyTests {
+    @Test func bodyTopHeadingsBecomeSections() throws {
+        var files = SiteFixture.basic
+        files["pages/h.md"] = "---\ntitle: Trang\n---\n# Phần một\n\n### Chi tiết\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(site.build().published)
+        let page = try #require(site.page("h/index.html"))
+        #expect(page.contains("<h2>Phần một</h2>"))
+        #expect(page.contains("<h3>Chi tiết</h3>"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value read from a file, with where it was written, so later stages can point back at it.
 public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public var value: Value
@@ -13,14 +15,43 @@ public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
 public typealias Ref = Located<String>
 
 /// The Markdown part of a content file and the line it starts on, for diagnostics in the body.
+///
+/// Bodies read from disk are not kept in memory between loading and rendering: on a
+/// site of 100,000 profiles they would be most of the memory the build needs. The
+/// renderer reads the file again when it needs the text.
 public struct Body: Sendable, Hashable {
-    public var markdown: String
-    public var firstLine: Int
-
-    public init(markdown: String, firstLine: Int) {
-        self.markdown = markdown
-        self.firstLine = firstLine
+    public enum Storage: Sendable, Hashable {
+        case text(String)
+        /// The content file; its body is what follows the front matter.
+        case file(URL)
     }
 
-    public var isBlank: Bool { markdown.allSatisfy(\.isWhitespace) }
+    public var storage: Storage
+    public var firstLine: Int
+    public var isBlank: Bool
+
+    public init(markdown: String, firstLine: Int) {
+        storage = .text(markdown)
+        self.firstLine = firstLine
+        isBlank = markdown.allSatisfy(\.isWhitespace)
+    }
+
+    /// Keeps only where the text is; `markdown()` reads it again.
+    func stored(in file: URL) -> Body {
+        var body = self
+        body.storage = .file(file)
+        return body
+    }
+
+    /// The Markdown text, or nil when the file can no longer be read as it was.
+    public func markdown() -> String? {
+        switch storage {
+        case .text(let text):
+            return text
+        case .file(let url):
+            guard let text = try? SourceText.read(url), let parts = try? FrontMatter.split(text),
+                  parts.bodyFirstLine == firstLine else { return nil }
+            return parts.body
+        }
+    }
 }

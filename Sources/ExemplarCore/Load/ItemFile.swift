@@ -13,7 +13,8 @@ struct ItemFile {
     static func open(_ url: URL, path: String, bag: DiagnosticBag) -> ItemFile? {
         let source = SourceLocation(file: path, line: 1, column: 0)
         do {
-            return parse(try SourceText.read(url), id: itemID(for: url, at: source, bag: bag), path: path, bag: bag)
+            guard let file = parse(try SourceText.read(url), id: itemID(for: url, at: source, bag: bag), path: path, bag: bag) else { return nil }
+            return ItemFile(id: file.id, fields: file.fields, body: file.body.stored(in: url), source: file.source)
         } catch {
             bag.add(readFailure(error, at: source))
             return nil

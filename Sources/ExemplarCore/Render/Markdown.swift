@@ -14,8 +14,12 @@ struct Markdown: Sendable {
     /// relative links start from.
     func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        let length = body.markdown.utf8.count
-        guard let document = body.markdown.withCString({ cmark_parse_document($0, length, options) }) else {
+        guard let text = body.markdown() else {
+            return ("", [Diagnostic(.error, "changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.",
+                                    file: file, line: body.firstLine, hint: "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
+        }
+        let length = text.utf8.count
+        guard let document = text.withCString({ cmark_parse_document($0, length, options) }) else {
             return ("", [])
         }
         defer { cmark_node_free(document) }
@@ -56,6 +60,9 @@ struct Markdown: Sendable {
                     diagnostics.append(.warning("image-alt", "Ảnh \"\(url)\" chưa có mô tả (alt) cho người khiếm thị.", at: at,
                                                 hint: "Viết mô tả trong ngoặc vuông: `![Mô tả ảnh](\(url))`."))
                 }
+            case CMARK_NODE_HEADING:
+                // The page's title is its only h1: a body's `#` heading becomes a section.
+                if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
             case CMARK_NODE_PARAGRAPH:
                 // CommonMark has no tables: a `| a | b |` block would show as raw text.
                 if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,

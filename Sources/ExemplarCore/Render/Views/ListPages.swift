@@ -61,7 +61,7 @@ extension Views {
             data["count"] = ids.count
             data["filters"] = filters(slice)
             if case .award(let id) = listing { data["award"] = graph.awards[id].map { ["name": $0.name, "level": $0.level ?? ""] } }
-            if case .unitMembers(let id) = listing { data["unit"] = unitLink(id) }
+            if case .unitMembers(let id) = listing { data["list_unit"] = unitLink(id) }
         case .initiatives:
             let slice = graph.initiativeOrder.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize)
             data["initiatives"] = slice.compactMap(initiativeCard)

@@ -99,6 +99,7 @@ struct Views: Sendable {
     private func navItem(_ listing: Listing, _ key: String, current: Route) -> TemplateData {
         let isCurrent: Bool
         switch current {
+        case .list(.unitMembers, _): isCurrent = listing == .units
         case .list(let shown, _): isCurrent = shown == listing
         case .exemplar(let id):
             isCurrent = listing == (graph.exemplars[id]?.kind == .collective ? .collectives : .individuals)

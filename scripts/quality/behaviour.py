@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Gate: behaviour in a real browser (headless Chromium through Selenium).
+
+- responsive: at 360 px no page scrolls sideways (the document is no wider than the screen);
+- skip link: the first Tab stop, visible when focused, and it moves to <main>;
+- focus visible: every Tab stop of a list page with the filter and of a profile page looks
+  different when focused (outline, shadow or background);
+- the in-page filter (assets/filter.js): the form shows only with JavaScript; every choice of
+  every select shows exactly the cards whose data-* attribute holds it, two choices combine,
+  the status line counts the cards shown, and the reset button shows them all again.
+
+Usage: behaviour.py SITE_DIR SERVED_URL [--all]   (--all: every page at 360 px, not a sample)
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # no __pycache__ in the work tree
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import Report, chromium, sample_pages, serve_url, set_viewport  # noqa: E402
+
+FOCUS_STYLE = """
+const el = document.activeElement;
+const s = getComputedStyle(el);
+return {tag: el.tagName, text: (el.textContent || el.name || '').trim().slice(0, 40),
+        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineStyle + s.outlineWidth + s.outlineColor : '',
+        shadow: s.boxShadow, background: s.backgroundColor, color: s.color, decoration: s.textDecorationLine};
+"""
+
+BLURRED_STYLE = """
+const el = arguments[0]; el.blur();
+const s = getComputedStyle(el);
+return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineStyle + s.outlineWidth + s.outlineColor : '',
+        shadow: s.boxShadow, background: s.backgroundColor, color: s.color, decoration: s.textDecorationLine};
+"""
+
+
+def check_responsive(driver, served, pages, report) -> int:
+    set_viewport(driver, 360, 740)
+    for path in pages:
+        driver.get(serve_url(served, path))
+        widths = driver.execute_script(
+            "const d = document.documentElement; return [d.scrollWidth, d.clientWidth,"
+            " Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > d.clientWidth + 1"
+            " && !e.closest('.nav, .table-wrap')).slice(0, 3).map(e => e.tagName + '.' + e.className)]")
+        if widths[0] > widths[1]:
+            report.error(f"/{path} @360px", f"the page is {widths[0]} px wide, wider than the {widths[1]} px screen: {widths[2]}")
+    return len(pages)
+
+
+def check_skip_link(driver, served, report) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    set_viewport(driver, 390)
+    driver.get(serve_url(served, ""))
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    first = driver.execute_script(
+        "const a = document.activeElement, r = a.getBoundingClientRect();"
+        "return {cls: a.className, href: a.getAttribute('href'), w: r.width, h: r.height, top: r.top, left: r.left};")
+    if first["cls"] != "skip" or first["href"] != "#main":
+        report.error("/", f"the first Tab stop is not the skip link to #main: {first}")
+        return
+    if first["w"] < 20 or first["h"] < 10 or first["top"] < 0 or first["left"] < 0:
+        report.error("/", f"the skip link is not visible when focused: {first}")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    target = driver.execute_script("return location.hash")
+    if target != "#main":
+        report.error("/", f"following the skip link went to {target!r}, not #main")
+
+
+def check_focus(driver, served, path, report, stops=40) -> int:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    set_viewport(driver, 1280)
+    driver.get(serve_url(served, path))
+    seen = 0
+    for _ in range(stops):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = driver.switch_to.active_element
+        if element.tag_name.lower() == "body":
+            break
+        focused = driver.execute_script(FOCUS_STYLE)
+        blurred = driver.execute_script(BLURRED_STYLE, element)
+        driver.execute_script("arguments[0].focus()", element)
+        seen += 1
+        if all(focused[key] == blurred[key] for key in ("outline", "shadow", "background", "color", "decoration")):
+            report.error(f"/{path}", f"no visible focus on Tab stop {seen}: <{focused['tag'].lower()}> {focused['text']!r}")
+    return seen
+
+
+def check_filter(driver, served, site, report) -> int:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    pages = sorted(p for p in site.rglob("index.html") if 'data-filter-for="' in p.read_text(encoding="utf-8"))
+    if not pages:
+        report.error(str(site), "no page has the in-page filter to test")
+        return 0
+    # Two pages: the first list and the fullest one.
+    chosen = [pages[0], max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="card"'))]
+    checks = 0
+    set_viewport(driver, 1280)
+    for file in dict.fromkeys(chosen):
+        path = file.parent.relative_to(site).as_posix() + "/"
+        driver.get(serve_url(served, path))
+        form = driver.find_element(By.CSS_SELECTOR, "form[data-filter-for]")
+        if not form.is_displayed():
+            report.error(f"/{path}", "the filter form stays hidden with JavaScript on")
+            continue
+        list_id = form.get_attribute("data-filter-for")
+        cards = driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li")
+        total = len(cards)
+        status = form.find_element(By.CSS_SELECTOR, ".filter-status")
+        reset = form.find_element(By.CSS_SELECTOR, "button[type=reset]")
+
+        def expect(choices: dict[str, str]) -> None:
+            nonlocal checks
+            checks += 1
+            wanted = [all(value in (card.get_attribute(f"data-{name}") or "").split() for name, value in choices.items())
+                      for card in cards]
+            shown = [card.is_displayed() for card in cards]
+            if wanted != shown:
+                report.error(f"/{path}", f"filter {choices}: shows {sum(shown)} cards, expected {sum(wanted)}")
+            if choices and not status.text.startswith(f"{sum(wanted)} / {total}"):
+                report.error(f"/{path}", f"filter {choices}: status says {status.text!r}, expected '{sum(wanted)} / {total} …'")
+
+        selects = form.find_elements(By.TAG_NAME, "select")
+        for select_element in selects:
+            name = select_element.get_attribute("name")
+            select = Select(select_element)
+            for option in [o.get_attribute("value") for o in select.options if o.get_attribute("value")]:
+                select.select_by_value(option)
+                expect({name: option})
+            reset.click()
+            driver.execute_script("return new Promise(r => setTimeout(r, 20))")
+            expect({})
+        if len(selects) >= 2:
+            first, second = Select(selects[0]), Select(selects[1])
+            a = [o.get_attribute("value") for o in first.options if o.get_attribute("value")][0]
+            first.select_by_value(a)
+            b = [o.get_attribute("value") for o in second.options if o.get_attribute("value")][-1]
+            second.select_by_value(b)
+            expect({selects[0].get_attribute("name"): a, selects[1].get_attribute("name"): b})
+            reset.click()
+            driver.execute_script("return new Promise(r => setTimeout(r, 20))")
+            expect({})
+            if any(s.get_attribute("value") for s in selects):
+                report.error(f"/{path}", "the reset button left a choice in a select")
+    return checks
+
+
+def main() -> int:
+    site, served = Path(sys.argv[1]).resolve(), sys.argv[2]
+    report = Report("behaviour")
+    driver = chromium()
+    try:
+        pages = check_responsive(driver, served, sample_pages(site, "--all" in sys.argv[3:]), report)
+        check_skip_link(driver, served, report)
+        list_page = next((p for p in ("ca-nhan/", "tap-the/") if (site / p / "index.html").is_file()), "")
+        profile = "ca-nhan/nguyen-thi-hoa/" if (site / "ca-nhan/nguyen-thi-hoa/index.html").is_file() else ""
+        stops = check_focus(driver, served, list_page, report) + check_focus(driver, served, profile, report)
+        filters = check_filter(driver, served, site, report)
+    finally:
+        driver.quit()
+    return report.finish(f"{pages} pages at 360 px, skip link, {stops} focus stops, {filters} filter states")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
