@@ -13,7 +13,11 @@ struct Build: ParsableCommand {
     func run() throws {
         let report = Builder.build(site.buildOptions(output: output, write: true))
         let seconds = report.seconds.values.reduce(0, +)
-        try site.finish(report, summary: "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(String(format: "%.2f", seconds)) giây.",
+        let time = String(format: "%.2f", seconds)
+        let summary = report.outputChanged
+            ? "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi."
+            : "Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên."
+        try site.finish(report, summary: summary,
                         failure: "Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.")
     }
 }

@@ -120,12 +120,21 @@ import Testing
     @Test func unchangedRebuildKeepsFiles() throws {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }
-        _ = site.build()
+        #expect(site.build().outputChanged)
         let path = site.output.appendingPathComponent("ca-nhan/nguyen-thi-hoa/index.html").path
         let first = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
         _ = site.build()
-        let second = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
-        #expect(first != nil && first == second)
+        let folder = try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int
+        let second = site.build()
+        #expect(second.published && !second.outputChanged && second.filesChanged == 0)
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        #expect(first != nil && first == after)
+        // Nothing changed, so not even the folder was replaced.
+        #expect(try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int == folder)
+        // One edit: only that page and the pages listing it are new bytes.
+        try site.write("pages/dang-ky.md", "---\ntitle: Đăng ký điển hình\nmenu: 1\n---\nNội dung mới.\n")
+        let third = site.build()
+        #expect(third.outputChanged && third.filesChanged == 1)
     }
 }
 

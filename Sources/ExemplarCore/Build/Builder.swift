@@ -49,6 +49,7 @@ public enum Builder {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
             report.filesWritten += result.written ? 1 : 0
+            report.filesChanged += result.changed ? 1 : 0
         }
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
@@ -57,14 +58,14 @@ public enum Builder {
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
             report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output,
-                                             written: &report.filesWritten)
+                                             report: &report)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
             return report
         }
         do {
-            try output.commit()
+            report.outputChanged = try output.commit(files: report.filesWritten, changed: report.filesChanged)
             report.published = true
         } catch {
             output.discard()
@@ -78,6 +79,7 @@ public enum Builder {
         var diagnostics: [Diagnostic]
         var rendered = false
         var written = false
+        var changed = false
         var renderSeconds = 0.0
         var writeSeconds = 0.0
     }
@@ -88,7 +90,7 @@ public enum Builder {
         var result = PageResult(diagnostics: diagnostics, rendered: html != nil, renderSeconds: clock.lap())
         guard let html, let output else { return result }
         do {
-            try output.write(page.outputFile, Data(html.utf8))
+            result.changed = try output.write(page.outputFile, Data(html.utf8))
             result.written = true
         } catch {
             result.diagnostics.append(Diagnostic(.error, "output", error.description, file: page.outputFile))
@@ -99,7 +101,7 @@ public enum Builder {
 
     /// Media from the content folder and the theme's assets, copied as they are.
     private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   written: inout Int) -> [Diagnostic] {
+                                   report: inout BuildReport) -> [Diagnostic] {
         var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
         if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
@@ -107,16 +109,20 @@ public enum Builder {
                 jobs.append((url, "assets/" + relative))
             }
         }
-        let failures = jobs.parallelMap { source, relative -> Diagnostic? in
-            do {
-                try output.copy(source, to: relative)
-                return nil
-            } catch {
-                return Diagnostic(.error, "output", "\(error)", file: relative)
+        let outcomes = jobs.parallelMap { source, relative in
+            Result { () throws(OutputFolder.Failure) -> Bool in try output.copy(source, to: relative) }
+        }
+        var failures: [Diagnostic] = []
+        for (outcome, job) in zip(outcomes, jobs) {
+            switch outcome {
+            case .success(let changed):
+                report.filesWritten += 1
+                report.filesChanged += changed ? 1 : 0
+            case .failure(let error):
+                failures.append(Diagnostic(.error, "output", error.description, file: job.1))
             }
         }
-        written += jobs.count - failures.compactMap { $0 }.count
-        return failures.compactMap { $0 }
+        return failures
     }
 }
 

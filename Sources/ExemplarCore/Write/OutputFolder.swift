@@ -9,6 +9,8 @@ public struct OutputFolder: Sendable {
 
     public let target: URL
     let staging: URL
+    /// How many files the previous build published, from its marker; nil when unknown.
+    let previousFileCount: Int?
 
     public enum Failure: Error, CustomStringConvertible {
         case io(String)
@@ -23,42 +25,60 @@ public struct OutputFolder: Sendable {
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         let fileManager = FileManager()
+        let marker = try? String(contentsOf: self.target.appendingPathComponent(Self.marker), encoding: .utf8)
+        previousFileCount = marker?.split(separator: "\n").first { $0.hasPrefix("files: ") }.flatMap { Int($0.dropFirst(7)) }
         try? fileManager.removeItem(at: staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data("exemplar\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
         } catch {
             throw .io("Không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)")
         }
     }
 
-    /// Writes one file. When the previous output holds the same bytes, the old file is
-    /// linked instead, so an unchanged page keeps its date and costs no disk write.
-    func write(_ relative: String, _ data: Data) throws(Failure) {
+    /// Writes one file and tells whether its bytes are new. When the previous output holds
+    /// the same bytes, the old file is linked instead, so an unchanged page keeps its date
+    /// and costs no disk write.
+    @discardableResult
+    func write(_ relative: String, _ data: Data) throws(Failure) -> Bool {
         let destination = staging.path + "/" + relative
         let previous = target.path + "/" + relative
         guard FileIO.makeParents(of: destination) else {
             throw .io("Không tạo được thư mục cho \(relative): \(FileIO.describeError())")
         }
-        if FileIO.holds(previous, data), link(previous, destination) == 0 { return }
+        if FileIO.holds(previous, data), link(previous, destination) == 0 { return false }
         guard FileIO.write(data, to: destination) else {
             throw .io("Không ghi được \(relative): \(FileIO.describeError())")
         }
+        return true
     }
 
     /// Copies a file as it is (media, theme assets), linking when unchanged.
-    func copy(_ source: URL, to relative: String) throws(Failure) {
+    @discardableResult
+    func copy(_ source: URL, to relative: String) throws(Failure) -> Bool {
         let data: Data
         do {
             data = try Data(contentsOf: source)
         } catch {
             throw .io("Không đọc được \(source.path): \(error.localizedDescription)")
         }
-        try write(relative, data)
+        return try write(relative, data)
     }
 
-    /// Swaps the staging folder into place.
-    func commit() throws(Failure) {
+    /// Swaps the staging folder into place, recording how many files it holds. When every
+    /// file is the same as before and none was added or removed, the published folder is
+    /// left exactly as it was: an unchanged build touches nothing.
+    /// Returns whether the published folder changed.
+    @discardableResult
+    func commit(files: Int, changed: Int) throws(Failure) -> Bool {
+        if changed == 0, previousFileCount == files {
+            discard()
+            return false
+        }
+        do {
+            try Data("exemplar\nfiles: \(files)\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
+        } catch {
+            throw .io("Không ghi được \(Self.marker): \(error.localizedDescription)")
+        }
         let fileManager = FileManager()
         let retired = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -75,6 +95,7 @@ public struct OutputFolder: Sendable {
             throw .io("Không thay được thư mục kết quả \(target.path): \(error.localizedDescription)")
         }
         try? fileManager.removeItem(at: retired)
+        return true
     }
 
     /// Throws the staging folder away; the previous output stays as it was.
