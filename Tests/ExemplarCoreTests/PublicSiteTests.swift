@@ -119,4 +119,11 @@ import FoundationXML
         let modelRows = try #require(try JSONSerialization.jsonObject(with: models) as? [[String: Any]])
         #expect((modelRows.first?["adopted_by"] as? [[String: Any]])?.count == 1)
     }
+
+    @Test func commendationConferenceLinksEveryoneHonoured() throws {
+        let site = try built(["events/bieu-duong.md": "---\ntitle: Hội nghị biểu dương\nkind: commendation\ndate: 2020-09-25\nparticipants: [nguyen-thi-hoa]\n---\nBáo cáo.\n"])
+        defer { site.remove() }
+        let page = try #require(site.page("su-kien/bieu-duong/index.html"))
+        #expect(page.contains("href=\"/dien-hinh/giai-doan/\""))
+    }
 }

@@ -62,6 +62,10 @@ extension Views {
         var data = common(.event(event.id), title: event.title, description: event.summary)
         data.merge(makeEventCard(event.id) ?? [:]) { _, card in card }
         data["extra"] = event.extra
+        // A commendation conference honours the whole phase: link its full list.
+        if event.kind == .commendation, let phase = graph.site.phase, phase.contains(event.date.year) || event.date.year == phase.to + 1 {
+            data["phase_list"] = ["url": url(.list(.phase, page: 1)) ?? "", "name": phase.name] as TemplateData
+        }
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = event.participants.compactMap { exemplarCard($0.value) }
         data["models"] = event.models.compactMap { initiativeCard($0.value) }
