@@ -135,6 +135,9 @@ import Testing
         try site.write("pages/dang-ky.md", "---\ntitle: Đăng ký điển hình\nmenu: 1\n---\nNội dung mới.\n")
         let third = site.build()
         #expect(third.outputChanged && third.filesChanged == 1)
+        // The folder was replaced, but unchanged pages are the same files as before.
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == first)
+        #expect(site.page("dang-ky/index.html")?.contains("Nội dung mới.") == true)
     }
 }
 

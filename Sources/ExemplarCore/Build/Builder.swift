@@ -45,11 +45,12 @@ public enum Builder {
         let results = plan.pages.parallelMap { page in
             renderAndWrite(page, renderer: renderer, output: writer)
         }
+        var unchangedFiles: [String] = []
         for result in results {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
             report.filesWritten += result.written ? 1 : 0
-            report.filesChanged += result.changed ? 1 : 0
+            if let unchanged = result.unchanged { unchangedFiles.append(unchanged) } else if result.written { report.filesChanged += 1 }
         }
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
@@ -58,14 +59,14 @@ public enum Builder {
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
             report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output,
-                                             report: &report)
+                                             report: &report, unchanged: &unchangedFiles)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
             return report
         }
         do {
-            report.outputChanged = try output.commit(files: report.filesWritten, changed: report.filesChanged)
+            report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
             report.published = true
         } catch {
             output.discard()
@@ -79,7 +80,8 @@ public enum Builder {
         var diagnostics: [Diagnostic]
         var rendered = false
         var written = false
-        var changed = false
+        /// The output path, when the previous build already published these bytes.
+        var unchanged: String?
         var renderSeconds = 0.0
         var writeSeconds = 0.0
     }
@@ -90,7 +92,7 @@ public enum Builder {
         var result = PageResult(diagnostics: diagnostics, rendered: html != nil, renderSeconds: clock.lap())
         guard let html, let output else { return result }
         do {
-            result.changed = try output.write(page.outputFile, Data(html.utf8))
+            if try !output.write(page.outputFile, Data(html.utf8)) { result.unchanged = page.outputFile }
             result.written = true
         } catch {
             result.diagnostics.append(Diagnostic(.error, "output", error.description, file: page.outputFile))
@@ -101,7 +103,7 @@ public enum Builder {
 
     /// Media from the content folder and the theme's assets, copied as they are.
     private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   report: inout BuildReport) -> [Diagnostic] {
+                                   report: inout BuildReport, unchanged: inout [String]) -> [Diagnostic] {
         var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
         if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
@@ -117,7 +119,7 @@ public enum Builder {
             switch outcome {
             case .success(let changed):
                 report.filesWritten += 1
-                report.filesChanged += changed ? 1 : 0
+                if changed { report.filesChanged += 1 } else { unchanged.append(job.1) }
             case .failure(let error):
                 failures.append(Diagnostic(.error, "output", error.description, file: job.1))
             }

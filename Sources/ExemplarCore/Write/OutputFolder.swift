@@ -35,17 +35,16 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes one file and tells whether its bytes are new. When the previous output holds
-    /// the same bytes, the old file is linked instead, so an unchanged page keeps its date
-    /// and costs no disk write.
+    /// Writes one file and tells whether its bytes are new. A file whose bytes the previous
+    /// output already holds is not written at all: `commit` links the old file into place
+    /// if the folder is replaced, so an unchanged page keeps its date and costs no disk write.
     @discardableResult
     func write(_ relative: String, _ data: Data) throws(Failure) -> Bool {
+        if FileIO.holds(target.path + "/" + relative, data) { return false }
         let destination = staging.path + "/" + relative
-        let previous = target.path + "/" + relative
         guard FileIO.makeParents(of: destination) else {
             throw .io("Không tạo được thư mục cho \(relative): \(FileIO.describeError())")
         }
-        if FileIO.holds(previous, data), link(previous, destination) == 0 { return false }
         guard FileIO.write(data, to: destination) else {
             throw .io("Không ghi được \(relative): \(FileIO.describeError())")
         }
@@ -68,11 +67,21 @@ public struct OutputFolder: Sendable {
     /// file is the same as before and none was added or removed, the published folder is
     /// left exactly as it was: an unchanged build touches nothing.
     /// Returns whether the published folder changed.
+    /// `unchanged` are the files `write` found identical to the published ones.
     @discardableResult
-    func commit(files: Int, changed: Int) throws(Failure) -> Bool {
-        if changed == 0, previousFileCount == files {
+    func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
+        if unchanged.count == files, previousFileCount == files {
             discard()
             return false
+        }
+        let failures = unchanged.parallelMap { relative -> String? in
+            let destination = staging.path + "/" + relative
+            guard FileIO.makeParents(of: destination),
+                  link(target.path + "/" + relative, destination) == 0 else { return relative }
+            return nil
+        }
+        if let failed = failures.compactMap({ $0 }).first {
+            throw .io("Không liên kết được \(failed) từ bản trước: \(FileIO.describeError())")
         }
         do {
             try Data("exemplar\nfiles: \(files)\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
