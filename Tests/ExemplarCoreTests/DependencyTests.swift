@@ -4,12 +4,17 @@ import Testing
 
 /// What an edit reaches: the pages a watcher must rebuild, and no more.
 @Suite struct DependencyTests {
-    @Test func anExemplarReachesItsListsUnitsModelsAndEvents() throws {
+    /// The basic fixture, loaded, linked and planned.
+    static func basicSite() throws -> (SiteGraph, SitePlan) {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }
         let (content, _) = ContentLoader.load(from: site.content, displayPath: "content")
         let graph = Linker.link(content, includeDrafts: false)
-        let (plan, _) = Planner.plan(graph)
+        return (graph, Planner.plan(graph).0)
+    }
+
+    @Test func anExemplarReachesItsListsUnitsModelsAndEvents() throws {
+        let (graph, plan) = try Self.basicSite()
         let routes = plan.routes(showing: .exemplar("cdcs-truong-thpt-le-thuy"), in: graph)
         #expect(routes.contains(.exemplar("cdcs-truong-thpt-le-thuy")))
         #expect(routes.contains(.list(.collectives, page: 1)))
@@ -24,11 +29,7 @@ import Testing
     }
 
     @Test func aMenuPageReachesEveryPage() throws {
-        let site = try SiteFixture(SiteFixture.basic)
-        defer { site.remove() }
-        let (content, _) = ContentLoader.load(from: site.content, displayPath: "content")
-        let graph = Linker.link(content, includeDrafts: false)
-        let (plan, _) = Planner.plan(graph)
+        let (graph, plan) = try Self.basicSite()
         #expect(plan.routes(showing: .page("dang-ky"), in: graph).count == plan.pages.count)
     }
 }
