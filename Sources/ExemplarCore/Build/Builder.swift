@@ -7,24 +7,7 @@ public enum Builder {
         var report = BuildReport()
         var clock = StageClock()
 
-        var (content, diagnostics) = ContentLoader.load(from: options.content, displayPath: options.contentDisplay)
-        if let baseURL = options.baseURL { content.site.baseURL = baseURL }
-        report.diagnostics += diagnostics
-        report.seconds[.load] = clock.lap()
-
-        report.diagnostics += Validator.validate(content)
-        let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
-                                                   language: content.site.language)
-        report.diagnostics += themeDiagnostics
-        if options.writeOutput {
-            report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
-                                                    content: options.content, theme: options.theme)
-        }
-        report.seconds[.validate] = clock.lap()
-
-        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
-        report.graph = graph
-        report.seconds[.link] = clock.lap()
+        let (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
 
         let (plan, planDiagnostics) = Planner.plan(graph)
         report.diagnostics += planDiagnostics
@@ -74,6 +57,31 @@ public enum Builder {
         }
         report.seconds[.write, default: 0] += clock.lap()
         return report
+    }
+
+    /// The first three stages. The loaded content is dropped on return: from here on the
+    /// graph holds everything, and a large site should not keep two copies.
+    private static func loadValidateLink(_ options: BuildOptions, report: inout BuildReport,
+                                         clock: inout StageClock) -> (SiteGraph, Theme?) {
+        var (content, diagnostics) = ContentLoader.load(from: options.content, displayPath: options.contentDisplay)
+        if let baseURL = options.baseURL { content.site.baseURL = baseURL }
+        report.diagnostics += diagnostics
+        report.seconds[.load] = clock.lap()
+
+        report.diagnostics += Validator.validate(content)
+        let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
+                                                   language: content.site.language)
+        report.diagnostics += themeDiagnostics
+        if options.writeOutput {
+            report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
+                                                    content: options.content, theme: options.theme)
+        }
+        report.seconds[.validate] = clock.lap()
+
+        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        report.graph = graph
+        report.seconds[.link] = clock.lap()
+        return (graph, theme)
     }
 
     private struct PageResult: Sendable {
