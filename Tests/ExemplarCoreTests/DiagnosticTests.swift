@@ -147,6 +147,31 @@ import Testing
 }
 
 @Suite struct PathSafetyTests {
+    /// Catalogue ids become folders of the site: one that climbs out must never be written.
+    @Test func catalogueIDsMustBeSlugs() throws {
+        var files = SiteFixture.basic
+        files["units.yml"]! += "\n- { id: ../../../tmp/pwn, name: Thoát ra, kind: district }\n- { id: \"x\\\" onclick=y\", name: Dấu nháy, kind: district }\n"
+        files["awards.yml"] = "- { id: Bằng Khen Mới, name: Bằng khen mới, rank: 33 }\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = site.build()
+        let bad = report.diagnostics.filter { $0.code == "bad-id" }
+        #expect(bad.count == 3)
+        #expect(bad.contains { $0.file == "content/awards.yml" && $0.hint == "Dùng `id: bang-khen-moi`." })
+        #expect(!report.published)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("tmp/pwn").path))
+    }
+
+    /// The same unit typed once in NFD (as macOS editors save it) is still the same name.
+    @Test func unitNamesEqualAfterNormalisationAreFlagged() throws {
+        var files = SiteFixture.basic
+        files["units.yml"]! += "\n- { id: ban-nu-cong-2, name: \("Ban Nữ công".decomposedStringWithCanonicalMapping), kind: department }\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let found = Builder.build(site.options(write: false)).diagnostics
+        #expect(found.contains { $0.code == "lookalike-name" && $0.message.contains("trùng với") })
+    }
+
     @Test func linksOutOfTheContentFolderAreRefused() throws {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }

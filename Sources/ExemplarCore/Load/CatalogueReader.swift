@@ -5,7 +5,7 @@ enum CatalogueReader {
     static func units(_ url: URL, path: String, bag: DiagnosticBag) -> [Unit] {
         let node = YAMLFile.open(url, path: path, bag: bag)
         return YAMLFile.entries(node, path: path, bag: bag, what: "Mỗi đơn vị").compactMap { f in
-            let id = f.string("id", required: true)
+            let id = f.id()
             let name = f.string("name", required: true)
             let kind: Unit.Kind? = f.choice("kind", required: true)
             let parent = f.string("parent")
@@ -18,7 +18,7 @@ enum CatalogueReader {
     static func awards(_ url: URL, path: String, bag: DiagnosticBag) -> [Award] {
         let node = YAMLFile.open(url, path: path, bag: bag)
         return YAMLFile.entries(node, path: path, bag: bag, what: "Mỗi danh hiệu").compactMap { f in
-            let id = f.string("id", required: true)
+            let id = f.id()
             let name = f.string("name", required: true)
             let rank = f.int("rank", required: true)
             let level = f.string("level")?.value
@@ -31,7 +31,7 @@ enum CatalogueReader {
     static func fields(_ url: URL, path: String, bag: DiagnosticBag) -> [Field] {
         let node = YAMLFile.open(url, path: path, bag: bag)
         return YAMLFile.entries(node, path: path, bag: bag, what: "Mỗi mặt công tác").compactMap { f in
-            let id = f.string("id", required: true)
+            let id = f.id()
             let name = f.string("name", required: true)
             f.finish(context: "một mặt công tác (id, name)")
             guard let id, let name else { return nil }
@@ -46,7 +46,7 @@ enum CatalogueReader {
         var criteria: [Criterion] = []
         for kind in Exemplar.Kind.allCases {
             for f in root.mappings(kind.rawValue) {
-                let id = f.string("id", required: true)
+                let id = f.id()
                 let text = f.string("text", required: true)
                 f.finish(context: "một tiêu chí (id, text)")
                 if let id, let text {

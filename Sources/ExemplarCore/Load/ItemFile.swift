@@ -50,9 +50,7 @@ struct ItemFile {
     /// under its slug, with a warning so links stay predictable.
     static func itemID(for url: URL, at source: SourceLocation, bag: DiagnosticBag) -> String {
         let name = VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
-        let isSlug = !name.isEmpty && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
-            && !name.hasPrefix("-") && !name.hasSuffix("-") && !name.contains("--")
-        if isSlug { return name }
+        if VietnameseText.isSlug(name) { return name }
         let slug = VietnameseText.slug(name)
         if slug != name {
             bag.add(.warning("file-name", "Tên tệp \"\(name)\" không phải dạng mã (chữ thường không dấu, nối bằng `-`); mã được dùng là `\(slug)`.",

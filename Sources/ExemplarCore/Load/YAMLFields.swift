@@ -74,6 +74,19 @@ final class YAMLFields {
         return nil
     }
 
+    /// The `id` of a catalogue entry. Ids become URL paths and file names, so only slugs
+    /// are accepted: `../x` or a quote could otherwise write outside the output folder.
+    func id() -> Located<String>? {
+        guard let id = string("id", required: true) else { return nil }
+        guard VietnameseText.isSlug(id.value) else {
+            let slug = VietnameseText.slug(id.value)
+            bag.add(.error("bad-id", "Mã \"\(id.value)\" không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`.",
+                           at: id.at, hint: slug.isEmpty ? nil : "Dùng `id: \(slug)`."))
+            return nil
+        }
+        return id
+    }
+
     // MARK: Lists
 
     /// A list of scalars; a single scalar counts as a list of one.

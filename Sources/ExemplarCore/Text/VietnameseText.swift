@@ -35,6 +35,13 @@ public enum VietnameseText {
         return String(scalars)
     }
 
+    /// Whether `text` is already a slug: lower-case ASCII letters and digits joined by single `-`.
+    /// Only such ids may become URL paths and file names.
+    public static func isSlug(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+    }
+
     /// A URL path segment: "Công đoàn ngành Y tế" → `cong-doan-nganh-y-te`.
     public static func slug(_ text: String) -> String {
         var result = ""

@@ -99,8 +99,9 @@ struct DomainRules {
         var out: [Diagnostic] = []
         for unit in content.units {
             let key = VietnameseText.fold(unit.name)
-            if let other = byKey[key], other.name != unit.name {
-                out.append(.warning("lookalike-name", "Tên đơn vị \"\(unit.name)\" chỉ khác \"\(other.name)\" (`\(other.id)`) ở dấu (cách đặt dấu thanh hoặc bảng mã).",
+            if let other = byKey[key], other.id != unit.id {
+                let how = other.name == unit.name ? "trùng với" : "chỉ khác ở dấu (cách đặt dấu thanh hoặc bảng mã) với"
+                out.append(.warning("lookalike-name", "Tên đơn vị \"\(unit.name)\" \(how) \"\(other.name)\" (`\(other.id)`).",
                                     at: unit.source, hint: "Nếu là cùng một đơn vị, dùng một mã và một cách viết; nếu khác, đặt tên phân biệt rõ."))
             } else if byKey[key] == nil {
                 byKey[key] = unit
