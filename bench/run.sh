@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Benchmark Exemplar against Hugo on generated corpora.
+#
+#   bench/run.sh [N...]          default: 1000 10000
+#
+# Environment:
+#   RUNS=5        timed runs per tool and size
+#   HUGO=0        leave Hugo out (e.g. for 100000, where it takes many minutes and GBs of RAM)
+#   BENCH_DIR     where corpora, Hugo sites and outputs live (default /tmp/exemplar-bench)
+#   SEED=2016     generator seed
+#   OUT_BASE      where the two tools write their sites (default BENCH_DIR); /dev/shm takes the
+#                 disk out of the figures and leaves the tools' own work
+#
+# For each N: generate the corpus once (reused while the generator and seed are unchanged),
+# build Exemplar in release mode, check the corpus, then run Exemplar and Hugo ALTERNATELY
+# (so a slow phase of the machine hits both tools alike), each time on an empty output
+# folder so both do a full build.  /usr/bin/time gives wall, user+sys CPU and peak RSS.
+# One untimed run of each tool first fills the page cache, so the timed runs all read a
+# warm corpus.  Finally Exemplar is run RUNS more times on its own kept output: the
+# "unchanged" rebuild an editor gets after touching nothing.
+# Raw figures go to $BENCH_DIR/results-N.tsv; bench/summarise.py prints the medians.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(dirname "$HERE")
+RUNS=${RUNS:-5}
+BENCH=${BENCH_DIR:-/tmp/exemplar-bench}
+SEED=${SEED:-2016}
+OUT_BASE=${OUT_BASE:-$BENCH}
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
+
+if [ ! -x /usr/bin/time ]; then
+    echo "run.sh: /usr/bin/time is missing (apt-get install -y time); the shell keyword cannot report peak memory." >&2
+    exit 2
+fi
+
+USE_HUGO=1
+if [ "${HUGO:-1}" = "0" ]; then
+    USE_HUGO=0
+    echo "Hugo: skipped (HUGO=0)."
+elif ! command -v hugo >/dev/null 2>&1; then
+    USE_HUGO=0
+    echo "Hugo: not installed, skipped (apt-get install -y hugo to compare)."
+fi
+
+mkdir -p "$BENCH" "$OUT_BASE"
+echo "== building exemplar (release)"
+(cd "$REPO" && swift build -c release --product exemplar 2>&1 | tail -1)
+EXE="$REPO/.build/release/exemplar"
+THEME="$REPO/theme"
+
+# Machine and versions, printed with the results so figures can be compared later.
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+echo "== exemplar $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+[ $USE_HUGO = 1 ] && echo "== $(hugo version | cut -d' ' -f1-2)"
+
+# A fingerprint of whatever produced a file tree: rebuild it when the inputs change.
+fingerprint() { cat "$@" | sha1sum | cut -c1-16; }
+
+# Runs one timed command; appends "tool run wall user sys maxrss_kb pages stages..." to $RESULTS.
+#   timed TOOL RUN OUTPUT_DIR command...
+timed() {
+    local tool=$1 run=$2 out=$3; shift 3
+    local tfile errfile
+    tfile=$(mktemp); errfile=$(mktemp)
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$tfile" "$@" >/dev/null 2>"$errfile"; then
+        echo "run.sh: $tool failed:" >&2; tail -20 "$errfile" >&2; exit 1
+    fi
+    # Hugo writes a redirect stub at …/trang/1/ for every paginated list; it is not a page.
+    local pages
+    pages=$(find "$out" -name '*.html' -not -path '*/trang/1/*' | wc -l)
+    # Exemplar's --timings lines: "timing load 0.123"; absent on builds without the flag.
+    local stages
+    stages=$(awk '$1 == "timing" { printf "%s=%s ", $2, $3 }' "$errfile")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$run" "$(tr ' ' '\t' < "$tfile")" "$pages" "$stages" >> "$RESULTS"
+    rm -f "$tfile" "$errfile"
+}
+
+for N in "${SIZES[@]}"; do
+    CORPUS="$BENCH/$N"
+    HUGO_SITE="$BENCH/hugo-$N"
+    OUT_E="$OUT_BASE/out-exemplar-$N"
+    OUT_H="$OUT_BASE/out-hugo-$N"
+    RESULTS="$BENCH/results-$N.tsv"
+    [ "$OUT_BASE" != "$BENCH" ] && RESULTS="$BENCH/results-$N$(echo "$OUT_BASE" | tr / -).tsv"
+
+    stamp="$(fingerprint "$HERE/generate_corpus.py") seed=$SEED"
+    if [ -f "$CORPUS/site.yml" ] && [ "$(cat "$BENCH/$N.stamp" 2>/dev/null)" = "$stamp" ]; then
+        echo "== N=$N: reusing corpus $CORPUS"
+    else
+        echo "== N=$N: generating corpus into $CORPUS"
+        start=$(date +%s%N)
+        python3 "$HERE/generate_corpus.py" "$N" "$CORPUS" --seed "$SEED"
+        echo "   generated in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+        echo "$stamp" > "$BENCH/$N.stamp"
+    fi
+    md_mb=$(find "$CORPUS" -name '*.md' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
+
+    # The corpus must be clean: print the checker's verdict (and any diagnostics) once.
+    echo "== N=$N: exemplar check"
+    "$EXE" check --content "$CORPUS" --theme "$THEME" 2>&1 | tail -5 | sed 's/^/   /'
+
+    if [ $USE_HUGO = 1 ]; then
+        hstamp="$stamp $(fingerprint "$HERE/hugo_site.py" $(find "$HERE/hugo" -type f | sort))"
+        if [ ! -f "$HUGO_SITE/hugo.toml" ] || [ "$(cat "$BENCH/hugo-$N.stamp" 2>/dev/null)" != "$hstamp" ]; then
+            echo "== N=$N: converting corpus to a Hugo site in $HUGO_SITE"
+            python3 "$HERE/hugo_site.py" "$CORPUS" "$HUGO_SITE"
+            echo "$hstamp" > "$BENCH/hugo-$N.stamp"
+        fi
+    fi
+
+    run_exemplar() { "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings; }
+    run_hugo() { hugo --quiet --source "$HUGO_SITE" --destination "$OUT_H" --cacheDir "$BENCH/hugo-cache"; }
+
+    echo "== N=$N: warm-up (untimed)"
+    rm -rf "$OUT_E"; run_exemplar >/dev/null 2>&1
+    if [ $USE_HUGO = 1 ]; then rm -rf "$OUT_H"; run_hugo >/dev/null 2>&1; fi
+
+    : > "$RESULTS"
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
+    for run in $(seq 1 "$RUNS"); do
+        echo "== N=$N: run $run/$RUNS"
+        # sync: the previous run's writes and this deletion are flushed before the clock
+        # starts, so one run's disk traffic is not billed to the next.
+        rm -rf "$OUT_E"; sync
+        timed exemplar "$run" "$OUT_E" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings
+        if [ $USE_HUGO = 1 ]; then
+            rm -rf "$OUT_H"; sync
+            timed hugo "$run" "$OUT_H" hugo --quiet --source "$HUGO_SITE" --destination "$OUT_H" --cacheDir "$BENCH/hugo-cache"
+        fi
+    done
+    # Unchanged rebuild: the output of the last full build stays in place.
+    for run in $(seq 1 "$RUNS"); do
+        sync
+        timed exemplar-unchanged "$run" "$OUT_E" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings
+    done
+    load_after=$(cut -d' ' -f1 /proc/loadavg)
+
+    echo "== N=$N: sites written under $OUT_BASE ($(df --output=fstype "$OUT_BASE" | tail -1))"
+    python3 "$HERE/summarise.py" "$RESULTS" --n "$N" --markdown-mb "$md_mb" --runs "$RUNS" \
+        --load "$load_before" "$load_after" --hugo-version "$( [ $USE_HUGO = 1 ] && hugo version | cut -d' ' -f2 | cut -d+ -f1 || echo '')"
+done
