@@ -27,9 +27,25 @@ struct ContentFiles {
         return fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    func existing(_ relative: String) -> URL? {
+    /// A top-level file of the content model, or nil when there is none. A link that leads
+    /// outside the content folder (or nowhere) is an error, not an absent file: falling back
+    /// to the defaults in silence would publish a site without its units or its title.
+    func existing(_ relative: String, bag: DiagnosticBag) -> URL? {
         let url = root.appendingPathComponent(relative)
-        return fileManager.fileExists(atPath: url.path) && staysInside(url) ? url : nil
+        let isLink = FileIO.isLink(url.path)
+        guard fileManager.fileExists(atPath: url.path) || isLink else { return nil }
+        guard fileManager.fileExists(atPath: url.path), staysInside(url) else {
+            bag.add(Diagnostic(.error, "unsafe-path", "\"\(relative)\" là liên kết tới tệp nằm ngoài thư mục nội dung (hoặc tới tệp không còn); tệp không được đọc.",
+                               file: display(relative), hint: "Chép tệp \(relative) thật vào thư mục nội dung thay vì tạo liên kết."))
+            return nil
+        }
+        return url
+    }
+
+    /// Whether nothing at all, not even a broken link, is at `relative`.
+    func isAbsent(_ relative: String) -> Bool {
+        !fileManager.fileExists(atPath: root.appendingPathComponent(relative).path)
+            && !FileIO.isLink(root.appendingPathComponent(relative).path)
     }
 
     /// Whether a file, after following links, is still inside the content folder:
@@ -94,6 +110,13 @@ struct ContentFiles {
     /// folder are refused: publishing them could expose any file of the machine.
     func mediaFiles(bag: DiagnosticBag) -> Set<String> {
         let mediaURL = root.appendingPathComponent("media")
+        // The walker does not descend into a linked folder: without this the media would
+        // just be missing, and every photo reported as absent instead of the real cause.
+        if FileIO.isLink(mediaURL.path), !staysInside(mediaURL) {
+            bag.add(Diagnostic(.error, "unsafe-path", "Thư mục media/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
+                               file: display("media"), hint: "Chép thư mục ảnh và tài liệu thật vào thư mục nội dung thay vì tạo liên kết."))
+            return []
+        }
         guard isDirectory(mediaURL),
               let walker = fileManager.enumerator(at: mediaURL, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
         else { return [] }

@@ -21,20 +21,20 @@ public enum ContentLoader {
         }
         files.reportUnknownEntries(bag: bag)
 
-        if let url = files.existing("site.yml") {
+        if let url = files.existing("site.yml", bag: bag) {
             content.site = SiteReader.read(url, path: files.display("site.yml"), bag: bag)
-        } else {
+        } else if files.isAbsent("site.yml") {
             bag.add(Diagnostic(.warning, "missing-site", "Không có tệp site.yml; dùng tên và cấu hình mặc định.",
                                file: files.display("site.yml"), hint: "Tạo site.yml với ít nhất `title:` và `base_url:`."))
         }
-        if let url = files.existing("units.yml") {
+        if let url = files.existing("units.yml", bag: bag) {
             content.units = CatalogueReader.units(url, path: files.display("units.yml"), bag: bag)
         }
-        let siteAwards = files.existing("awards.yml").map { CatalogueReader.awards($0, path: files.display("awards.yml"), bag: bag) }
+        let siteAwards = files.existing("awards.yml", bag: bag).map { CatalogueReader.awards($0, path: files.display("awards.yml"), bag: bag) }
         content.awards = CatalogueReader.merge(defaults: DefaultAwards.all, site: siteAwards ?? [], id: \.id)
-        let siteFields = files.existing("fields.yml").map { CatalogueReader.fields($0, path: files.display("fields.yml"), bag: bag) }
+        let siteFields = files.existing("fields.yml", bag: bag).map { CatalogueReader.fields($0, path: files.display("fields.yml"), bag: bag) }
         content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields ?? [], id: \.id)
-        let siteCriteria = files.existing("criteria.yml").map { CatalogueReader.criteria($0, path: files.display("criteria.yml"), bag: bag) }
+        let siteCriteria = files.existing("criteria.yml", bag: bag).map { CatalogueReader.criteria($0, path: files.display("criteria.yml"), bag: bag) }
         content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria ?? []) { "\($0.appliesTo)/\($0.id)" }
 
         let items = files.markdownItems(bag: bag).parallelMap { readItem($0) }

@@ -32,9 +32,18 @@ enum YAMLDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             let (line, column) = at(context.mark)
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return Diagnostic(.error, "duplicate-key", "Khoá \(keys) được khai báo hai lần.",
-                              file: file, line: line, column: column,
-                              hint: "Giữ một dòng cho mỗi khoá và xoá dòng thừa.")
+            // Point at the repeated key, the one to delete, and say where the first one is.
+            guard let key = duplicates.first,
+                  let second = DuplicateKey.second(key, afterLine: context.mark.line, column: context.mark.column, in: context.text)
+            else {
+                return Diagnostic(.error, "duplicate-key", "Khoá \(keys) được khai báo hai lần.",
+                                  file: file, line: line, column: column,
+                                  hint: "Giữ một dòng cho mỗi khoá và xoá dòng thừa.")
+            }
+            let place = second.line == context.mark.line ? "cột \(column) cùng dòng" : "dòng \(line)"
+            return Diagnostic(.error, "duplicate-key", "Khoá `\(key)` được khai báo hai lần; lần đầu ở \(place).",
+                              file: file, line: second.line + firstLine - 1, column: second.column,
+                              hint: "Giữ một dòng `\(key): …` và xoá dòng thừa.")
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, "yaml-syntax", "Lỗi đọc YAML: \(problem).",
                               file: file, line: firstLine)

@@ -188,7 +188,9 @@ final class YAMLFields {
 
     private func missing(_ key: String, empty: Bool = false) {
         let message = empty ? "Khoá bắt buộc `\(key)` đang để trống." : "Thiếu khoá bắt buộc `\(key)`."
-        bag.add(.error("missing-key", message, at: at, hint: "Thêm dòng `\(key): …` vào phần thông tin đầu tệp."))
+        // Only Markdown files have front matter; in site.yml or a catalogue the key belongs to the entry.
+        let place = file.hasSuffix(".md") ? "vào phần thông tin đầu tệp" : "vào mục bắt đầu ở dòng \(at.line)"
+        bag.add(.error("missing-key", message, at: at, hint: "Thêm dòng `\(key): …` \(place)."))
     }
 
     private func items(of node: Node, key: String) -> [Node] {

@@ -33,6 +33,7 @@ struct PageRenderer: Sendable {
         }
         let (template, data, diagnostics) = templateData(page.route)
         guard let html = theme.render(data, template: template) else {
+            if theme.reported.contains(template) { return (nil, diagnostics) }
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])
         }

@@ -15,6 +15,9 @@ public struct Theme: Sendable {
     let stringsValue: TemplateValue
     /// `theme/assets`, copied to `assets/` in the output.
     let assets: URL?
+    /// Templates already reported as missing or unparsable: pages that need one of them fail
+    /// without a message each, so one broken file is one error, not one per page.
+    let reported: Set<String>
 
     public static func load(from root: URL, displayPath: String, language: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -55,8 +58,9 @@ public struct Theme: Sendable {
                                   path: "\(displayPath)/strings/\(language).yml", into: &diagnostics)
         let assetsURL = root.appendingPathComponent("assets")
         let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
+        let reported = Set(requiredTemplates.filter { templates[$0] == nil })
         let theme = Theme(renderer: TemplateRenderer(templates: templates), strings: strings,
-                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets)
+                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets, reported: reported)
         return (theme, diagnostics)
     }
 

@@ -15,6 +15,13 @@ enum OutputGuard {
             if out.hasPrefix(folder + "/") { return refuse("nó nằm trong \(name)") }
         }
         let fileManager = FileManager()
+        // Replacing the output moves whatever is there aside and deletes it: a file given by
+        // mistake (`--output README.md`, or a worktree's `.git` file) would be lost.
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return refuse("đó là một tệp có sẵn, không phải thư mục (dựng vào đó sẽ xoá tệp này)",
+                          hint: "Chỉ `--output` tới một thư mục, ví dụ `--output public`.")
+        }
         for sign in ["Package.swift", ".git"] where fileManager.fileExists(atPath: out + "/" + sign) {
             return refuse("đó là thư mục gốc của một dự án (có \(sign))")
         }

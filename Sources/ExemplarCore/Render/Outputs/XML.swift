@@ -3,16 +3,25 @@ enum XML {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(character)
+            default: if isAllowed(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
+    }
+
+    /// XML 1.0 forbids most control characters and U+FFFE/U+FFFF even as references; YAML
+    /// lets an author write them (`"\x01"`), and one would make the whole feed unreadable.
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 }
