@@ -149,7 +149,7 @@ import Testing
         defer { site.remove() }
         #expect(site.build().published)
         let page = try #require(site.page("h/index.html"))
-        #expect(page.contains("<h2>Phần một</h2>"))
-        #expect(page.contains("<h3>Chi tiết</h3>"))
+        #expect(page.contains("<h2 id=\"phan-mot\">Phần một</h2>"))
+        #expect(page.contains("<h3 id=\"chi-tiet\">Chi tiết</h3>"))
     }
 }

@@ -26,4 +26,22 @@ import Testing
         #expect(page.contains("href=\"/dien-hinh/khen-thuong/#dau\""))
         #expect(page.contains("href=\"/dien-hinh/tap-the/\""))
     }
+
+    @Test func headingsCarryTheIdsFragmentLinksName() throws {
+        let site = try built([
+            "pages/cach-lam.md": "---\ntitle: Cách làm\n---\n## Kết quả\n\nA\n\n## Kết quả\n\nB\n\n## Khen thưởng `2019`\n",
+            "individuals/nguyen-thi-hoa.md": SiteFixture.basic["individuals/nguyen-thi-hoa.md"]!
+                + "\n\n## Awards\n\nXem [kết quả](../pages/cach-lam.md#ket-qua).\n",
+        ])
+        defer { site.remove() }
+        let page = try #require(site.page("cach-lam/index.html"))
+        #expect(page.contains("<h2 id=\"ket-qua\">Kết quả</h2>"))
+        #expect(page.contains("<h2 id=\"ket-qua-2\">Kết quả</h2>"), "a repeated heading gets its own id")
+        #expect(page.contains("<h2 id=\"khen-thuong-2019\">Khen thưởng <code>2019</code></h2>"))
+        let profile = try #require(site.page("ca-nhan/nguyen-thi-hoa/index.html"))
+        #expect(profile.contains("href=\"/dien-hinh/cach-lam/#ket-qua\""))
+        // The theme's own `id="awards"` section stays the only one with that id.
+        #expect(profile.components(separatedBy: "id=\"awards\"").count == 2)
+        #expect(profile.contains("<h2 id=\"awards-2\">Awards</h2>"))
+    }
 }
