@@ -44,4 +44,18 @@ import Testing
         #expect(profile.components(separatedBy: "id=\"awards\"").count == 2)
         #expect(profile.contains("<h2 id=\"awards-2\">Awards</h2>"))
     }
+
+    @Test func mediaFileNamesAreEncodedInAddresses() throws {
+        var files = SiteFixture.basic
+        files["models/so-tay-nu-cong-dien-tu.md"] = SiteFixture.basic["models/so-tay-nu-cong-dien-tu.md"]!
+            .replacingOccurrences(of: "adopted_by:", with: "attachments: [\"media/tai lieu/Báo cáo #1.pdf\"]\nadopted_by:")
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        try site.write("media/tai lieu/Báo cáo #1.pdf", Data("%PDF-1.4\n".utf8))
+        let report = site.build()
+        #expect(report.published, "\(report.diagnostics)")
+        let page = try #require(site.page("mo-hinh/so-tay-nu-cong-dien-tu/index.html"))
+        #expect(page.contains("href=\"/dien-hinh/media/tai%20lieu/B%C3%A1o%20c%C3%A1o%20%231.pdf\""))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("media/tai lieu/Báo cáo #1.pdf").path))
+    }
 }
