@@ -25,70 +25,26 @@ struct Markdown: Sendable {
             return ("", [])
         }
         defer { cmark_node_free(document) }
-        let diagnostics = rewrite(document, body: body, folder: folder, file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var tables: [FoundTable] = []
+        var diagnostics = rewrite(document, firstLine: body.firstLine, folder: folder, file: file, lines: lines, tables: &tables)
+        for table in tables { diagnostics += replace(table, folder: folder, file: file, options: options) }
         anchorHeadings(document, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
         return (String(cString: html), diagnostics)
     }
 
-    /// `## Kết quả` becomes `<h2 id="ket-qua">`: authors link to `page.md#ket-qua`, and the
-    /// link resolver keeps the fragment, so the heading must carry it. libcmark cannot set
-    /// attributes, so each heading is rendered on its own and put back as a custom block.
-    private func anchorHeadings(_ document: OpaquePointer, options: Int32) {
-        var headings: [OpaquePointer] = []
-        if let iterator = cmark_iter_new(document) {
-            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                   cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
-            }
-            cmark_iter_free(iterator)
-        }
-        var used = reservedIDs
-        for heading in headings {
-            let slug = VietnameseText.slug(plainText(heading))
-            guard !slug.isEmpty, let rendered = cmark_render_html(heading, options) else { continue }
-            var html = String(cString: rendered)
-            free(rendered)
-            guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"),
-                  let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            var id = slug
-            var number = 2
-            while used.contains(id) { id = "\(slug)-\(number)"; number += 1 }
-            used.insert(id)
-            html.insert(contentsOf: " id=\"\(id)\"", at: open)
-            cmark_node_set_on_enter(block, html)
-            cmark_node_replace(heading, block)
-            cmark_node_free(heading)
-        }
-    }
-
-    /// The words of a heading, without its markup.
-    private func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
-            }
-        }
-        return text
-    }
-
-    private func rewrite(_ document: OpaquePointer, body: Body, folder: String, file: String) -> [Diagnostic] {
+    /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe
+    /// tables (read from `lines`, the source) are collected in `tables` for the caller to replace.
+    func rewrite(_ document: OpaquePointer, firstLine: Int, folder: String, file: String,
+                 lines: [Substring], tables: inout [FoundTable]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let at = SourceLocation(file: file, line: body.firstLine + Int(cmark_node_get_start_line(node)) - 1,
+            let at = SourceLocation(file: file, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
                                     column: Int(cmark_node_get_start_column(node)))
             let type = cmark_node_get_type(node)
             switch type {
@@ -117,9 +73,14 @@ struct Markdown: Sendable {
                 // The page's title is its only h1: a body's `#` heading becomes a section.
                 if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
             case CMARK_NODE_PARAGRAPH:
-                // CommonMark has no tables: a `| a | b |` block would show as raw text.
+                // CommonMark has no tables: a `| a | b |` block is rendered here when it is a
+                // whole table at the top level, and would otherwise show as raw text.
                 if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
                    let literal = cmark_node_get_literal(child), literal.pointee == UInt8(ascii: "|") {
+                    if let table = pipeTable(node, lines: lines) {
+                        tables.append(FoundTable(node: node, table: table, line: at.line))
+                        break
+                    }
                     diagnostics.append(.warning("table-syntax", "Bảng dạng `| … |` không được hỗ trợ và sẽ hiện nguyên văn trên trang.", at: at,
                                                 hint: "Viết thành danh sách, mỗi dòng một mục: `- Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm`."))
                 }
