@@ -149,7 +149,34 @@ import Testing
         defer { site.remove() }
         #expect(site.build().published)
         let page = try #require(site.page("h/index.html"))
-        #expect(page.contains("<h2>Phần một</h2>"))
-        #expect(page.contains("<h3>Chi tiết</h3>"))
+        #expect(page.contains("<h2 id=\"phan-mot\">Phần một</h2>"))
+        #expect(page.contains("<h3 id=\"chi-tiet\">Chi tiết</h3>"))
+    }
+
+    @Test func pipeTablesBecomeTables() throws {
+        var files = SiteFixture.basic
+        files["pages/bang.md"] = """
+            ---
+            title: Bảng điểm
+            ---
+            | Năm | Xếp loại | Điểm |
+            |:----|:--------:|-----:|
+            | 2019 | [Chị Hoa](../individuals/nguyen-thi-hoa.md) \\| *xuất sắc* | 95 |
+            | 2020 | a < b |
+
+            | Không | có hàng gạch |
+            | 1 | 2 |
+            """
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.published)
+        #expect(report.diagnostics.filter { $0.code == "table-syntax" }.map(\.line) == [9], "only the text without a `---` row")
+        let page = try #require(site.page("bang/index.html"))
+        #expect(page.contains("<tr><th scope=\"col\" style=\"text-align: left\">Năm</th><th scope=\"col\" style=\"text-align: center\">Xếp loại</th><th scope=\"col\" style=\"text-align: right\">Điểm</th></tr>"))
+        #expect(page.contains("<td style=\"text-align: center\"><a href=\"/dien-hinh/ca-nhan/nguyen-thi-hoa/\">Chị Hoa</a> | <em>xuất sắc</em></td>"))
+        #expect(page.contains("<tr><td style=\"text-align: left\">2020</td><td style=\"text-align: center\">a &lt; b</td><td style=\"text-align: right\"></td></tr>"),
+                "a short row is padded to the header's width")
+        #expect(page.contains("<p>| Không | có hàng gạch |"))
     }
 }

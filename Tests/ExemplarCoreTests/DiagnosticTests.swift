@@ -95,7 +95,7 @@ import Testing
 
     @Test func domainRulesWarn() throws {
         var files = SiteFixture.basic
-        files["collectives/moi.md"] = "---\nname: Tập thể mới\nunit: ban-nu-cong\nyears: [2019]\nregistered: 2019-02-15\nawards:\n  - { award: giay-khen-cdcs, year: 2017 }\n---\nX\n"
+        files["collectives/moi.md"] = "---\nname: Tập thể mới\nunit: ban-nu-cong\nyears: [2019]\nregistered: 2019-02-15\nawards:\n  - { award: giay-khen-cdcs, year: 2021 }\n---\nX\n"
         files["individuals/khong-theo-doi.md"] = "---\nname: Không Theo Dõi\nunit: ban-nu-cong\n---\nX\n"
         files["units.yml"]! += "\n- { id: ldld-huyen-le-thuy-2, name: LĐLĐ huyện Lệ Thuỷ, kind: district }\n"
         let site = try SiteFixture(files)
@@ -106,6 +106,24 @@ import Testing
         #expect(found.contains { $0.code == "award-year" && $0.file == "content/collectives/moi.md" })
         #expect(found.contains { $0.code == "missing-supervisor" && $0.file == "content/individuals/khong-theo-doi.md" })
         #expect(found.contains { $0.code == "lookalike-name" && $0.file == "content/units.yml" })
+    }
+
+    @Test func awardsBeforeTheFirstYearAreTheRecordNotASlip() throws {
+        // The plan selects collectives that already hold a Bằng khen: the award that satisfies
+        // `collective-criterion` is from before `years`, and must not draw `award-year` instead.
+        let found = try diagnostics(replacing: "collectives/moi.md", with: """
+            ---
+            name: Tập thể mới
+            unit: ban-nu-cong
+            years: [2018, 2020]
+            awards:
+              - { award: bang-khen-ldld-tinh, year: 2017, decision: "190/QĐ-LĐLĐ", date: 2017-12-20 }
+              - { award: giay-khen-cdcs, year: 2019 }
+            ---
+            X
+            """)
+        #expect(!found.contains { $0.code == "collective-criterion" })
+        #expect(found.filter { $0.code == "award-year" }.map(\.line) == [7], "only the 2019 award, between honoured years")
     }
 
     @Test func outputCannotReplaceTheContentFolder() throws {
@@ -128,8 +146,9 @@ import Testing
         #expect(late.contains { $0.code == "late-registration" && $0.line == 5 })
     }
 
-    @Test func pipeTablesAndEmptyEventBodiesAreFlagged() throws {
-        let table = try diagnostics(replacing: "pages/bang.md", with: "---\ntitle: Bảng\n---\nMở đầu.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n")
+    @Test func pipeTextThatIsNoTableAndEmptyEventBodiesAreFlagged() throws {
+        // Without its `| --- |` row the text is no table, and would show as written.
+        let table = try diagnostics(replacing: "pages/bang.md", with: "---\ntitle: Bảng\n---\nMở đầu.\n\n| a | b |\n| 1 | 2 |\n")
         #expect(table.contains { $0.code == "table-syntax" && $0.line == 6 })
         let event = try diagnostics(replacing: "events/trong.md", with: "---\ntitle: Trống\ndate: 2019-01-01\n---\n")
         #expect(event.contains { $0.code == "empty-body" && $0.file == "content/events/trong.md" })

@@ -22,9 +22,11 @@ struct LinkResolver: Sendable {
         if lower.contains(":") || path.hasPrefix("//") { return .keep }
         if path.hasPrefix("/") {
             let local = String(path.dropFirst())
-            if local.isEmpty || pagePaths.contains(local) || pagePaths.contains(local + "/") {
-                return .rewritten(basePath + local + fragment)
-            }
+            let decoded = local.removingPercentEncodingIfAny
+            if local.isEmpty || pagePaths.contains(decoded) { return .rewritten(basePath + local + fragment) }
+            // Pages are folders: `/mo-hinh/x` is served as `/mo-hinh/x/`, and only the
+            // latter resolves on every static host, so the link gets the page's own address.
+            if pagePaths.contains(decoded + "/") { return .rewritten(basePath + local + "/" + fragment) }
             return .broken("trang web không có địa chỉ /\(local)")
         }
         guard let target = normalise(folder + "/" + path) ?? normalise(path) else {

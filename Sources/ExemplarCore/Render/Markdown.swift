@@ -5,10 +5,12 @@ import Foundation
 ///
 /// Links and images are rewritten on the syntax tree before rendering: a link to another
 /// content file (`../models/x.md`) becomes that page's URL, and one that leads nowhere
-/// is reported at its line.
+/// is reported at its line. Headings get ids so that `#fragment` links reach them.
 struct Markdown: Sendable {
     let allowRawHTML: Bool
     let links: LinkResolver
+    /// Ids the page around the body already uses.
+    var reservedIDs: Set<String> = []
 
     /// `folder` is the item's folder inside the content folder (`individuals`), which
     /// relative links start from.
@@ -23,19 +25,26 @@ struct Markdown: Sendable {
             return ("", [])
         }
         defer { cmark_node_free(document) }
-        let diagnostics = rewrite(document, body: body, folder: folder, file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var tables: [FoundTable] = []
+        var diagnostics = rewrite(document, firstLine: body.firstLine, folder: folder, file: file, lines: lines, tables: &tables)
+        for table in tables { diagnostics += replace(table, folder: folder, file: file, options: options) }
+        anchorHeadings(document, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
         return (String(cString: html), diagnostics)
     }
 
-    private func rewrite(_ document: OpaquePointer, body: Body, folder: String, file: String) -> [Diagnostic] {
+    /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe
+    /// tables (read from `lines`, the source) are collected in `tables` for the caller to replace.
+    func rewrite(_ document: OpaquePointer, firstLine: Int, folder: String, file: String,
+                 lines: [Substring], tables: inout [FoundTable]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let at = SourceLocation(file: file, line: body.firstLine + Int(cmark_node_get_start_line(node)) - 1,
+            let at = SourceLocation(file: file, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
                                     column: Int(cmark_node_get_start_column(node)))
             let type = cmark_node_get_type(node)
             switch type {
@@ -64,9 +73,14 @@ struct Markdown: Sendable {
                 // The page's title is its only h1: a body's `#` heading becomes a section.
                 if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
             case CMARK_NODE_PARAGRAPH:
-                // CommonMark has no tables: a `| a | b |` block would show as raw text.
+                // CommonMark has no tables: a `| a | b |` block is rendered here when it is a
+                // whole table at the top level, and would otherwise show as raw text.
                 if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
                    let literal = cmark_node_get_literal(child), literal.pointee == UInt8(ascii: "|") {
+                    if let table = pipeTable(node, lines: lines) {
+                        tables.append(FoundTable(node: node, table: table, line: at.line))
+                        break
+                    }
                     diagnostics.append(.warning("table-syntax", "Bảng dạng `| … |` không được hỗ trợ và sẽ hiện nguyên văn trên trang.", at: at,
                                                 hint: "Viết thành danh sách, mỗi dòng một mục: `- Hoàn thành xuất sắc nhiệm vụ: từ 90 điểm`."))
                 }

@@ -18,6 +18,9 @@ public struct Theme: Sendable {
     /// Templates already reported as missing or unparsable: pages that need one of them fail
     /// without a message each, so one broken file is one error, not one per page.
     let reported: Set<String>
+    /// Element ids the templates write (`id="awards"`): heading ids in bodies avoid them,
+    /// since an id used twice on a page makes `#links` land on the wrong element.
+    let reservedIDs: Set<String>
 
     public static func load(from root: URL, displayPath: String, language: String) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -28,11 +31,13 @@ public struct Theme: Sendable {
                                      file: displayPath, hint: "Chỉ đường dẫn tới giao diện bằng `--theme`.")])
         }
         var templates: [String: Template] = [:]
+        var reservedIDs: Set<String> = []
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let path = "\(displayPath)/templates/\(name)"
             let templateName = String(name.dropLast(".mustache".count))
             do {
                 let text = try SourceText.read(templatesURL.appendingPathComponent(name))
+                reservedIDs.formUnion(literalIDs(in: text))
                 templates[templateName] = try TemplateParser.parse(text, name: templateName)
             } catch let error as TemplateParser.Failure {
                 diagnostics.append(Diagnostic(.error, "template-syntax", "Lỗi cú pháp mẫu: \(error.message).",
@@ -60,8 +65,18 @@ public struct Theme: Sendable {
         let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
         let reported = Set(requiredTemplates.filter { templates[$0] == nil })
         let theme = Theme(renderer: TemplateRenderer(templates: templates), strings: strings,
-                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets, reported: reported)
+                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets,
+                          reported: reported, reservedIDs: reservedIDs)
         return (theme, diagnostics)
+    }
+
+    /// The fixed values of `id="…"` attributes in a template's text.
+    private static func literalIDs(in text: String) -> [String] {
+        text.components(separatedBy: "id=\"").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let id = String(rest[..<end])
+            return id.isEmpty || id.contains("{") ? nil : id
+        }
     }
 
     /// Interface strings: a flat YAML mapping of key to text.

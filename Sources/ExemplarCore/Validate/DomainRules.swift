@@ -41,8 +41,11 @@ struct DomainRules {
     private func yearsAndAwards(_ exemplar: Exemplar) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let years = Set(exemplar.years.map(\.value))
+        // Awards from before the first honoured year are the record that got the exemplar
+        // selected (the plan asks collectives to hold a Bằng khen already), not a slip.
+        let firstYear = years.min() ?? .max
         for grant in exemplar.awards {
-            if let year = grant.year, !years.isEmpty, !years.contains(year) {
+            if let year = grant.year, year > firstYear, !years.contains(year) {
                 let list = years.sorted().map(String.init).joined(separator: ", ")
                 out.append(.warning("award-year", "Khen thưởng năm \(year) nằm ngoài các năm là điển hình (\(list)).", at: grant.at,
                                     hint: "Thêm \(year) vào `years` hoặc sửa năm của khen thưởng."))

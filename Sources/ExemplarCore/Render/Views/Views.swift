@@ -1,3 +1,5 @@
+import Foundation
+
 /// Template data for one page: plain dictionaries at the template boundary only,
 /// built from the typed site graph by the functions in this folder.
 typealias TemplateData = [String: Any]
@@ -51,7 +53,11 @@ struct Views: Sendable {
         pathOf[route].map { basePath + $0 }
     }
 
-    func mediaURL(_ path: String) -> String { basePath + path }
+    /// A media file's address. File names may hold spaces, `#` or Vietnamese letters, which
+    /// are not valid in a URL as written: each is percent-encoded, as libcmark does in bodies.
+    func mediaURL(_ path: String) -> String {
+        basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+    }
 
     /// Absolute URL, for tags read by other sites (Open Graph, feeds).
     func absolute(_ path: String) -> String { graph.site.origin + path }
