@@ -28,6 +28,12 @@ public enum Planner {
             pages.append(.init(route: route, path: route.path(in: graph), outputFile: route.outputFile(in: graph), source: source))
         }
         add(.home)
+        // The site-wide files come early: each is one long job (the JSON of every exemplar),
+        // and pages are rendered in plan order on every core, so one left for last would
+        // run alone while the other cores idle.
+        for route in [Route.export("exemplars"), .export("models"), .export("events"), .feed, .sitemap, .robots, .notFound] {
+            add(route)
+        }
         for (listing, count) in listings(graph) {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount
@@ -49,9 +55,6 @@ public enum Planner {
         for id in graph.pages.keys.sorted() {
             add(.page(id), source: graph.pages[id]?.source)
             urls["pages/\(id).md"] = pages.last?.path
-        }
-        for route in [Route.notFound, .feed, .sitemap, .robots, .export("exemplars"), .export("models"), .export("events")] {
-            add(route)
         }
         for file in graph.media { urls[file] = file }
         return (SitePlan(pages: pages, urlOfContentPath: urls, pageCounts: counts), collisions(pages))

@@ -25,7 +25,9 @@ struct Markdown: Sendable {
             return ("", [])
         }
         defer { cmark_node_free(document) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Source lines are only needed to read pipe tables; splitting every body costs more than
+        // parsing it, so bodies without a `|` skip it.
+        let lines = text.utf8.contains(UInt8(ascii: "|")) ? text.split(separator: "\n", omittingEmptySubsequences: false) : []
         var tables: [FoundTable] = []
         var diagnostics = rewrite(document, firstLine: body.firstLine, folder: folder, file: file, lines: lines, tables: &tables)
         for table in tables { diagnostics += replace(table, folder: folder, file: file, options: options) }

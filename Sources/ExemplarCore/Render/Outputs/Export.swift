@@ -1,82 +1,66 @@
-import Foundation
-
 /// JSON files of exemplars, models and events for the union portal to embed.
+/// Keys are snake_case and sorted; a value the content leaves out is left out.
 struct Export {
     let views: Views
 
-    struct AwardRow: Encodable {
-        var award: String, name: String, rank: Int, year: Int?, decision: String?, date: String?
-    }
-
-    struct ExemplarRow: Encodable {
-        var id: String, kind: String, name: String, url: String
-        var unit: String, unitName: String?, position: String?, leader: String?, scope: String?
-        var fields: [String], years: [Int], awards: [AwardRow], models: [String]
-        var summary: String?, photo: String?
-    }
-
-    struct AdoptionRow: Encodable {
-        var unit: String, year: Int?, note: String?
-    }
-
-    struct ModelRow: Encodable {
-        var id: String, kind: String, title: String, url: String, unit: String, owners: [String]
-        var year: Int?, fields: [String], benefit: String?, adoptedBy: [AdoptionRow], attachments: [String], summary: String?
-    }
-
-    struct EventRow: Encodable {
-        var id: String, kind: String, title: String, url: String, date: String, endDate: String?
-        var location: String?, host: String?, participants: [String], models: [String]
-    }
-
     func render(_ name: String) -> String? {
         let graph = views.graph
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data: Data?
+        let rows: [JSONValue]
         switch name {
         case "exemplars":
-            data = try? encoder.encode((graph.collectiveOrder + graph.individualOrder).compactMap { graph.exemplars[$0] }.map(exemplar))
+            rows = (graph.collectiveOrder + graph.individualOrder).compactMap { graph.exemplars[$0] }.map(exemplar)
         case "models":
-            data = try? encoder.encode(graph.initiativeOrder.compactMap { graph.initiatives[$0] }.map(model))
+            rows = graph.initiativeOrder.compactMap { graph.initiatives[$0] }.map(model)
         case "events":
-            data = try? encoder.encode(graph.eventOrder.compactMap { graph.events[$0] }.map(event))
+            rows = graph.eventOrder.compactMap { graph.events[$0] }.map(event)
         default:
-            data = nil
+            return nil
         }
-        return data.map { String(decoding: $0, as: UTF8.self) + "\n" }
+        return JSONValue.array(rows).text + "\n"
     }
 
-    private func exemplar(_ e: Exemplar) -> ExemplarRow {
+    private func exemplar(_ e: Exemplar) -> JSONValue {
         let graph = views.graph
-        return ExemplarRow(
-            id: e.id, kind: e.kind.rawValue, name: e.name, url: views.absolute(views.url(.exemplar(e.id)) ?? ""),
-            unit: e.unit.value, unitName: graph.units[e.unit.value]?.name, position: e.position, leader: e.leader,
-            scope: e.scope?.rawValue, fields: e.fields.map(\.value), years: e.years.map(\.value),
-            awards: graph.rankedAwards(of: e).map { grant, award in
-                AwardRow(award: award.id, name: award.name, rank: award.rank, year: grant.year, decision: grant.decision, date: grant.date?.iso)
-            },
-            models: graph.initiativesOfExemplar[e.id] ?? [], summary: e.summary,
-            photo: e.photo.flatMap { graph.media.contains($0.value) ? views.absolute(views.mediaURL($0.value)) : nil })
+        let awards = graph.rankedAwards(of: e).map { grant, award in
+            JSONValue.object(dropping: [
+                "award": JSONValue(award.id), "name": JSONValue(award.name), "rank": JSONValue(award.rank),
+                "year": JSONValue(grant.year), "decision": JSONValue(grant.decision), "date": JSONValue(grant.date?.iso),
+            ])
+        }
+        return .object(dropping: [
+            "id": JSONValue(e.id), "kind": JSONValue(e.kind.rawValue), "name": JSONValue(e.name),
+            "url": JSONValue(views.absolute(views.url(.exemplar(e.id)) ?? "")),
+            "unit": JSONValue(e.unit.value), "unit_name": JSONValue(graph.units[e.unit.value]?.name),
+            "position": JSONValue(e.position), "leader": JSONValue(e.leader), "scope": JSONValue(e.scope?.rawValue),
+            "fields": JSONValue(e.fields.map(\.value)), "years": JSONValue(e.years.map(\.value)), "awards": .array(awards),
+            "models": JSONValue(graph.initiativesOfExemplar[e.id] ?? []), "summary": JSONValue(e.summary),
+            "photo": JSONValue(e.photo.flatMap { graph.media.contains($0.value) ? views.absolute(views.mediaURL($0.value)) : nil }),
+        ])
     }
 
-    private func model(_ m: Initiative) -> ModelRow {
+    private func model(_ m: Initiative) -> JSONValue {
         let graph = views.graph
-        return ModelRow(
-            id: m.id, kind: m.kind.rawValue, title: m.title, url: views.absolute(views.url(.initiative(m.id)) ?? ""),
-            unit: m.unit.value, owners: graph.ownersOfInitiative[m.id] ?? [], year: m.year, fields: m.fields.map(\.value),
-            benefit: m.benefit, adoptedBy: m.adoptedBy.map { AdoptionRow(unit: $0.unit.value, year: $0.year, note: $0.note) },
-            attachments: m.attachments.filter { graph.media.contains($0.value) }.map { views.absolute(views.mediaURL($0.value)) },
-            summary: m.summary)
+        let adoptions = m.adoptedBy.map {
+            JSONValue.object(dropping: ["unit": JSONValue($0.unit.value), "year": JSONValue($0.year), "note": JSONValue($0.note)])
+        }
+        return .object(dropping: [
+            "id": JSONValue(m.id), "kind": JSONValue(m.kind.rawValue), "title": JSONValue(m.title),
+            "url": JSONValue(views.absolute(views.url(.initiative(m.id)) ?? "")), "unit": JSONValue(m.unit.value),
+            "owners": JSONValue(graph.ownersOfInitiative[m.id] ?? []), "year": JSONValue(m.year),
+            "fields": JSONValue(m.fields.map(\.value)), "benefit": JSONValue(m.benefit), "adopted_by": .array(adoptions),
+            "attachments": JSONValue(m.attachments.filter { graph.media.contains($0.value) }.map { views.absolute(views.mediaURL($0.value)) }),
+            "summary": JSONValue(m.summary),
+        ])
     }
 
-    private func event(_ e: Event) -> EventRow {
+    private func event(_ e: Event) -> JSONValue {
         let graph = views.graph
-        return EventRow(
-            id: e.id, kind: e.kind.rawValue, title: e.title, url: views.absolute(views.url(.event(e.id)) ?? ""),
-            date: e.date.iso, endDate: e.endDate?.value.iso, location: e.location, host: e.host?.value,
-            participants: e.participants.map(\.value).filter { graph.exemplars[$0] != nil },
-            models: e.models.map(\.value).filter { graph.initiatives[$0] != nil })
+        return .object(dropping: [
+            "id": JSONValue(e.id), "kind": JSONValue(e.kind.rawValue), "title": JSONValue(e.title),
+            "url": JSONValue(views.absolute(views.url(.event(e.id)) ?? "")), "date": JSONValue(e.date.iso),
+            "end_date": JSONValue(e.endDate?.value.iso), "location": JSONValue(e.location), "host": JSONValue(e.host?.value),
+            "participants": JSONValue(e.participants.map(\.value).filter { graph.exemplars[$0] != nil }),
+            "models": JSONValue(e.models.map(\.value).filter { graph.initiatives[$0] != nil }),
+        ])
     }
 }

@@ -1,0 +1,87 @@
+/// A JSON document written directly as text. The exports hold every exemplar of the site,
+/// and Foundation's `JSONEncoder` spends many times the work of writing them in reflection
+/// and key conversion, on one core, while the rest of the site waits for it.
+enum JSONValue {
+    case null
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    /// Keys are written sorted, so the same site always gives the same bytes.
+    case object([String: JSONValue])
+
+    init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
+    init(_ number: Int?) { self = number.map(JSONValue.int) ?? .null }
+    init(_ texts: [String]) { self = .array(texts.map(JSONValue.string)) }
+    init(_ numbers: [Int]) { self = .array(numbers.map(JSONValue.int)) }
+
+    /// An object without its null members, as an optional Swift property is left out.
+    static func object(dropping pairs: [String: JSONValue]) -> JSONValue {
+        .object(pairs.filter { if case .null = $0.value { return false } else { return true } })
+    }
+
+    var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .int(let number): out += String(number)
+        case .string(let text): Self.quote(text, into: &out)
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                members[key]?.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// RFC 8259 string escaping: quote, backslash and control characters; the rest as is.
+    private static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += text
+            out += "\""
+            return
+        }
+        var run = text.unicodeScalars.startIndex
+        var index = run
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escaped: String?
+            switch scalar {
+            case "\"": escaped = "\\\""
+            case "\\": escaped = "\\\\"
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            case "\u{0}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escaped = nil
+            }
+            if let escaped {
+                out.unicodeScalars.append(contentsOf: scalars[run..<index])
+                out += escaped
+                run = scalars.index(after: index)
+            }
+            index = scalars.index(after: index)
+        }
+        out.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
+        out += "\""
+    }
+}
