@@ -71,6 +71,20 @@ import Testing
             #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars), "U+\(String(value, radix: 16))")
         }
         #expect(!VietnameseText.isSurelyNFC("Hòa".decomposedStringWithCanonicalMapping))
+        // Just outside each block, and beyond the Basic Multilingual Plane.
+        for value in [0x300, 0x1DFF, 0x1F00, 0x2001, 0x2070, 0x209F, 0x20D0, 0x3000, 0x1F600] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(!VietnameseText.isSurelyNFC("a" + String(scalar) + "b"), "U+\(String(value, radix: 16))")
+        }
         #expect(VietnameseText.nfc("Hòa".decomposedStringWithCanonicalMapping) == "Hòa")
+    }
+
+    /// Each break becomes `\n`; letters whose UTF-8 bytes end like U+0085 or U+2028 stay.
+    @Test func lineBreaksBecomeNewlines() {
+        #expect(SourceText.unixLineEnds("Vũ\u{85}Ẩn\u{2028}ũ\u{2029}\r\nđ\r") == "Vũ\nẨn\nũ\n\nđ\n")
+        #expect(SourceText.unixLineEnds("Vũ Thị Ẩn ẨẪẬ ũ") == "Vũ Thị Ẩn ẨẪẬ ũ")
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\r"] {
+            #expect(SourceText.unixLineEnds("Vũ" + separator + "Ẩn") == "Vũ\nẨn")
+        }
     }
 }

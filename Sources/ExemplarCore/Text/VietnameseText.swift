@@ -12,11 +12,29 @@ public enum VietnameseText {
     /// Latin Extended-A/B, Latin Extended Additional, punctuation) always passes, and
     /// normalising it is the most expensive step of reading a file otherwise.
     static func isSurelyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x300, 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: return true
-            default: return false
+        var text = text
+        // Read as UTF-8 bytes: decoding every scalar of every file costs more than the check.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                switch lead {
+                case 0..<0x80:
+                    index += 1
+                case 0xC2...0xCB:  // two bytes, U+0080…U+02FF
+                    index += 2
+                case 0xE1, 0xE2:
+                    guard index + 2 < bytes.count else { return false }
+                    let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    switch scalar {
+                    case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: index += 3
+                    default: return false
+                    }
+                default:
+                    return false
+                }
             }
+            return true
         }
     }
 
