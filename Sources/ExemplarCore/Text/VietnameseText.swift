@@ -42,12 +42,16 @@ public enum VietnameseText {
     /// "Nguyễn Thị Hoà" and "nguyen thi hoa" fold to the same key.
     /// `đ` has no decomposition in Unicode, so it is mapped by hand.
     public static func fold(_ text: String) -> String {
+        // Ids, numbers and most keys are ASCII: no decomposition needed.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
             case "đ", "Đ": scalars.append("d")
             case _ where scalar.properties.generalCategory == .nonspacingMark: continue
-            default: scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            case "A"..."Z": scalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case _ where scalar.isASCII: scalars.append(scalar)
+            default: scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
         return String(scalars)

@@ -38,6 +38,9 @@ extension TemplateValue {
         case let number as Int: self = .number(number)
         case let flag as Bool: self = .flag(flag)
         case let fields as [String: Any]: self = .object(fields.mapValues { TemplateValue($0) })
+        // Before `[Any]`: lists of prepared cards are common, and casting one to `[Any]`
+        // would box every element only to unbox it again.
+        case let items as [TemplateValue]: self = .list(items)
         case let items as [Any]: self = .list(items.map { TemplateValue($0) })
         case let fields as [String: String]: self = .object(fields.mapValues { .text($0) })
         case let optional as OptionalValue: self = optional.unwrapped.map { TemplateValue($0) } ?? .null
