@@ -50,6 +50,13 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "In thời gian của từng bước (load, validate, link, plan, render, write).")
     var timings = false
 
+    /// The override obeys the same rules as `base_url`: it ends up in every link too.
+    func validate() throws {
+        if let baseURL, let problem = BaseURL.problem(baseURL) {
+            throw ValidationError("`--base-url` phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://; \"\(baseURL)\" \(problem). Ví dụ: --base-url http://localhost:8000/")
+        }
+    }
+
     func buildOptions(output: String, write: Bool) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output)
         options.includeDrafts = drafts

@@ -11,6 +11,8 @@ public struct Content: Sendable {
     public var pages: [FreePage] = []
     /// Paths of files under `media/`, relative to the content folder (`media/x.jpg`).
     public var media: Set<String> = []
+    /// Files and entries that exist but failed to load, so references to them do not cascade.
+    public var unloaded = Unloaded()
 
     public init() {}
 }

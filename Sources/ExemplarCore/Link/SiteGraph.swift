@@ -13,6 +13,9 @@ public struct SiteGraph: Sendable {
     public var fields: [String: Field] = [:]
     public var criteria: [String: Criterion] = [:]
     public var media: Set<String> = []
+    /// Content paths of files that exist but failed to load (`individuals/x.md`): a body
+    /// link to one is not reported as broken, the file's own error is.
+    public var unloadedPaths: Set<String> = []
 
     // Display orders, computed once.
     public var unitOrder: [String] = []

@@ -77,7 +77,9 @@ struct ContentFiles {
         ContentLoader.knownFiles.union(ContentLoader.itemFolders).union(ContentLoader.otherFolders)
     }
 
-    func markdownItems(bag: DiagnosticBag) -> [ItemPath] {
+    /// The `.md` files to read. Files refused as links to outside go to `refused`: they
+    /// exist, so references to them must not be reported as missing too.
+    func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath]) -> [ItemPath] {
         var items: [ItemPath] = []
         for folder in ContentLoader.itemFolders {
             let folderURL = root.appendingPathComponent(folder)
@@ -94,6 +96,7 @@ struct ContentFiles {
                     guard staysInside(url) else {
                         bag.add(Diagnostic(.error, "unsafe-path", "\"\(name)\" là liên kết tới tệp nằm ngoài thư mục nội dung; tệp không được đọc.",
                                            file: path, hint: "Chép nội dung thật vào thư mục nội dung thay vì tạo liên kết."))
+                        refused.append(ItemPath(folder: folder, url: url, display: path))
                         continue
                     }
                     items.append(ItemPath(folder: folder, url: url, display: path))

@@ -27,29 +27,47 @@ public enum ContentLoader {
             bag.add(Diagnostic(.warning, "missing-site", "Không có tệp site.yml; dùng tên và cấu hình mặc định.",
                                file: files.display("site.yml"), hint: "Tạo site.yml với ít nhất `title:` và `base_url:`."))
         }
-        if let url = files.existing("units.yml", bag: bag) {
-            content.units = CatalogueReader.units(url, path: files.display("units.yml"), bag: bag)
-        }
-        let siteAwards = files.existing("awards.yml", bag: bag).map { CatalogueReader.awards($0, path: files.display("awards.yml"), bag: bag) }
-        content.awards = CatalogueReader.merge(defaults: DefaultAwards.all, site: siteAwards ?? [], id: \.id)
-        let siteFields = files.existing("fields.yml", bag: bag).map { CatalogueReader.fields($0, path: files.display("fields.yml"), bag: bag) }
-        content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields ?? [], id: \.id)
-        let siteCriteria = files.existing("criteria.yml", bag: bag).map { CatalogueReader.criteria($0, path: files.display("criteria.yml"), bag: bag) }
-        content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria ?? []) { "\($0.appliesTo)/\($0.id)" }
+        content.units = catalogue("units.yml", files: files, bag: bag, into: &content.unloaded, read: CatalogueReader.units)
+        let siteAwards = catalogue("awards.yml", files: files, bag: bag, into: &content.unloaded, read: CatalogueReader.awards)
+        content.awards = CatalogueReader.merge(defaults: DefaultAwards.all, site: siteAwards, id: \.id)
+        let siteFields = catalogue("fields.yml", files: files, bag: bag, into: &content.unloaded, read: CatalogueReader.fields)
+        content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields, id: \.id)
+        let siteCriteria = catalogue("criteria.yml", files: files, bag: bag, into: &content.unloaded, read: CatalogueReader.criteria)
+        content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria) { "\($0.appliesTo)/\($0.id)" }
 
-        let items = files.markdownItems(bag: bag).parallelMap { readItem($0) }
-        for (item, diagnostics) in items {
+        var refused: [ContentFiles.ItemPath] = []
+        let paths = files.markdownItems(bag: bag, refused: &refused)
+        let items = paths.parallelMap { readItem($0) }
+        for ((item, diagnostics), path) in zip(items, paths) {
             bag.add(contentsOf: diagnostics)
             switch item {
             case .exemplar(let exemplar): content.exemplars.append(exemplar)
             case .initiative(let initiative): content.initiatives.append(initiative)
             case .event(let event): content.events.append(event)
             case .page(let page): content.pages.append(page)
-            case nil: break
+            case nil: content.unloaded.add(path)
             }
         }
+        for path in refused { content.unloaded.add(path) }
         content.media = files.mediaFiles(bag: bag)
         return (content, bag.items)
+    }
+
+    /// A catalogue's own entries (the defaults are merged by the caller); what it held but
+    /// could not read goes to `unloaded`. A file that is there but refused (a link to
+    /// outside) counts as unread too.
+    private static func catalogue<Entry>(
+        _ name: String, files: ContentFiles, bag: DiagnosticBag, into unloaded: inout Unloaded,
+        read: (URL, String, DiagnosticBag) -> CatalogueReader.Read<Entry>
+    ) -> [Entry] {
+        guard let url = files.existing(name, bag: bag) else {
+            if !files.isAbsent(name) { unloaded.catalogues.insert(name) }
+            return []
+        }
+        let result = read(url, files.display(name), bag)
+        if result.failed { unloaded.catalogues.insert(name) }
+        if !result.unloadedIDs.isEmpty { unloaded.entries[name, default: []].formUnion(result.unloadedIDs) }
+        return result.entries
     }
 
     public enum Item: Sendable {

@@ -50,12 +50,20 @@ struct ItemFile {
     /// under its slug, with a warning so links stay predictable.
     static func itemID(for url: URL, at source: SourceLocation, bag: DiagnosticBag) -> String {
         let name = VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
+        let id = id(for: url)
+        if id != name {
+            bag.add(.warning("file-name", "Tên tệp \"\(name)\" không phải dạng mã (chữ thường không dấu, nối bằng `-`); mã được dùng là `\(id)`.",
+                             at: source, hint: "Đổi tên tệp thành `\(id).\(url.pathExtension)`."))
+        }
+        return id
+    }
+
+    /// The id a file gives its item, without reporting anything: also the id of a file
+    /// that failed to load, which other files may still name.
+    static func id(for url: URL) -> String {
+        let name = VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
         if VietnameseText.isSlug(name) { return name }
         let slug = VietnameseText.slug(name)
-        if slug != name {
-            bag.add(.warning("file-name", "Tên tệp \"\(name)\" không phải dạng mã (chữ thường không dấu, nối bằng `-`); mã được dùng là `\(slug)`.",
-                             at: source, hint: "Đổi tên tệp thành `\(slug).\(url.pathExtension)`."))
-        }
         return slug.isEmpty ? "item" : slug
     }
 

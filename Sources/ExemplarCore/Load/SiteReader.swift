@@ -5,17 +5,20 @@ enum SiteReader {
     static func read(_ url: URL, path: String, bag: DiagnosticBag) -> SiteConfig {
         var site = SiteConfig()
         site.source = SourceLocation(file: path, line: 1, column: 1)
-        let node = YAMLFile.open(url, path: path, bag: bag)
-        guard let f = YAMLFields(node, file: path, firstLine: 1, bag: bag, what: "site.yml") else { return site }
+        let opened = YAMLFile.read(url, path: path, bag: bag)
+        // After a syntax error the file is not empty, only unread: asking for `title` would
+        // add a "missing title" at line 1 on top of the real error.
+        guard !opened.failed,
+              let f = YAMLFields(opened.node, file: path, firstLine: 1, bag: bag, what: "site.yml") else { return site }
         if let title = f.string("title", required: true) { site.title = title.value }
         site.organisation = f.string("organisation")?.value ?? ""
         site.description = f.string("description")?.value
         if let base = f.string("base_url") {
-            if base.value.hasPrefix("http://") || base.value.hasPrefix("https://") || base.value.hasPrefix("/") {
-                site.baseURL = base.value
+            if let problem = BaseURL.problem(base.value) {
+                f.error("bad-base-url", "`base_url` phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://); \"\(base.value)\" \(problem).",
+                        at: base.at, hint: "Ví dụ: `base_url: \(BaseURL.example)`.")
             } else {
-                f.error("bad-base-url", "`base_url` phải là địa chỉ đầy đủ (https://…) hoặc đường dẫn bắt đầu bằng `/`, không phải \"\(base.value)\".",
-                        at: base.at, hint: "Ví dụ: `base_url: https://ldld.example.vn/dien-hinh/`.")
+                site.baseURL = base.value
             }
         }
         if let language = f.string("language") {

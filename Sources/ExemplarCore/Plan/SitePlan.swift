@@ -52,12 +52,18 @@ public enum Planner {
             urls["events/\(id).md"] = pages.last?.path
         }
         for id in graph.unitOrder { add(.unit(id), source: graph.units[id]?.source) }
+        var reserved: [Diagnostic] = []
         for id in graph.pages.keys.sorted() {
+            // Left out of the plan: its one error names the reserved ids, with no collision on top.
+            if RootNames.isReserved(id) {
+                reserved.append(RootNames.diagnostic(page: id, at: graph.pages[id]?.source ?? SourceLocation(file: "pages/\(id).md")))
+                continue
+            }
             add(.page(id), source: graph.pages[id]?.source)
             urls["pages/\(id).md"] = pages.last?.path
         }
         for file in graph.media { urls[file] = file }
-        return (SitePlan(pages: pages, urlOfContentPath: urls, pageCounts: counts), collisions(pages))
+        return (SitePlan(pages: pages, urlOfContentPath: urls, pageCounts: counts), reserved + collisions(pages))
     }
 
     /// Every list and how many items it holds, read from the graph's indexes.

@@ -12,6 +12,8 @@ struct LinkResolver: Sendable {
     /// Site-relative URL paths of every page (`ca-nhan/x/`) and media file.
     let pagePaths: Set<String>
     let urlOfContentPath: [String: String]
+    /// Files that exist but failed to load; their own error is reported, not the links to them.
+    let unloadedPaths: Set<String>
     let basePath: String
 
     func resolve(_ url: String, from folder: String) -> Resolution {
@@ -35,6 +37,8 @@ struct LinkResolver: Sendable {
         if let page = urlOfContentPath[target] ?? urlOfContentPath[normalise(path) ?? ""] {
             return .rewritten(basePath + page + fragment)
         }
+        // The site is not published while that file has an error, so the link is left as written.
+        if unloadedPaths.contains(target) || unloadedPaths.contains(normalise(path) ?? "") { return .keep }
         return .broken("không có tệp nội dung \(target) (hoặc tệp đó là bản nháp)")
     }
 

@@ -16,7 +16,8 @@ struct PageRenderer: Sendable {
         var paths: [Route: String] = [:]
         for page in plan.pages { paths[page.route] = page.path }
         let links = LinkResolver(pagePaths: Set(plan.pages.map(\.path)).union(graph.media),
-                                 urlOfContentPath: plan.urlOfContentPath, basePath: graph.site.basePath)
+                                 urlOfContentPath: plan.urlOfContentPath, unloadedPaths: graph.unloadedPaths,
+                                 basePath: graph.site.basePath)
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs)
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
         views.prepareCards()

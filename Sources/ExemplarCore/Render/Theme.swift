@@ -46,14 +46,10 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(.error, "template-unreadable", "Không đọc được mẫu: \(error).", file: path))
             }
         }
-        for template in templates.values.sorted(by: { $0.name < $1.name }) {
-            for (reference, line) in template.references where templates[reference] == nil {
-                diagnostics.append(Diagnostic(.error, "missing-partial", "Mẫu \(template.name) dùng {{>\(reference)}} nhưng không có \(reference).mustache.",
-                                              file: "\(displayPath)/templates/\(template.name).mustache", line: line,
-                                              hint: "Tạo tệp \(reference).mustache hoặc sửa tên trong mẫu."))
-            }
-        }
-        for name in requiredTemplates where templates[name] == nil
+        let missingPartials = MissingPartials(templates)
+        diagnostics += missingPartials.diagnostics(displayPath: displayPath)
+        // A required template that is also a missing partial (`layout`) is already reported.
+        for name in requiredTemplates where templates[name] == nil && !missingPartials.names.contains(name)
             && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
             diagnostics.append(Diagnostic(.error, "missing-template", "Giao diện thiếu mẫu \(name).mustache.",
                                           file: "\(displayPath)/templates/\(name).mustache",

@@ -5,11 +5,16 @@ struct DomainRules {
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
         let ranks = Dictionary(content.awards.map { ($0.id, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        let unreadAwards = content.unloaded.entries["awards.yml", default: []]
         for exemplar in content.exemplars {
             out += registration(exemplar)
             out += yearsAndAwards(exemplar)
             out += kindKeys(exemplar)
-            if exemplar.kind == .collective { out += provincialMerit(exemplar, ranks: ranks) }
+            // Without a readable awards.yml the ranks of the site's own awards are unknown.
+            if exemplar.kind == .collective, !content.unloaded.catalogues.contains("awards.yml"),
+               !exemplar.awards.contains(where: { unreadAwards.contains($0.award.value) }) {
+                out += provincialMerit(exemplar, ranks: ranks)
+            }
             if exemplar.body.isBlank { out.append(emptyBody(exemplar.source)) }
         }
         for item in content.initiatives where item.body.isBlank { out.append(emptyBody(item.source)) }

@@ -11,7 +11,7 @@ struct ReferenceCheck {
         for exemplar in content.exemplars {
             check(exemplar.unit, key: "unit", in: ids.units, what: "đơn vị", file: "units.yml", into: &out)
             for field in exemplar.fields { check(field, key: "fields", in: ids.fields, what: "mặt công tác", file: "fields.yml", into: &out) }
-            let criteria = ids.criteria[exemplar.kind] ?? []
+            let criteria = ids.criteria[exemplar.kind] ?? IDSet(ids: [])
             for criterion in exemplar.criteria {
                 check(criterion, key: "criteria", in: criteria, what: "tiêu chí \(exemplar.kind == .collective ? "tập thể" : "cá nhân")",
                       file: "criteria.yml", into: &out)
@@ -33,10 +33,10 @@ struct ReferenceCheck {
         return out
     }
 
-    private func check(_ ref: Ref, key: String, in known: Set<String>, what: String, file: String,
+    private func check(_ ref: Ref, key: String, in known: IDSet, what: String, file: String,
                        into out: inout [Diagnostic]) {
-        guard !ref.value.isEmpty, !known.contains(ref.value) else { return }
-        let guess = Suggestion.closest(to: ref.value, among: known)
+        guard known.isUnknown(ref.value) else { return }
+        let guess = Suggestion.closest(to: ref.value, among: known.ids)
         out.append(.error("unknown-reference", "`\(key)`: không có \(what) nào mang mã `\(ref.value)`.", at: ref.at,
                           hint: guess.map { "Có phải bạn muốn viết `\($0)`?" } ?? "Kiểm tra mã trong \(file)."))
     }

@@ -13,19 +13,40 @@ public enum Validator {
 
 /// Every id that a reference may name, by what it names.
 struct KnownIDs {
-    var units: Set<String>
-    var awards: Set<String>
-    var fields: Set<String>
-    var criteria: [Exemplar.Kind: Set<String>]
-    var exemplars: Set<String>
-    var initiatives: Set<String>
+    var units: IDSet
+    var awards: IDSet
+    var fields: IDSet
+    var criteria: [Exemplar.Kind: IDSet]
+    var exemplars: IDSet
+    var initiatives: IDSet
 
     init(_ content: Content) {
-        units = Set(content.units.map(\.id))
-        awards = Set(content.awards.map(\.id))
-        fields = Set(content.fields.map(\.id))
-        criteria = Dictionary(grouping: content.criteria, by: \.appliesTo).mapValues { Set($0.map(\.id)) }
-        exemplars = Set(content.exemplars.map(\.id))
-        initiatives = Set(content.initiatives.map(\.id))
+        let unloaded = content.unloaded
+        func catalogue(_ ids: [String], _ file: String) -> IDSet {
+            IDSet(ids: Set(ids), unloaded: unloaded.entries[file, default: []], fileFailed: unloaded.catalogues.contains(file))
+        }
+        units = catalogue(content.units.map(\.id), "units.yml")
+        awards = catalogue(content.awards.map(\.id), "awards.yml")
+        fields = catalogue(content.fields.map(\.id), "fields.yml")
+        let byKind = Dictionary(grouping: content.criteria, by: \.appliesTo)
+        criteria = Dictionary(uniqueKeysWithValues: Exemplar.Kind.allCases.map { kind in
+            (kind, catalogue(byKind[kind, default: []].map(\.id), "criteria.yml"))
+        })
+        exemplars = IDSet(ids: Set(content.exemplars.map(\.id)), unloaded: unloaded.exemplars)
+        initiatives = IDSet(ids: Set(content.initiatives.map(\.id)), unloaded: unloaded.items["models", default: []])
+    }
+}
+
+/// The ids of one kind of thing, and what may exist but could not be read.
+struct IDSet {
+    var ids: Set<String>
+    /// Ids of files or entries that exist but failed to load: their own error is enough.
+    var unloaded: Set<String> = []
+    /// The whole file failed (a broken `units.yml`): no reference to it can be judged.
+    var fileFailed = false
+
+    /// Whether a reference to `id` is a mistake of the file that writes it.
+    func isUnknown(_ id: String) -> Bool {
+        !id.isEmpty && !ids.contains(id) && !fileFailed && !unloaded.contains(id)
     }
 }
