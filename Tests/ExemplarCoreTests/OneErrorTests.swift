@@ -27,9 +27,9 @@ import Testing
     }
 
     /// Quotes, spaces and angle brackets would be copied into every link of the site.
-    @Test func baseURLMustBeAFullAddress() throws {
+    @Test func baseURLMustBeAnAddressOrAPath() throws {
         for bad in ["'\"https://ldld.example.vn/\"'", "https://ldld.example.vn/dien hinh/", "\"https://ldld.example.vn/<x>/\"",
-                    "/dien-hinh/", "ldld.example.vn", "https:///dien-hinh/"] {
+                    "//ldld.example.vn/", "ldld.example.vn", "https:///dien-hinh/", "/dien hinh/"] {
             var files = SiteFixture.basic
             files["site.yml"] = "title: T\nbase_url: \(bad)\n"
             let found = try errors(files)
@@ -38,7 +38,7 @@ import Testing
             #expect(d.line == 2 && d.file == "content/site.yml")
             #expect(d.hint?.contains("https://ldld.example.vn/dien-hinh/") == true)
         }
-        for good in ["https://ldld.example.vn/dien-hinh", "http://localhost:8000/", "\"https://ldld.example.vn/dien-hinh/\""] {
+        for good in ["https://ldld.example.vn/dien-hinh", "http://localhost:8000/", "\"https://ldld.example.vn/dien-hinh/\"", "/dien-hinh/", "/"] {
             var files = SiteFixture.basic
             files["site.yml"] = "title: T\nbase_url: \(good)\n"
             #expect(try errors(files).isEmpty, "\(good)")

@@ -14,9 +14,12 @@ public enum BaseURL {
             return bad == " " ? "có dấu cách" : "có ký tự trắng hoặc ký tự điều khiển"
         }
         if let bad = value.first(where: forbidden.contains) { return "có ký tự `\(bad)`" }
+        // A path alone (`/dien-hinh/`) is a site whose host is not known yet: links work,
+        // the feed and sitemap carry paths only.
+        if value.hasPrefix("/"), !value.hasPrefix("//") { return nil }
         let lower = value.lowercased()
         guard let scheme = ["https://", "http://"].first(where: lower.hasPrefix) else {
-            return "không bắt đầu bằng `https://` hoặc `http://`"
+            return "không bắt đầu bằng `https://`, `http://` hoặc `/`"
         }
         let host = value.dropFirst(scheme.count).prefix { $0 != "/" }
         if host.isEmpty || host.hasPrefix(":") || host.hasSuffix(":") { return "thiếu tên máy chủ sau `\(scheme)`" }

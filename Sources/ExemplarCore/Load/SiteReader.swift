@@ -15,7 +15,7 @@ enum SiteReader {
         site.description = f.string("description")?.value
         if let base = f.string("base_url") {
             if let problem = BaseURL.problem(base.value) {
-                f.error("bad-base-url", "`base_url` phải là địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://); \"\(base.value)\" \(problem).",
+                f.error("bad-base-url", "`base_url` phải là địa chỉ bắt đầu bằng https:// (hoặc http://, hoặc một đường dẫn bắt đầu bằng /); \"\(base.value)\" \(problem).",
                         at: base.at, hint: "Ví dụ: `base_url: \(BaseURL.example)`.")
             } else {
                 site.baseURL = base.value
