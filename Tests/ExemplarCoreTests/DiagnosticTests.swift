@@ -172,6 +172,13 @@ import Testing
         #expect(past.hint?.contains("chia sẻ") == true)
     }
 
+    /// A table's cells are checked on their own; the paragraph they came from is not checked again.
+    @Test func aLinkInATableCellIsReportedOnce() throws {
+        let found = try diagnostics(replacing: "pages/bang.md",
+                                    with: "---\ntitle: Bảng\n---\n| Mục | Liên kết |\n| --- | --- |\n| A | [ô](../models/khong-co.md) |\n")
+        #expect(found.filter { $0.code == "broken-link" }.map(\.line) == [6])
+    }
+
     @Test func dataLinksAreRemoved() throws {
         var files = SiteFixture.basic
         files["pages/x.md"] = "---\ntitle: X\n---\n[a](data:text/html;base64,PHNjcmlwdD4=) ![b](data:image/png;base64,AAAA)\n"

@@ -79,6 +79,9 @@ struct Markdown: Sendable {
                    let literal = cmark_node_get_literal(child), literal.pointee == UInt8(ascii: "|") {
                     if let table = pipeTable(node, lines: lines) {
                         tables.append(FoundTable(node: node, table: table, line: at.line))
+                        // Its cells are rewritten and checked on their own (`replace`): going
+                        // into the paragraph too would report each link in them twice.
+                        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                         break
                     }
                     diagnostics.append(.warning("table-syntax", "Bảng dạng `| … |` không được hỗ trợ và sẽ hiện nguyên văn trên trang.", at: at,
