@@ -17,7 +17,8 @@ struct PageRenderer: Sendable {
         for page in plan.pages { paths[page.route] = page.path }
         let links = LinkResolver(pagePaths: Set(plan.pages.map(\.path)).union(graph.media),
                                  urlOfContentPath: plan.urlOfContentPath, basePath: graph.site.basePath)
-        let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs)
+        let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
+                                anchors: AnchorIndex(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
         views.prepareCards()
         self.views = views
