@@ -154,6 +154,31 @@ import Testing
         #expect(event.contains { $0.code == "empty-body" && $0.file == "content/events/trong.md" })
     }
 
+    /// An event from the build day on has no report yet; a past one should have it.
+    @Test func onlyPastEventsNeedAReport() throws {
+        var files = SiteFixture.basic
+        files["events/sap-toi.md"] = "---\ntitle: Sắp tới\ndate: 2020-03-01\n---\n"
+        files["events/hom-nay.md"] = "---\ntitle: Hôm nay\ndate: 2020-01-01\n---\n"
+        files["events/da-qua.md"] = "---\ntitle: Đã qua\ndate: 2019-12-31\n---\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        var options = site.options(write: false)
+        options.today = try #require(CalendarDate(iso: "2020-01-01"))
+        let empty = Builder.build(options).diagnostics.filter { $0.code == "empty-body" }
+        #expect(empty.count == 1)
+        let past = try #require(empty.first)
+        #expect(past.file == "content/events/da-qua.md" && past.severity == .warning)
+        #expect(past.message.contains("31/12/2019"))
+        #expect(past.hint?.contains("chia sẻ") == true)
+    }
+
+    /// A table's cells are checked on their own; the paragraph they came from is not checked again.
+    @Test func aLinkInATableCellIsReportedOnce() throws {
+        let found = try diagnostics(replacing: "pages/bang.md",
+                                    with: "---\ntitle: Bảng\n---\n| Mục | Liên kết |\n| --- | --- |\n| A | [ô](../models/khong-co.md) |\n")
+        #expect(found.filter { $0.code == "broken-link" }.map(\.line) == [6])
+    }
+
     @Test func dataLinksAreRemoved() throws {
         var files = SiteFixture.basic
         files["pages/x.md"] = "---\ntitle: X\n---\n[a](data:text/html;base64,PHNjcmlwdD4=) ![b](data:image/png;base64,AAAA)\n"

@@ -58,4 +58,38 @@ import Testing
         #expect(page.contains("href=\"/dien-hinh/media/tai%20lieu/B%C3%A1o%20c%C3%A1o%20%231.pdf\""))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("media/tai lieu/Báo cáo #1.pdf").path))
     }
+
+    /// A `#fragment` must name an id of its target: a heading of that body or one the theme
+    /// writes. One that does not is a warning at the link, with the nearest id suggested.
+    @Test func fragmentsThatMatchNoIdAreReported() throws {
+        var files = SiteFixture.basic
+        files["pages/cach-lam.md"] = "---\ntitle: Cách làm\n---\n## Kết quả\n\nA\n"
+        files["individuals/nguyen-thi-hoa.md"] = SiteFixture.basic["individuals/nguyen-thi-hoa.md"]! + """
+
+
+            ## Thành tích
+
+            Xem [kết quả](../pages/cach-lam.md#ket-qua), [sai](../pages/cach-lam.md#ket-qa),
+            [đầu trang](../pages/cach-lam.md#main), [thành tích](#thanh-tich), [khen](#awards),
+            [lỗi](#thanh-tch) và [không có](../pages/cach-lam.md#khong-co-gi-het).
+
+            | Mục | Liên kết |
+            | --- | --- |
+            | A | [ô](#thanh-tich-x) |
+            """
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.published, "a broken anchor is a warning: the page still opens")
+        let found = report.diagnostics.filter { $0.code == "broken-anchor" }
+        #expect(found.count == 4, "\(found)")
+        #expect(found.allSatisfy { $0.severity == .warning && $0.file == "content/individuals/nguyen-thi-hoa.md" })
+        let crossPage = try #require(found.first { $0.message.contains("#ket-qa") })
+        #expect(crossPage.line == 22 && crossPage.column == 50)
+        #expect(crossPage.hint?.contains("../pages/cach-lam.md#ket-qua") == true)
+        let samePage = try #require(found.first { $0.message.contains("#thanh-tch") })
+        #expect(samePage.line == 24 && samePage.hint?.contains("#thanh-tich") == true)
+        #expect(found.contains { $0.message.contains("#khong-co-gi-het") && $0.hint?.contains("## Kết quả") == true })
+        #expect(found.contains { $0.message.contains("#thanh-tich-x") && $0.line == 28 })
+    }
 }

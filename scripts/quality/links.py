@@ -3,9 +3,10 @@
 
 - every internal href/src (relative, path-absolute, or absolute under the site's base URL)
   resolves to a file of the output, and a `#fragment` to an element with that id;
-- nothing points outside the base path on the same host;
-- every asset a page or a stylesheet loads exists, and none is loaded from another host
-  (no web fonts, CDNs or trackers);
+- a link to the same host outside the base path (the organisation's own home page when the
+  site lives at `/dien-hinh/`) leaves the site like any external link and is not crawled;
+- every asset a page or a stylesheet loads exists, and none is loaded from another host or
+  from outside the base path (no web fonts, CDNs or trackers: the site stands on its own);
 - no page has the same id twice.
 
 Usage: links.py SITE_DIR
@@ -86,11 +87,13 @@ def main() -> int:
             if loads:
                 report.error(where, f"<{tag} {attr}> loads from another host: {value}")
             return  # a link to another site: not ours to crawl
-        checked_refs += 1
         path = target.path or "/"
-        if not path.startswith(prefix):
-            report.error(where, f"<{tag} {attr}> points outside the base path {prefix}: {value}")
-            return
+        # The base itself without its slash (`/dien-hinh`) is ours: checked, and reported as a folder.
+        if not path.startswith(prefix) and path != prefix.rstrip("/"):
+            if loads:
+                report.error(where, f"<{tag} {attr}> loads from outside the base path {prefix}: {value}")
+            return  # the same host, but another site of the organisation: not ours to crawl
+        checked_refs += 1
         if value.startswith("#"):
             file = page
         else:

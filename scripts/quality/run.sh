@@ -38,7 +38,8 @@ trap cleanup EXIT
 QUALITY_URL=""
 quality_log "build the sample site"
 "$TOOL" build --content content --theme theme --output "$WORK/site" || { echo "quality: the sample site does not build" >&2; exit 1; }
-if wants a11y || wants behaviour || wants screenshots; then
+# The links gate crawls the served build too (a root base path), so it needs it as well.
+if wants links || wants a11y || wants behaviour || wants screenshots; then
   quality_build_served "$TOOL" "$WORK/served" || exit 2
   echo "served at $QUALITY_URL" >&2
 fi

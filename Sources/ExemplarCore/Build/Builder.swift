@@ -68,7 +68,7 @@ public enum Builder {
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
-        report.diagnostics += Validator.validate(content)
+        report.diagnostics += Validator.validate(content, today: options.today)
         let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
                                                    language: content.site.language)
         report.diagnostics += themeDiagnostics

@@ -20,3 +20,9 @@ public struct Event: Sendable, Hashable {
     public var source: SourceLocation
     public var extra: [String: String] = [:]
 }
+
+extension Event {
+    /// Events from the build day on are coming: lists show them as such, and nobody
+    /// can have written their report yet.
+    public func isComing(on today: CalendarDate) -> Bool { date >= today }
+}

@@ -4,7 +4,9 @@ import Foundation
 struct LinkResolver: Sendable {
     enum Resolution: Equatable {
         case keep
-        case rewritten(String)
+        /// The link's address on the site, and the content file it names when that is a
+        /// page's `.md` (not media), whose ids a `#fragment` must match.
+        case rewritten(String, file: String? = nil)
         case unsafe
         case broken(String)
     }
@@ -34,8 +36,9 @@ struct LinkResolver: Sendable {
         guard let target = normalise(folder + "/" + path) ?? normalise(path) else {
             return .broken("đường dẫn ra ngoài thư mục nội dung")
         }
-        if let page = urlOfContentPath[target] ?? urlOfContentPath[normalise(path) ?? ""] {
-            return .rewritten(basePath + page + fragment)
+        for file in [target, normalise(path) ?? ""] {
+            guard let page = urlOfContentPath[file] else { continue }
+            return .rewritten(basePath + page + fragment, file: file.hasSuffix(".md") ? file : nil)
         }
         // The site is not published while that file has an error, so the link is left as written.
         if unloadedPaths.contains(target) || unloadedPaths.contains(normalise(path) ?? "") { return .keep }

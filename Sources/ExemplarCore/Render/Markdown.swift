@@ -11,6 +11,8 @@ struct Markdown: Sendable {
     let links: LinkResolver
     /// Ids the page around the body already uses.
     var reservedIDs: Set<String> = []
+    /// Other bodies' ids, for `#fragment` links between pages; nil: those are not checked.
+    var anchors: AnchorIndex?
 
     /// `folder` is the item's folder inside the content folder (`individuals`), which
     /// relative links start from.
@@ -28,10 +30,13 @@ struct Markdown: Sendable {
         // Source lines are only needed to read pipe tables; splitting every body costs more than
         // parsing it, so bodies without a `|` skip it.
         let lines = text.utf8.contains(UInt8(ascii: "|")) ? text.split(separator: "\n", omittingEmptySubsequences: false) : []
+        // Ids first: `#fragment` links anywhere in the body (table cells too) are checked against them.
+        let ids = headingIDs(document)
         var tables: [FoundTable] = []
-        var diagnostics = rewrite(document, firstLine: body.firstLine, folder: folder, file: file, lines: lines, tables: &tables)
-        for table in tables { diagnostics += replace(table, folder: folder, file: file, options: options) }
-        anchorHeadings(document, options: options)
+        var diagnostics = rewrite(document, firstLine: body.firstLine, folder: folder, file: file, lines: lines,
+                                  ownIDs: ids.all, tables: &tables)
+        for table in tables { diagnostics += replace(table, folder: folder, file: file, ownIDs: ids.all, options: options) }
+        anchorHeadings(ids.headings, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
         return (String(cString: html), diagnostics)
@@ -39,8 +44,9 @@ struct Markdown: Sendable {
 
     /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe
     /// tables (read from `lines`, the source) are collected in `tables` for the caller to replace.
+    /// `ownIDs` are the ids of the body being written, which `#x` links must match (or the theme's).
     func rewrite(_ document: OpaquePointer, firstLine: Int, folder: String, file: String,
-                 lines: [Substring], tables: inout [FoundTable]) -> [Diagnostic] {
+                 lines: [Substring], ownIDs: Set<String>, tables: inout [FoundTable]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
@@ -54,9 +60,14 @@ struct Markdown: Sendable {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 switch links.resolve(url, from: folder) {
                 case .keep:
-                    break
-                case .rewritten(let target):
+                    if type == CMARK_NODE_LINK, url.hasPrefix("#") {
+                        diagnostics += checkFragment(url, file: nil, ownIDs: ownIDs, at: at)
+                    }
+                case .rewritten(let target, let item):
                     cmark_node_set_url(node, target)
+                    if type == CMARK_NODE_LINK, let item, url.contains("#") {
+                        diagnostics += checkFragment(url, file: item, ownIDs: ownIDs, at: at)
+                    }
                 case .unsafe:
                     if !allowRawHTML {
                         cmark_node_set_url(node, "")
@@ -81,6 +92,9 @@ struct Markdown: Sendable {
                    let literal = cmark_node_get_literal(child), literal.pointee == UInt8(ascii: "|") {
                     if let table = pipeTable(node, lines: lines) {
                         tables.append(FoundTable(node: node, table: table, line: at.line))
+                        // Its cells are rewritten and checked on their own (`replace`): going
+                        // into the paragraph too would report each link in them twice.
+                        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                         break
                     }
                     diagnostics.append(.warning("table-syntax", "Bảng dạng `| … |` không được hỗ trợ và sẽ hiện nguyên văn trên trang.", at: at,

@@ -2,30 +2,56 @@ import CMark
 import Foundation
 
 extension Markdown {
-    /// `## Kết quả` becomes `<h2 id="ket-qua">`: authors link to `page.md#ket-qua`, and the
-    /// link resolver keeps the fragment, so the heading must carry it. libcmark cannot set
-    /// attributes, so each heading is rendered on its own and put back as a custom block.
-    func anchorHeadings(_ document: OpaquePointer, options: Int32) {
-        var headings: [OpaquePointer] = []
-        if let iterator = cmark_iter_new(document) {
-            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                   cmark_node_get_type(node) == CMARK_NODE_HEADING { headings.append(node) }
-            }
-            cmark_iter_free(iterator)
-        }
+    /// The ids a body gives its headings, and every id it puts on its page.
+    struct HeadingIDs {
+        /// Each heading with the id it gets, in document order.
+        var headings: [(node: OpaquePointer, id: String)] = []
+        /// Those ids, plus `id="…"` written in raw HTML when the site lets it through.
+        var all: Set<String> = []
+    }
+
+    /// `## Kết quả` gets `ket-qua`; a repeated heading, or one whose slug the theme already
+    /// uses (`reservedIDs`), gets `-2`, `-3` …. One function decides the ids both for the
+    /// page's own headings and for checking `#fragment` links that point at it, so the two
+    /// cannot disagree.
+    func headingIDs(_ document: OpaquePointer) -> HeadingIDs {
+        var result = HeadingIDs()
         var used = reservedIDs
-        for heading in headings {
-            let slug = VietnameseText.slug(plainText(heading))
-            guard !slug.isEmpty, let rendered = cmark_render_html(heading, options) else { continue }
+        guard let iterator = cmark_iter_new(document) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let slug = VietnameseText.slug(plainText(node))
+                guard !slug.isEmpty else { continue }
+                var id = slug
+                var number = 2
+                while used.contains(id) { id = "\(slug)-\(number)"; number += 1 }
+                used.insert(id)
+                result.headings.append((node, id))
+                result.all.insert(id)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if allowRawHTML, let literal = cmark_node_get_literal(node) {
+                    result.all.formUnion(Theme.literalIDs(in: String(cString: literal)))
+                }
+            default:
+                break
+            }
+        }
+        return result
+    }
+
+    /// Writes each heading's id: authors link to `page.md#ket-qua`, and the link resolver
+    /// keeps the fragment, so the heading must carry it. libcmark cannot set attributes, so
+    /// each heading is rendered on its own and put back as a custom block.
+    func anchorHeadings(_ headings: [(node: OpaquePointer, id: String)], options: Int32) {
+        for (heading, id) in headings {
+            guard let rendered = cmark_render_html(heading, options) else { continue }
             var html = String(cString: rendered)
             free(rendered)
             guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"),
                   let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            var id = slug
-            var number = 2
-            while used.contains(id) { id = "\(slug)-\(number)"; number += 1 }
-            used.insert(id)
             html.insert(contentsOf: " id=\"\(id)\"", at: open)
             cmark_node_set_on_enter(block, html)
             cmark_node_replace(heading, block)

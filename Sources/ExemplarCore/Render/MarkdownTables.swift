@@ -20,11 +20,11 @@ extension Markdown {
 
     /// Puts the table's HTML in place of its paragraph. Cells are Markdown of their own,
     /// so links in them are rewritten and checked like any other.
-    func replace(_ found: FoundTable, folder: String, file: String, options: Int32) -> [Diagnostic] {
+    func replace(_ found: FoundTable, folder: String, file: String, ownIDs: Set<String>, options: Int32) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func row(_ cells: [String], tag: String, line: Int) -> String {
             let html = cells.enumerated().map { column, text -> String in
-                let (inner, problems) = inline(text, line: line, folder: folder, file: file, options: options)
+                let (inner, problems) = inline(text, line: line, folder: folder, file: file, ownIDs: ownIDs, options: options)
                 diagnostics += problems
                 let scope = tag == "th" ? " scope=\"col\"" : ""
                 let style = found.table.alignments[column].map { " style=\"text-align: \($0)\"" } ?? ""
@@ -47,12 +47,13 @@ extension Markdown {
     }
 
     /// One cell's Markdown as inline HTML, its links resolved, its problems at `line`.
-    private func inline(_ text: String, line: Int, folder: String, file: String, options: Int32) -> (String, [Diagnostic]) {
+    private func inline(_ text: String, line: Int, folder: String, file: String, ownIDs: Set<String>,
+                        options: Int32) -> (String, [Diagnostic]) {
         let length = text.utf8.count
         guard !text.isEmpty, let document = text.withCString({ cmark_parse_document($0, length, options) }) else { return ("", []) }
         defer { cmark_node_free(document) }
         var nested: [FoundTable] = []
-        let diagnostics = rewrite(document, firstLine: line, folder: folder, file: file, lines: [], tables: &nested)
+        let diagnostics = rewrite(document, firstLine: line, folder: folder, file: file, lines: [], ownIDs: ownIDs, tables: &nested)
         guard let rendered = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(rendered) }
         var html = String(cString: rendered).trimmingCharacters(in: .newlines)

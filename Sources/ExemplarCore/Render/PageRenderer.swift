@@ -18,7 +18,8 @@ struct PageRenderer: Sendable {
         let links = LinkResolver(pagePaths: Set(plan.pages.map(\.path)).union(graph.media),
                                  urlOfContentPath: plan.urlOfContentPath, unloadedPaths: graph.unloadedPaths,
                                  basePath: graph.site.basePath)
-        let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs)
+        let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
+                                anchors: AnchorIndex(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
         views.prepareCards()
         self.views = views

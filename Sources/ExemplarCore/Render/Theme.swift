@@ -67,7 +67,7 @@ public struct Theme: Sendable {
     }
 
     /// The fixed values of `id="…"` attributes in a template's text.
-    private static func literalIDs(in text: String) -> [String] {
+    static func literalIDs(in text: String) -> [String] {
         text.components(separatedBy: "id=\"").dropFirst().compactMap { rest in
             guard let end = rest.firstIndex(of: "\"") else { return nil }
             let id = String(rest[..<end])

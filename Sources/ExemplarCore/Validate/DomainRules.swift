@@ -1,6 +1,8 @@
 /// The plan's own rules, as warnings an editor should look at before publishing.
 struct DomainRules {
     let content: Content
+    /// The build day: an event from it on has not happened yet.
+    let today: CalendarDate
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -19,7 +21,7 @@ struct DomainRules {
         }
         for item in content.initiatives where item.body.isBlank { out.append(emptyBody(item.source)) }
         for event in content.events {
-            if event.body.isBlank { out.append(emptyBody(event.source)) }
+            if event.body.isBlank, !event.isComing(on: today) { out.append(emptyReport(event)) }
             if let end = event.endDate, end.value < event.date {
                 out.append(.error("bad-dates", "`end_date` \(end.value.vietnamese) trước ngày bắt đầu \(event.date.vietnamese).", at: end.at))
             }
@@ -99,6 +101,13 @@ struct DomainRules {
     private func emptyBody(_ at: SourceLocation) -> Diagnostic {
         .warning("empty-body", "Phần nội dung (sau dòng `---` thứ hai) đang trống.", at: at,
                  hint: "Viết thành tích, cách làm và bài học kinh nghiệm để người đọc học tập được.")
+    }
+
+    /// A coming event has no report yet; one that took place should say what happened there.
+    private func emptyReport(_ event: Event) -> Diagnostic {
+        .warning("empty-body", "Sự kiện đã diễn ra ngày \(event.date.vietnamese) nhưng phần nội dung (sau dòng `---` thứ hai) còn trống.",
+                 at: event.source,
+                 hint: "Viết bài tường thuật: sự kiện diễn ra thế nào, ai đã chia sẻ mô hình hay cách làm nào.")
     }
 
     /// "Hòa" and "Hoà", or an NFD copy, look alike but are different names to a computer.

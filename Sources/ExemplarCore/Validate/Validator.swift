@@ -1,12 +1,13 @@
 /// The second stage: checks what the loader could not see file by file —
 /// references between files, duplicates, media, and the plan's rules.
 public enum Validator {
-    public static func validate(_ content: Content) -> [Diagnostic] {
+    /// `today` is the build day: it decides which events have happened (BuildOptions.today).
+    public static func validate(_ content: Content, today: CalendarDate) -> [Diagnostic] {
         let ids = KnownIDs(content)
         var diagnostics = DuplicateCheck.run(content)
         diagnostics += ReferenceCheck(ids: ids).run(content)
         diagnostics += MediaCheck(media: content.media).run(content)
-        diagnostics += DomainRules(content: content).run()
+        diagnostics += DomainRules(content: content, today: today).run()
         return diagnostics
     }
 }

@@ -28,8 +28,8 @@ extension Views {
 
     /// Events on or after today are coming (soonest first); the rest are past (newest first).
     func splitEvents(today: CalendarDate) -> (upcoming: [String], past: [String]) {
-        let upcoming = graph.eventOrder.filter { (graph.events[$0]?.date ?? today) >= today }.reversed()
-        let past = graph.eventOrder.filter { (graph.events[$0]?.date ?? today) < today }
+        let upcoming = graph.eventOrder.filter { graph.events[$0]?.isComing(on: today) ?? true }.reversed()
+        let past = graph.eventOrder.filter { !(graph.events[$0]?.isComing(on: today) ?? true) }
         return (Array(upcoming), past)
     }
 
