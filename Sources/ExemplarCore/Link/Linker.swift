@@ -27,10 +27,10 @@ public enum Linker {
     }
 
     private static func orders(_ graph: inout SiteGraph) {
-        graph.unitOrder = VietnameseText.sorted(graph.units.values) { CollationKey($0.name) }.map(\.id)
+        graph.unitOrder = VietnameseText.sorted(graph.units.values, by: { CollationKey($0.name) }, id: \.id).map(\.id)
         let people = graph.exemplars.values
-        graph.collectiveOrder = VietnameseText.sorted(people.filter { $0.kind == .collective }) { CollationKey($0.name) }.map(\.id)
-        graph.individualOrder = VietnameseText.sorted(people.filter { $0.kind == .individual }) { VietnameseText.personKey($0.name) }.map(\.id)
+        graph.collectiveOrder = VietnameseText.sorted(people.filter { $0.kind == .collective }, by: { CollationKey($0.name) }, id: \.id).map(\.id)
+        graph.individualOrder = VietnameseText.sorted(people.filter { $0.kind == .individual }, by: { VietnameseText.personKey($0.name) }, id: \.id).map(\.id)
         graph.initiativeOrder = graph.initiatives.values.map { (-($0.year ?? 0), CollationKey($0.title), $0.id) }
             .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
         graph.eventOrder = graph.events.values.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id)

@@ -92,8 +92,10 @@ public enum VietnameseText {
         return CollationKey(([given] + words.dropLast()).joined(separator: " "))
     }
 
-    /// Sorts by a key computed once per element.
-    static func sorted<T>(_ items: some Sequence<T>, by key: (T) -> CollationKey) -> [T] {
-        items.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    /// Sorts by a key computed once per element. Equal keys (two people of one name) are
+    /// ordered by `id`: items come from dictionaries, whose order changes from run to run,
+    /// and the same content must give the same bytes, or every build rewrites pages.
+    static func sorted<T>(_ items: some Sequence<T>, by key: (T) -> CollationKey, id: (T) -> String) -> [T] {
+        items.map { (key($0), id($0), $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 }

@@ -161,7 +161,7 @@ extension Views {
             "units": options(units.sorted { (unitPosition[$0.key] ?? 0) < (unitPosition[$1.key] ?? 0) }.map { ($0.key, $0.value) }),
             "years": options(years.sorted().map { (String($0), String($0)) }),
             "fields": options(fieldOrder.filter { fields.contains($0.id) }.map { ($0.id, $0.name) }),
-            "awards": options(awards.compactMap { graph.awards[$0] }.sorted { $0.rank > $1.rank }.map { ($0.id, $0.name) }),
+            "awards": options(awards.compactMap { graph.awards[$0] }.sorted { ($0.rank, $1.id) > ($1.rank, $0.id) }.map { ($0.id, $0.name) }),
         ]
     }
 
