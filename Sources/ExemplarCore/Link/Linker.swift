@@ -106,6 +106,12 @@ public enum Linker {
         graph.eventsOfUnit = eventsOfUnit.targets
         graph.eventsOfExemplar = eventsOfExemplar.targets
         graph.eventsOfInitiative = eventsOfInitiative.targets
+        // Once here, not per page: each page of a big district's list would otherwise walk
+        // the whole subtree again.
+        for id in graph.unitOrder {
+            let members = graph.unitAndDescendants(id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
+            if !members.isEmpty { graph.membersOfUnit[id] = members }
+        }
     }
 }
 

@@ -29,6 +29,8 @@ public struct SiteGraph: Sendable {
     // Relations, each a list of ids in display order.
     public var childUnits: [String: [String]] = [:]
     public var exemplarsOfUnit: [String: [String]] = [:]
+    /// Exemplars of a unit and of every unit below it: what its page and paginated list show.
+    public var membersOfUnit: [String: [String]] = [:]
     public var initiativesOfExemplar: [String: [String]] = [:]
     public var ownersOfInitiative: [String: [String]] = [:]
     public var initiativesOfUnit: [String: [String]] = [:]
@@ -58,7 +60,7 @@ public struct SiteGraph: Sendable {
 
     /// Exemplars of a unit and of every unit below it, in display order.
     public func members(ofUnit id: String) -> [String] {
-        unitAndDescendants(id).flatMap { exemplarsOfUnit[$0] ?? [] }
+        membersOfUnit[id] ?? []
     }
 
     /// A unit and every unit below it, for "this district and its grassroots unions".

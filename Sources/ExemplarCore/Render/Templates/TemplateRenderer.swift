@@ -117,7 +117,7 @@ struct TemplateRenderer: Sendable {
 enum HTMLEscape {
     static func append(_ text: String, to out: inout String) {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        guard needsEscaping(text) else {
             out.append(text)
             return
         }
@@ -141,5 +141,17 @@ enum HTMLEscape {
             index = utf8.index(after: index)
         }
         out.append(contentsOf: text[runStart..<utf8.endIndex])
+    }
+
+    /// Most values hold none of `&<>"'`: a scan of the contiguous bytes tells, much faster
+    /// than iterating the UTF-8 view.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+                return true
+            }
+            return false
+        }
     }
 }

@@ -171,7 +171,7 @@ extension Views {
         }.compactMap { id -> TemplateData? in
             guard var link = makeUnitLink(id) else { return nil }
             link["children"] = (graph.childUnits[id] ?? []).compactMap(unitLink)
-            link["exemplar_count"] = graph.unitAndDescendants(id).reduce(0) { $0 + (graph.exemplarsOfUnit[$1]?.count ?? 0) }
+            link["exemplar_count"] = graph.members(ofUnit: id).count
             return link
         }
     }

@@ -68,12 +68,13 @@ struct Views: Sendable {
     func common(_ route: Route, title: String, description: String?) -> TemplateData {
         let site = graph.site
         let path = url(route) ?? basePath
+        let section = self.section(of: route)
         var nav: [TemplateData] = [
-            navItem(.collectives, "nav_collectives", current: route),
-            navItem(.individuals, "nav_individuals", current: route),
-            navItem(.initiatives, "nav_initiatives", current: route),
-            navItem(.events, "nav_events", current: route),
-            navItem(.units, "nav_units", current: route),
+            navItem(.collectives, "nav_collectives", current: section),
+            navItem(.individuals, "nav_individuals", current: section),
+            navItem(.initiatives, "nav_initiatives", current: section),
+            navItem(.events, "nav_events", current: section),
+            navItem(.units, "nav_units", current: section),
         ]
         for id in graph.menuPages {
             guard let page = graph.pages[id], let pageURL = url(.page(id)) else { continue }
@@ -101,20 +102,21 @@ struct Views: Sendable {
         ]
     }
 
-    /// A menu entry; it is current on every page of its list and on the items it lists.
-    private func navItem(_ listing: Listing, _ key: String, current: Route) -> TemplateData {
-        let isCurrent: Bool
-        switch current {
-        case .list(.unitMembers, _): isCurrent = listing == .units
-        case .list(let shown, _): isCurrent = shown == listing
-        case .exemplar(let id):
-            isCurrent = listing == (graph.exemplars[id]?.kind == .collective ? .collectives : .individuals)
-        case .initiative: isCurrent = listing == .initiatives
-        case .event: isCurrent = listing == .events
-        case .unit: isCurrent = listing == .units
-        default: isCurrent = false
+    /// The menu entry a page belongs to: a list's own, and for an item the list of its kind.
+    private func section(of route: Route) -> Listing? {
+        switch route {
+        case .list(.unitMembers, _): return .units
+        case .list(let shown, _): return shown
+        case .exemplar(let id): return graph.exemplars[id]?.kind == .collective ? .collectives : .individuals
+        case .initiative: return .initiatives
+        case .event: return .events
+        case .unit: return .units
+        default: return nil
         }
-        return ["title": text(key), "url": url(.list(listing, page: 1)) ?? basePath, "current": isCurrent]
+    }
+
+    private func navItem(_ listing: Listing, _ key: String, current: Listing?) -> TemplateData {
+        ["title": text(key), "url": url(.list(listing, page: 1)) ?? basePath, "current": listing == current]
     }
 
     /// Years as a reader expects them: `2018, 2019, 2020` or `2016–2020` when consecutive.
