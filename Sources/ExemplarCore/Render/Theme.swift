@@ -91,8 +91,8 @@ public struct Theme: Sendable {
         return strings
     }
 
-    func render(_ data: [String: Any], template: String) -> String? {
-        renderer.render(template, data: TemplateValue(data))
+    func render(_ data: TemplateData, template: String) -> String? {
+        renderer.render(template, data: .object(data))
     }
 
     /// The interface string for `key`; the key itself when missing, so the gap shows on the page.

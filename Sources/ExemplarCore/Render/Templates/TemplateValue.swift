@@ -27,33 +27,16 @@ public indirect enum TemplateValue: Sendable {
     }
 }
 
-extension TemplateValue {
-    /// Converts the plain values page data is built from (strings, numbers, arrays and
-    /// dictionaries of them, optionals). Anything else becomes null.
-    init(_ value: Any?) {
-        switch value {
-        case nil: self = .null
-        case let value as TemplateValue: self = value
-        case let text as String: self = .text(text)
-        case let number as Int: self = .number(number)
-        case let flag as Bool: self = .flag(flag)
-        case let fields as [String: Any]: self = .object(fields.mapValues { TemplateValue($0) })
-        // Before `[Any]`: lists of prepared cards are common, and casting one to `[Any]`
-        // would box every element only to unbox it again.
-        case let items as [TemplateValue]: self = .list(items)
-        case let items as [Any]: self = .list(items.map { TemplateValue($0) })
-        case let fields as [String: String]: self = .object(fields.mapValues { .text($0) })
-        case let optional as OptionalValue: self = optional.unwrapped.map { TemplateValue($0) } ?? .null
-        default: self = .null
-        }
+/// Literals, so that page data and tests read as the structure they describe:
+/// `["title": "…", "items": [["gap": true]]]`. Values computed at run time are wrapped
+/// explicitly (`.text(name)`), which keeps each one's type visible where it is made.
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
-}
-
-/// Lets an `Any` holding an optional be unwrapped without knowing its type.
-private protocol OptionalValue {
-    var unwrapped: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    var unwrapped: Any? { self.map { $0 as Any } }
 }

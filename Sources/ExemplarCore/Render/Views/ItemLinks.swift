@@ -1,38 +1,41 @@
 /// Small linked summaries of items, as lists and cards show them. Each is built once
 /// per build (`Cards`) and shared by every page that lists the item.
 extension Views {
-    func unitLink(_ id: String) -> TemplateValue? { cards.units[id] ?? makeUnitLink(id).map { TemplateValue($0) } }
-    func exemplarCard(_ id: String) -> TemplateValue? { cards.exemplars[id] ?? makeExemplarCard(id).map { TemplateValue($0) } }
-    func initiativeCard(_ id: String) -> TemplateValue? { cards.initiatives[id] ?? makeInitiativeCard(id).map { TemplateValue($0) } }
-    func eventCard(_ id: String) -> TemplateValue? { cards.events[id] ?? makeEventCard(id).map { TemplateValue($0) } }
+    func unitLink(_ id: String) -> TemplateValue? { cards.units[id] ?? makeUnitLink(id).map(TemplateValue.object) }
+    func exemplarCard(_ id: String) -> TemplateValue? { cards.exemplars[id] ?? makeExemplarCard(id).map(TemplateValue.object) }
+    func initiativeCard(_ id: String) -> TemplateValue? { cards.initiatives[id] ?? makeInitiativeCard(id).map(TemplateValue.object) }
+    func eventCard(_ id: String) -> TemplateValue? { cards.events[id] ?? makeEventCard(id).map(TemplateValue.object) }
 
     func makeUnitLink(_ id: String) -> TemplateData? {
         guard let unit = graph.units[id] else { return nil }
-        return ["id": id, "name": unit.name, "url": url(.unit(id)) ?? "", "kind": text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")]
+        return [
+            "id": .text(id), "name": .text(unit.name), "url": .text(url(.unit(id)) ?? ""),
+            "kind": .text(text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")),
+        ]
     }
 
     func makeExemplarCard(_ id: String) -> TemplateData? {
         guard let exemplar = graph.exemplars[id] else { return nil }
         var card: TemplateData = [
-            "id": id, "name": exemplar.name, "url": url(.exemplar(id)) ?? "",
-            "kind": text("kind_\(exemplar.kind.rawValue)"),
-            "is_collective": exemplar.kind == .collective,
-            "years": yearsText(exemplar.years.map(\.value)),
-            "summary": exemplar.summary ?? "",
+            "id": .text(id), "name": .text(exemplar.name), "url": .text(url(.exemplar(id)) ?? ""),
+            "kind": .text(text("kind_\(exemplar.kind.rawValue)")),
+            "is_collective": .flag(exemplar.kind == .collective),
+            "years": .text(yearsText(exemplar.years.map(\.value))),
+            "summary": .text(exemplar.summary ?? ""),
         ]
-        card["role"] = exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }
+        card["role"] = (exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }).map(TemplateValue.text)
         card["unit"] = unitLink(exemplar.unit.value)
         if let top = graph.rankedAwards(of: exemplar).first {
-            card["top_award"] = top.award.name
+            card["top_award"] = .text(top.award.name)
         }
         if let photo = exemplar.photo?.value, graph.media.contains(photo) {
-            card["photo"] = ["url": mediaURL(photo), "alt": "\(text("photo_of")) \(exemplar.name)"] as TemplateData
+            card["photo"] = ["url": .text(mediaURL(photo)), "alt": .text("\(text("photo_of")) \(exemplar.name)")]
         }
         // What the in-page filter matches on: a unit matches its own exemplars and those below it.
-        card["filter_units"] = unitAncestry(exemplar.unit.value).joined(separator: " ")
-        card["filter_years"] = exemplar.years.map { String($0.value) }.joined(separator: " ")
-        card["filter_fields"] = exemplar.fields.map(\.value).joined(separator: " ")
-        card["filter_awards"] = exemplar.awards.map(\.award.value).joined(separator: " ")
+        card["filter_units"] = .text(unitAncestry(exemplar.unit.value).joined(separator: " "))
+        card["filter_years"] = .text(exemplar.years.map { String($0.value) }.joined(separator: " "))
+        card["filter_fields"] = .text(exemplar.fields.map(\.value).joined(separator: " "))
+        card["filter_awards"] = .text(exemplar.awards.map(\.award.value).joined(separator: " "))
         return card
     }
 
@@ -50,12 +53,12 @@ extension Views {
     func makeInitiativeCard(_ id: String) -> TemplateData? {
         guard let item = graph.initiatives[id] else { return nil }
         var card: TemplateData = [
-            "id": id, "title": item.title, "url": url(.initiative(id)) ?? "",
-            "kind": text("initiative_kind_\(item.kind.rawValue)"),
-            "summary": item.summary ?? "", "benefit": item.benefit ?? "",
+            "id": .text(id), "title": .text(item.title), "url": .text(url(.initiative(id)) ?? ""),
+            "kind": .text(text("initiative_kind_\(item.kind.rawValue)")),
+            "summary": .text(item.summary ?? ""), "benefit": .text(item.benefit ?? ""),
         ]
-        card["adopted_count"] = item.adoptedBy.isEmpty ? nil : item.adoptedBy.count
-        card["year"] = item.year
+        if !item.adoptedBy.isEmpty { card["adopted_count"] = .number(item.adoptedBy.count) }
+        card["year"] = item.year.map(TemplateValue.number)
         card["unit"] = unitLink(item.unit.value)
         return card
     }
@@ -63,16 +66,16 @@ extension Views {
     func makeEventCard(_ id: String) -> TemplateData? {
         guard let event = graph.events[id] else { return nil }
         var card: TemplateData = [
-            "id": id, "title": event.title, "url": url(.event(id)) ?? "",
-            "kind": text("event_kind_\(event.kind.rawValue)"),
-            "date": date(event.date), "location": event.location ?? "",
-            "summary": event.summary ?? "",
+            "id": .text(id), "title": .text(event.title), "url": .text(url(.event(id)) ?? ""),
+            "kind": .text(text("event_kind_\(event.kind.rawValue)")),
+            "date": date(event.date), "location": .text(event.location ?? ""),
+            "summary": .text(event.summary ?? ""),
         ]
         card["end_date"] = event.endDate.map { date($0.value) }
         return card
     }
 
-    func fieldNames(_ refs: [Ref]) -> [TemplateData] {
-        refs.compactMap { graph.fields[$0.value].map { ["id": $0.id, "name": $0.name] } }
+    func fieldNames(_ refs: [Ref]) -> TemplateValue {
+        .list(refs.compactMap { graph.fields[$0.value].map { ["id": .text($0.id), "name": .text($0.name)] } })
     }
 }

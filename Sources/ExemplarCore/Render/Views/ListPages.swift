@@ -3,26 +3,29 @@ extension Views {
     func homePage(today: CalendarDate) -> TemplateData {
         var data = common(.home, title: graph.site.title, description: graph.site.description)
         data["figures"] = figures()
-        data["featured"] = featured(limit: 6).compactMap(exemplarCard)
-        data["models"] = graph.initiativeOrder.prefix(4).compactMap(initiativeCard)
+        data["featured"] = .list(featured(limit: 6).compactMap(exemplarCard))
+        data["models"] = .list(graph.initiativeOrder.prefix(4).compactMap(initiativeCard))
         let (upcoming, past) = splitEvents(today: today)
-        data["upcoming"] = upcoming.prefix(3).compactMap(eventCard)
-        data["recent"] = past.prefix(3).compactMap(eventCard)
-        data["pages"] = graph.menuPages.compactMap { id -> TemplateData? in
+        data["upcoming"] = .list(upcoming.prefix(3).compactMap(eventCard))
+        data["recent"] = .list(past.prefix(3).compactMap(eventCard))
+        data["pages"] = .list(graph.menuPages.compactMap { id -> TemplateValue? in
             guard let page = graph.pages[id] else { return nil }
-            return ["title": page.title, "summary": page.summary ?? "", "url": url(.page(id)) ?? ""]
-        }
+            return ["title": .text(page.title), "summary": .text(page.summary ?? ""), "url": .text(url(.page(id)) ?? "")]
+        })
         data["browse"] = browseLinks()
         return data
     }
 
-    func figures() -> [TemplateData] {
+    func figures() -> TemplateValue {
         let adopters = Set(graph.initiatives.values.flatMap { $0.adoptedBy.map(\.unit.value) }.filter { graph.units[$0] != nil })
+        func figure(_ value: Int, _ label: String, _ listing: Listing) -> TemplateValue {
+            ["value": .number(value), "label": .text(text(label)), "url": .text(listURL(listing))]
+        }
         return [
-            ["value": graph.collectiveOrder.count, "label": text("figure_collectives"), "url": listURL(.collectives)],
-            ["value": graph.individualOrder.count, "label": text("figure_individuals"), "url": listURL(.individuals)],
-            ["value": graph.initiativeOrder.count, "label": text("figure_initiatives"), "url": listURL(.initiatives)],
-            ["value": adopters.count, "label": text("figure_adopters"), "url": listURL(.units)],
+            figure(graph.collectiveOrder.count, "figure_collectives", .collectives),
+            figure(graph.individualOrder.count, "figure_individuals", .individuals),
+            figure(graph.initiativeOrder.count, "figure_initiatives", .initiatives),
+            figure(adopters.count, "figure_adopters", .units),
         ]
     }
 
@@ -33,9 +36,9 @@ extension Views {
         return (Array(upcoming), past)
     }
 
-    func browseLinks() -> [TemplateData] {
-        [(Listing.years, "nav_years"), (.fields, "nav_fields"), (.awards, "nav_awards"), (.units, "nav_units"), (.phase, "nav_phase")]
-            .map { ["title": text($1), "url": listURL($0)] }
+    func browseLinks() -> TemplateValue {
+        .list([(Listing.years, "nav_years"), (.fields, "nav_fields"), (.awards, "nav_awards"), (.units, "nav_units"), (.phase, "nav_phase")]
+            .map { ["title": .text(text($1)), "url": .text(listURL($0))] })
     }
 
     /// Exemplars with the highest awards first, for the home page.
@@ -52,48 +55,55 @@ extension Views {
     func listPage(_ listing: Listing, page: Int, pageCount: Int, today: CalendarDate) -> TemplateData {
         var data = common(.list(listing, page: page), title: title(of: listing), description: nil)
         data["pagination"] = pagination(listing, page: page, count: pageCount)
-        if page > 1 { data["page_title"] = "\(title(of: listing)) – \(text("page")) \(page) – \(graph.site.title)" }
+        if page > 1 { data["page_title"] = .text("\(title(of: listing)) – \(text("page")) \(page) – \(graph.site.title)") }
         switch listing {
         case .collectives, .individuals, .year, .field, .scope, .award, .phase, .unitMembers:
             let ids = exemplarIDs(listing)
             let slice = Array(ids.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize))
-            data["exemplars"] = slice.compactMap(exemplarCard)
-            data["count"] = ids.count
+            data["exemplars"] = .list(slice.compactMap(exemplarCard))
+            data["count"] = .number(ids.count)
             data["filters"] = filters(slice)
-            if case .award(let id) = listing { data["award"] = graph.awards[id].map { ["name": $0.name, "level": $0.level ?? ""] } }
+            if case .award(let id) = listing {
+                data["award"] = graph.awards[id].map { ["name": .text($0.name), "level": .text($0.level ?? "")] }
+            }
             if case .unitMembers(let id) = listing { data["list_unit"] = unitLink(id) }
         case .initiatives:
             let slice = graph.initiativeOrder.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize)
-            data["initiatives"] = slice.compactMap(initiativeCard)
-            data["count"] = graph.initiativeOrder.count
+            data["initiatives"] = .list(slice.compactMap(initiativeCard))
+            data["count"] = .number(graph.initiativeOrder.count)
         case .events:
             let (upcoming, past) = splitEvents(today: today)
-            data["upcoming"] = upcoming.compactMap(eventCard)
-            data["past"] = past.compactMap(eventCard)
-            data["count"] = graph.eventOrder.count
+            data["upcoming"] = .list(upcoming.compactMap(eventCard))
+            data["past"] = .list(past.compactMap(eventCard))
+            data["count"] = .number(graph.eventOrder.count)
         case .units:
             data["units"] = unitTree()
         case .years:
-            data["terms"] = graph.exemplarsOfYear.keys.sorted(by: >).map { year in
-                ["name": String(year), "url": listURL(.year(year)), "count": graph.exemplarsOfYear[year]?.count ?? 0] as TemplateData
-            }
+            data["terms"] = .list(graph.exemplarsOfYear.keys.sorted(by: >).map { year in
+                term(String(year), listURL(.year(year)), count: graph.exemplarsOfYear[year]?.count ?? 0)
+            })
         case .fields:
-            let scopes = Exemplar.Scope.allCases.map { scope in
-                ["name": text("scope_\(scope.rawValue)"), "url": listURL(.scope(scope)), "count": graph.exemplarsOfScope[scope]?.count ?? 0] as TemplateData
-            }
-            let fields = fieldOrder.map { field in
-                ["name": field.name, "url": listURL(.field(field.id)), "count": graph.exemplarsOfField[field.id]?.count ?? 0] as TemplateData
-            }
-            data["scopes"] = scopes
-            data["terms"] = fields.filter { ($0["count"] as? Int ?? 0) > 0 }
+            data["scopes"] = .list(Exemplar.Scope.allCases.map { scope in
+                term(text("scope_\(scope.rawValue)"), listURL(.scope(scope)), count: graph.exemplarsOfScope[scope]?.count ?? 0)
+            })
+            // Fields nobody is listed under are left out; scopes always show.
+            data["terms"] = .list(fieldOrder.compactMap { field in
+                let count = graph.exemplarsOfField[field.id]?.count ?? 0
+                return count > 0 ? term(field.name, listURL(.field(field.id)), count: count) : nil
+            })
         case .awards:
-            data["terms"] = graph.awards.values.filter { graph.holdersOfAward[$0.id] != nil }
+            data["terms"] = .list(graph.awards.values.filter { graph.holdersOfAward[$0.id] != nil }
                 .sorted { ($0.rank, $1.name) > ($1.rank, $0.name) }
                 .map { award in
-                    ["name": award.name, "url": listURL(.award(award.id)), "count": graph.holdersOfAward[award.id]?.count ?? 0] as TemplateData
-                }
+                    term(award.name, listURL(.award(award.id)), count: graph.holdersOfAward[award.id]?.count ?? 0)
+                })
         }
         return data
+    }
+
+    /// One entry of a terms page: a year, scope, field or award and how many it lists.
+    private func term(_ name: String, _ url: String, count: Int) -> TemplateValue {
+        ["name": .text(name), "url": .text(url), "count": .number(count)]
     }
 
     func title(of listing: Listing) -> String {
@@ -130,23 +140,23 @@ extension Views {
     }
 
     /// Page links: first, last, and two either side of the current one.
-    private func pagination(_ listing: Listing, page: Int, count: Int) -> TemplateData? {
+    private func pagination(_ listing: Listing, page: Int, count: Int) -> TemplateValue? {
         guard count > 1 else { return nil }
         var numbers = [1, count] + Array(max(1, page - 2)...min(count, page + 2))
         numbers = Array(Set(numbers)).sorted()
-        var items: [TemplateData] = []
+        var items: [TemplateValue] = []
         for (index, number) in numbers.enumerated() {
             if index > 0, number - numbers[index - 1] > 1 { items.append(["gap": true]) }
-            items.append(["number": number, "url": listURL(listing, page: number), "current": number == page])
+            items.append(["number": .number(number), "url": .text(listURL(listing, page: number)), "current": .flag(number == page)])
         }
-        var data: TemplateData = ["items": items]
-        if page > 1 { data["previous"] = listURL(listing, page: page - 1) }
-        if page < count { data["next"] = listURL(listing, page: page + 1) }
-        return data
+        var data: TemplateData = ["items": .list(items)]
+        if page > 1 { data["previous"] = .text(listURL(listing, page: page - 1)) }
+        if page < count { data["next"] = .text(listURL(listing, page: page + 1)) }
+        return .object(data)
     }
 
     /// Choices for the in-page filter, from the cards on this page only.
-    private func filters(_ ids: [String]) -> TemplateData? {
+    private func filters(_ ids: [String]) -> TemplateValue? {
         guard ids.count > 1 else { return nil }
         var units: [String: String] = [:], years: Set<Int> = [], fields: Set<String> = [], awards: Set<String> = []
         for id in ids {
@@ -156,7 +166,9 @@ extension Views {
             fields.formUnion(exemplar.fields.map(\.value).filter { graph.fields[$0] != nil })
             awards.formUnion(exemplar.awards.map(\.award.value).filter { graph.awards[$0] != nil })
         }
-        func options(_ pairs: [(String, String)]) -> [TemplateData] { pairs.map { ["value": $0.0, "label": $0.1] } }
+        func options(_ pairs: [(String, String)]) -> TemplateValue {
+            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
+        }
         return [
             "units": options(units.sorted { (unitPosition[$0.key] ?? 0) < (unitPosition[$1.key] ?? 0) }.map { ($0.key, $0.value) }),
             "years": options(years.sorted().map { (String($0), String($0)) }),
@@ -165,15 +177,15 @@ extension Views {
         ]
     }
 
-    private func unitTree() -> [TemplateData] {
-        graph.unitOrder.filter { id in
+    private func unitTree() -> TemplateValue {
+        .list(graph.unitOrder.filter { id in
             graph.units[id]?.parent.map { graph.units[$0.value] == nil } ?? true
-        }.compactMap { id -> TemplateData? in
+        }.compactMap { id -> TemplateValue? in
             guard var link = makeUnitLink(id) else { return nil }
-            link["children"] = (graph.childUnits[id] ?? []).compactMap(unitLink)
-            link["exemplar_count"] = graph.members(ofUnit: id).count
-            return link
-        }
+            link["children"] = .list((graph.childUnits[id] ?? []).compactMap(unitLink))
+            link["exemplar_count"] = .number(graph.members(ofUnit: id).count)
+            return .object(link)
+        })
     }
 
     func notFoundPage() -> TemplateData {
