@@ -23,11 +23,12 @@ extension Views {
             "years": .text(yearsText(exemplar.years.map(\.value))),
             "summary": .text(exemplar.summary ?? ""),
         ]
-        card["role"] = (exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }).map(TemplateValue.text)
-        card["unit"] = unitLink(exemplar.unit.value)
-        if let top = graph.rankedAwards(of: exemplar).first {
-            card["top_award"] = .text(top.award.name)
-        }
+        // Absent values are null, not missing: a missing key would be looked up on the page
+        // around the card (a profile's own photo shown on someone else's card).
+        card["role"] = (exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }).map(TemplateValue.text) ?? .null
+        card["unit"] = unitLink(exemplar.unit.value) ?? .null
+        card["top_award"] = graph.rankedAwards(of: exemplar).first.map { .text($0.award.name) } ?? .null
+        card["photo"] = .null
         if let photo = exemplar.photo?.value, graph.media.contains(photo) {
             card["photo"] = ["url": .text(mediaURL(photo)), "alt": .text("\(text("photo_of")) \(exemplar.name)")]
         }
@@ -57,9 +58,9 @@ extension Views {
             "kind": .text(text("initiative_kind_\(item.kind.rawValue)")),
             "summary": .text(item.summary ?? ""), "benefit": .text(item.benefit ?? ""),
         ]
-        if !item.adoptedBy.isEmpty { card["adopted_count"] = .number(item.adoptedBy.count) }
-        card["year"] = item.year.map(TemplateValue.number)
-        card["unit"] = unitLink(item.unit.value)
+        card["adopted_count"] = item.adoptedBy.isEmpty ? .null : .number(item.adoptedBy.count)
+        card["year"] = item.year.map(TemplateValue.number) ?? .null
+        card["unit"] = unitLink(item.unit.value) ?? .null
         return card
     }
 
@@ -71,7 +72,7 @@ extension Views {
             "date": date(event.date), "location": .text(event.location ?? ""),
             "summary": .text(event.summary ?? ""),
         ]
-        card["end_date"] = event.endDate.map { date($0.value) }
+        card["end_date"] = event.endDate.map { date($0.value) } ?? .null
         return card
     }
 
