@@ -13,8 +13,12 @@
 #
 # For each N: generate the corpus once (reused while the generator and seed are unchanged),
 # build Exemplar in release mode, check the corpus, then run Exemplar and Hugo ALTERNATELY
-# (so a slow phase of the machine hits both tools alike), each time on an empty output
+# (so a slow phase of the machine hits both tools alike), each time into a new output
 # folder so both do a full build.  /usr/bin/time gives wall, user+sys CPU and peak RSS.
+# Outputs are deleted only after the size's last run, followed by a pause: ext4 without
+# a journal skips inodes freed in the last ~35 s when it allocates new ones, so creating
+# 20,000 files just after deleting 20,000 costs seconds of kernel time, paid by whichever
+# tool runs next (seen here: 1 s of system time on a fresh disk, 10 s after a deletion).
 # One untimed run of each tool first fills the page cache, so the timed runs all read a
 # warm corpus.  Finally Exemplar is run RUNS more times on its own kept output: the
 # "unchanged" rebuild an editor gets after touching nothing.
@@ -77,11 +81,16 @@ timed() {
     rm -f "$tfile" "$errfile"
 }
 
+# After deleting many files: wait until ext4 may hand their inodes out again (see above).
+settle() { sync; echo "== pausing 40 s after deleting outputs"; sleep 40; }
+
+first_size=1
 for N in "${SIZES[@]}"; do
+    [ $first_size = 1 ] || settle
+    first_size=0
     CORPUS="$BENCH/$N"
     HUGO_SITE="$BENCH/hugo-$N"
-    OUT_E="$OUT_BASE/out-exemplar-$N"
-    OUT_H="$OUT_BASE/out-hugo-$N"
+    RUNS_DIR="$OUT_BASE/runs-$N"
     RESULTS="$BENCH/results-$N.tsv"
     [ "$OUT_BASE" != "$BENCH" ] && RESULTS="$BENCH/results-$N$(echo "$OUT_BASE" | tr / -).tsv"
 
@@ -110,34 +119,38 @@ for N in "${SIZES[@]}"; do
         fi
     fi
 
-    run_exemplar() { "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings; }
-    run_hugo() { hugo --quiet --source "$HUGO_SITE" --destination "$OUT_H" --cacheDir "$BENCH/hugo-cache"; }
+    # Left over from an earlier invocation: delete it, then let the freed inodes age.
+    if [ -e "$RUNS_DIR" ]; then rm -rf "$RUNS_DIR"; settle; fi
+    mkdir -p "$RUNS_DIR"
 
     echo "== N=$N: warm-up (untimed)"
-    rm -rf "$OUT_E"; run_exemplar >/dev/null 2>&1
-    if [ $USE_HUGO = 1 ]; then rm -rf "$OUT_H"; run_hugo >/dev/null 2>&1; fi
+    "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$RUNS_DIR/warm-exemplar" >/dev/null 2>&1
+    if [ $USE_HUGO = 1 ]; then
+        hugo --quiet --source "$HUGO_SITE" --destination "$RUNS_DIR/warm-hugo" --cacheDir "$BENCH/hugo-cache" >/dev/null 2>&1
+    fi
 
     : > "$RESULTS"
     load_before=$(cut -d' ' -f1 /proc/loadavg)
     for run in $(seq 1 "$RUNS"); do
         echo "== N=$N: run $run/$RUNS"
-        # sync: the previous run's writes and this deletion are flushed before the clock
-        # starts, so one run's disk traffic is not billed to the next.
-        rm -rf "$OUT_E"; sync
-        timed exemplar "$run" "$OUT_E" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings
+        # sync: the previous run's writes are flushed before the clock starts, so one run's
+        # disk traffic is not billed to the next.
+        out_e="$RUNS_DIR/exemplar-$run"; sync
+        timed exemplar "$run" "$out_e" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$out_e" --timings
         if [ $USE_HUGO = 1 ]; then
-            rm -rf "$OUT_H"; sync
-            timed hugo "$run" "$OUT_H" hugo --quiet --source "$HUGO_SITE" --destination "$OUT_H" --cacheDir "$BENCH/hugo-cache"
+            out_h="$RUNS_DIR/hugo-$run"; sync
+            timed hugo "$run" "$out_h" hugo --quiet --source "$HUGO_SITE" --destination "$out_h" --cacheDir "$BENCH/hugo-cache"
         fi
     done
     # Unchanged rebuild: the output of the last full build stays in place.
     for run in $(seq 1 "$RUNS"); do
         sync
-        timed exemplar-unchanged "$run" "$OUT_E" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$OUT_E" --timings
+        timed exemplar-unchanged "$run" "$out_e" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$out_e" --timings
     done
     load_after=$(cut -d' ' -f1 /proc/loadavg)
 
     echo "== N=$N: sites written under $OUT_BASE ($(df --output=fstype "$OUT_BASE" | tail -1))"
+    rm -rf "$RUNS_DIR"
     python3 "$HERE/summarise.py" "$RESULTS" --n "$N" --markdown-mb "$md_mb" --runs "$RUNS" \
         --load "$load_before" "$load_after" --hugo-version "$( [ $USE_HUGO = 1 ] && hugo version | cut -d' ' -f2 | cut -d+ -f1 || echo '')"
 done
