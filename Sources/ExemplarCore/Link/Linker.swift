@@ -117,11 +117,15 @@ public enum Linker {
 
 /// One relation being built: each pair once, in first-seen order, without quadratic scans.
 private struct Relation {
+    private struct Pair: Hashable {
+        let from: String, to: String
+    }
+
     private(set) var targets: [String: [String]] = [:]
-    private var seen: Set<String> = []
+    private var seen: Set<Pair> = []
 
     mutating func add(_ from: String, _ to: String) {
-        guard seen.insert(from + "\u{1F}" + to).inserted else { return }
+        guard seen.insert(Pair(from: from, to: to)).inserted else { return }
         targets[from, default: []].append(to)
     }
 }
