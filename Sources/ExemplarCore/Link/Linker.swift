@@ -27,10 +27,15 @@ public enum Linker {
     }
 
     private static func orders(_ graph: inout SiteGraph) {
-        graph.unitOrder = VietnameseText.sorted(graph.units.values, by: { CollationKey($0.name) }, id: \.id).map(\.id)
-        let people = graph.exemplars.values
-        graph.collectiveOrder = VietnameseText.sorted(people.filter { $0.kind == .collective }, by: { CollationKey($0.name) }, id: \.id).map(\.id)
-        graph.individualOrder = VietnameseText.sorted(people.filter { $0.kind == .individual }, by: { VietnameseText.personKey($0.name) }, id: \.id).map(\.id)
+        graph.unitOrder = VietnameseText.sortedIDs(Array(graph.units.values), by: { CollationKey($0.name) }, id: \.id)
+        // Names only: copying whole profiles around is what a large site cannot afford.
+        var collectives: [Named] = [], individuals: [Named] = []
+        for exemplar in graph.exemplars.values {
+            let named = Named(id: exemplar.id, name: exemplar.name)
+            if exemplar.kind == .collective { collectives.append(named) } else { individuals.append(named) }
+        }
+        graph.collectiveOrder = VietnameseText.sortedIDs(collectives, by: { CollationKey($0.name) }, id: \.id)
+        graph.individualOrder = VietnameseText.sortedIDs(individuals, by: { VietnameseText.personKey($0.name) }, id: \.id)
         graph.initiativeOrder = graph.initiatives.values.map { (-($0.year ?? 0), CollationKey($0.title), $0.id) }
             .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
         graph.eventOrder = graph.events.values.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id)
@@ -113,6 +118,10 @@ public enum Linker {
             if !members.isEmpty { graph.membersOfUnit[id] = members }
         }
     }
+}
+
+private struct Named: Sendable {
+    let id: String, name: String
 }
 
 /// One relation being built: each pair once, in first-seen order, without quadratic scans.

@@ -35,7 +35,7 @@ struct Views: Sendable {
         self.pathOf = pathOf
         basePath = graph.site.basePath
         unitPosition = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        fieldOrder = VietnameseText.sorted(graph.fields.values, by: { CollationKey($0.name) }, id: \.id)
+        fieldOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
     }
 
     /// Builds every card in parallel. Unit links first: cards contain them.
