@@ -19,6 +19,18 @@ import Testing
         #expect(found.first?.file == "content/site.yml")
     }
 
+    /// Collectives and individuals have separate criteria: one id in both lists is no clash,
+    /// the same id twice in one list is.
+    @Test func criteriaIdsAreUniquePerKind() throws {
+        var files = SiteFixture.basic
+        files["criteria.yml"] = "collective:\n  - { id: doan-ket, text: A }\nindividual:\n  - { id: doan-ket, text: B }\n"
+        #expect(try errors(files).isEmpty)
+        files["criteria.yml"] = "individual:\n  - { id: doan-ket, text: A }\n  - { id: doan-ket, text: B }\n"
+        let found = try errors(files)
+        #expect(found.map(\.code) == ["duplicate-id"])
+        #expect(found.first?.line == 3)
+    }
+
     /// An empty site.yml still needs its title.
     @Test func emptySiteStillNeedsATitle() throws {
         var files = SiteFixture.basic

@@ -9,7 +9,11 @@ enum DuplicateCheck {
         out += duplicates(content.pages.map { ($0.id, $0.source) }, what: "trang")
         out += duplicates(content.awards.compactMap { a in a.source.map { (a.id, $0) } }, what: "hình thức khen thưởng")
         out += duplicates(content.fields.compactMap { f in f.source.map { (f.id, $0) } }, what: "mặt công tác")
-        out += duplicates(content.criteria.compactMap { c in c.source.map { (c.id, $0) } }, what: "tiêu chí")
+        // Collectives and individuals have criteria lists of their own: one id may be in both.
+        for kind in Exemplar.Kind.allCases {
+            out += duplicates(content.criteria.filter { $0.appliesTo == kind }.compactMap { c in c.source.map { (c.id, $0) } },
+                              what: "tiêu chí")
+        }
         return out
     }
 
