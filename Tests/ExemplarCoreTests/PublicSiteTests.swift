@@ -120,6 +120,17 @@ import FoundationXML
         #expect((modelRows.first?["adopted_by"] as? [[String: Any]])?.count == 1)
     }
 
+    /// Quotes, backslashes, control characters and markup in values survive the exports exactly.
+    @Test func jsonExportsCarryAnyTextExactly() throws {
+        let summary = "Nói \"không\" với C:\\tmp\t</script>\u{1}\u{2028}đ"
+        let yaml = "\"Nói \\\"không\\\" với C:\\\\tmp\\t</script>\\x01\\u2028đ\""
+        let site = try built(["individuals/b.md": "---\nname: B\nunit: ban-nu-cong\nsupervisor: C\nsummary: \(yaml)\n---\nX\n"])
+        defer { site.remove() }
+        let data = try #require(site.page("api/exemplars.json")?.data(using: .utf8))
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(rows.first { $0["id"] as? String == "b" }?["summary"] as? String == summary)
+    }
+
     @Test func commendationConferenceLinksEveryoneHonoured() throws {
         let site = try built(["events/bieu-duong.md": "---\ntitle: Hội nghị biểu dương\nkind: commendation\ndate: 2020-09-25\nparticipants: [nguyen-thi-hoa]\n---\nBáo cáo.\n"])
         defer { site.remove() }
