@@ -14,6 +14,14 @@ enum Suggestion {
         return best?.0
     }
 
+    /// The one candidate that is `word` with words added or dropped at the end
+    /// (`ban-tuyen-giao` / `ban-tuyen-giao-tinh`): what an id looks like after an editor
+    /// renamed it, too far for `closest` yet plainly meant. Nil when several fit.
+    static func extended(_ word: String, among candidates: some Sequence<String>) -> String? {
+        let fits = candidates.filter { $0.hasPrefix(word + "-") || word.hasPrefix($0 + "-") }
+        return fits.count == 1 ? fits[0] : nil
+    }
+
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }

@@ -58,7 +58,7 @@ enum CatalogueReader {
             switch entry(fields) {
             case (_, let value?): read.entries.append(value)
             case (let id?, nil): read.unloadedIDs.insert(id)
-            case (nil, nil): break
+            case (nil, nil): if let refused = fields.refusedID { read.unloadedIDs.insert(refused) }
             }
         }
         return read
@@ -79,8 +79,8 @@ enum CatalogueReader {
                 f.finish(context: "một tiêu chí (id, text)")
                 if let id, let text {
                     read.entries.append(Criterion(id: id.value, text: text.value, appliesTo: kind, source: id.at))
-                } else if let id {
-                    read.unloadedIDs.insert(id.value)
+                } else if let id = id?.value ?? f.refusedID {
+                    read.unloadedIDs.insert(id)
                 }
             }
         }

@@ -10,6 +10,9 @@ final class YAMLFields {
     private let bag: DiagnosticBag
     private var entries: [(key: String, at: SourceLocation, value: Node)] = []
     private var asked: [String] = []
+    /// An `id` written but refused as not a slug: the entry exists, so references to that
+    /// spelling are the consequence of its `bad-id` error, not mistakes of their own.
+    private(set) var refusedID: String?
 
     /// `what` names the thing for messages when the node is not a mapping ("mục trong awards").
     init?(_ node: Node?, file: String, firstLine: Int, bag: DiagnosticBag, what: String,
@@ -80,6 +83,7 @@ final class YAMLFields {
         guard let id = string("id", required: true) else { return nil }
         guard VietnameseText.isSlug(id.value) else {
             let slug = VietnameseText.slug(id.value)
+            refusedID = id.value
             bag.add(.error("bad-id", "Mã \"\(id.value)\" không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`.",
                            at: id.at, hint: slug.isEmpty ? nil : "Dùng `id: \(slug)`."))
             return nil
@@ -220,7 +224,12 @@ final class YAMLFields {
 
     private func calendarDate(_ text: String, key: String, at where_: SourceLocation) -> Located<CalendarDate>? {
         if let date = CalendarDate(iso: text) { return Located(date, at: where_) }
-        if CalendarDate.hasDateShape(text) {
+        if let meant = CalendarDate.dayFirst(text) {
+            // The Vietnamese habit is day first (`05/3/2019`, `05-03-2019`): say exactly what to
+            // write for that day, rather than calling `05-03-2019` a day that does not exist.
+            bag.add(.error("wrong-type", "`\(key)` phải là ngày dạng năm-tháng-ngày, không phải \"\(text)\".",
+                           at: where_, hint: "Nếu là ngày \(meant.vietnamese), viết `\(key): \(meant.iso)`."))
+        } else if CalendarDate.hasDateShape(text) {
             bag.add(.error("impossible-date", "`\(key)`: ngày \(text) không có trên lịch.", at: where_,
                            hint: "Kiểm tra lại ngày và tháng (năm-tháng-ngày)."))
         } else {

@@ -23,6 +23,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reads the day-first way dates are written in Vietnam (`05/3/2019`, `5.3.2019`,
+    /// `05-03-2019`), only to tell the author the `YYYY-MM-DD` spelling of what they meant.
+    static func dayFirst(_ text: String) -> CalendarDate? {
+        let parts = text.split(whereSeparator: { "/.-".contains($0) }).map(String.init)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              isValid(year: year, month: month, day: day)
+        else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
     /// Whether `text` looks like a date at all (so a bad one is "impossible", not "malformed").
     static func hasDateShape(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

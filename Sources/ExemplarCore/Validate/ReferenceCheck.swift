@@ -37,6 +37,7 @@ struct ReferenceCheck {
                        into out: inout [Diagnostic]) {
         guard known.isUnknown(ref.value) else { return }
         let guess = Suggestion.closest(to: ref.value, among: known.ids)
+            ?? Suggestion.extended(ref.value, among: known.ids)
         out.append(.error("unknown-reference", "`\(key)`: không có \(what) nào mang mã `\(ref.value)`.", at: ref.at,
                           hint: guess.map { "Có phải bạn muốn viết `\($0)`?" } ?? "Kiểm tra mã trong \(file)."))
     }
