@@ -120,6 +120,15 @@ import FoundationXML
         #expect((modelRows.first?["adopted_by"] as? [[String: Any]])?.count == 1)
     }
 
+    /// A site with only a title gives a feed without an empty subtitle.
+    @Test func feedLeavesOutAnEmptySubtitle() throws {
+        let site = try built(["site.yml": "title: T\nbase_url: https://ldld.example.vn/\n"])
+        defer { site.remove() }
+        let feed = try #require(site.page("feed.xml"))
+        #expect(!feed.contains("<subtitle"))
+        #expect(XMLParser(data: Data(feed.utf8)).parse())
+    }
+
     /// Quotes, backslashes, control characters and markup in values survive the exports exactly.
     @Test func jsonExportsCarryAnyTextExactly() throws {
         let summary = "Nói \"không\" với C:\\tmp\t</script>\u{1}\u{2028}đ"

@@ -37,11 +37,15 @@ struct Feed {
         let shown = entries.prefix(Self.limit)
         let site = graph.site
         let updated = shown.first?.date ?? CalendarDate(year: 2000, month: 1, day: 1)
+        // An empty subtitle says nothing to a feed reader: leave it out instead.
+        let subtitle = [site.description ?? "", site.organisation].first { !$0.isEmpty }
+            .map { "  <subtitle>\(XML.escape($0))</subtitle>\n" } ?? ""
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
           <title>\(XML.escape(site.title))</title>
-          <subtitle>\(XML.escape(site.description ?? site.organisation))</subtitle>
+
+        """ + subtitle + """
           <id>\(XML.escape(identifier(views.basePath)))</id>
           <link rel="self" type="application/atom+xml" href="\(XML.escape(views.absolute(views.basePath + "feed.xml")))"/>
           <link rel="alternate" type="text/html" href="\(XML.escape(views.absolute(views.basePath)))"/>
