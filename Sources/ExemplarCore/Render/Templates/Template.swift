@@ -7,7 +7,8 @@ struct Template: Sendable {
         var text: String
     }
 
-    indirect enum Node: Sendable {
+    /// Not `indirect`: children are arrays, already on the heap.
+    enum Node: Sendable {
         case text(String)
         case variable(Name, escaped: Bool)
         case section(Name, inverted: Bool, [Node])

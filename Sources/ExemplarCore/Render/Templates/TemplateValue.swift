@@ -1,6 +1,9 @@
 /// The data a template sees: text, numbers, flags, lists and objects, typed so that
 /// rendering is a switch, never a dynamic cast.
-public indirect enum TemplateValue: Sendable {
+///
+/// Not `indirect`: lists and objects already live on the heap, and boxing every text and
+/// number too cost one allocation per value of every page and card.
+public enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
     case flag(Bool)
