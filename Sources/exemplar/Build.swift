@@ -15,7 +15,8 @@ struct Build: ParsableCommand {
         let seconds = report.seconds.values.reduce(0, +)
         let time = String(format: "%.2f", seconds)
         let summary = report.outputChanged
-            ? "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi."
+            ? "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"
+                + (report.filesRemoved > 0 ? ", \(report.filesRemoved) tệp bị bỏ." : ".")
             : "Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên."
         try site.finish(report, summary: summary,
                         failure: "Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.")

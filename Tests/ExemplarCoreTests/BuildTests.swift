@@ -138,6 +138,12 @@ import Testing
         // The folder was replaced, but unchanged pages are the same files as before.
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == first)
         #expect(site.page("dang-ky/index.html")?.contains("Nội dung mới.") == true)
+        #expect(third.filesRemoved == 0)
+        // A deleted page is counted as removed, and its file is gone.
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("pages/dang-ky.md"))
+        let fourth = site.build()
+        #expect(fourth.published && fourth.filesRemoved == 1)
+        #expect(site.page("dang-ky/index.html") == nil)
     }
 }
 

@@ -7,8 +7,10 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var pagesRendered = 0
     public var filesWritten = 0
-    /// Files whose bytes differ from the previous build's.
+    /// Files that are new or whose bytes differ from the previous build's.
     public var filesChanged = 0
+    /// Files of the previous build that this one no longer has (a deleted profile's page).
+    public var filesRemoved = 0
     /// False when the build found nothing to change and left the output folder untouched.
     public var outputChanged = false
     /// Whether the output folder now holds this build's site.

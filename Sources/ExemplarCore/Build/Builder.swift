@@ -29,11 +29,20 @@ public enum Builder {
             renderAndWrite(page, renderer: renderer, output: writer)
         }
         var unchangedFiles: [String] = []
-        for result in results {
+        /// Files the previous output held under the same name with other bytes.
+        var replaced = 0
+        func record(_ outcome: OutputFolder.Outcome, _ file: String) {
+            report.filesWritten += 1
+            switch outcome {
+            case .unchanged: unchangedFiles.append(file)
+            case .changed: report.filesChanged += 1; replaced += 1
+            case .added: report.filesChanged += 1
+            }
+        }
+        for (result, page) in zip(results, plan.pages) {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
-            report.filesWritten += result.written ? 1 : 0
-            if let unchanged = result.unchanged { unchangedFiles.append(unchanged) } else if result.written { report.filesChanged += 1 }
+            if let outcome = result.outcome { record(outcome, page.outputFile) }
         }
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
@@ -41,8 +50,7 @@ public enum Builder {
 
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
-            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output,
-                                             report: &report, unchanged: &unchangedFiles)
+            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output, record: record)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
@@ -51,6 +59,8 @@ public enum Builder {
         do {
             report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
             report.published = true
+            // Every file the previous output held was either kept, replaced or left behind.
+            report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
         } catch {
             output.discard()
             report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
@@ -87,9 +97,8 @@ public enum Builder {
     private struct PageResult: Sendable {
         var diagnostics: [Diagnostic]
         var rendered = false
-        var written = false
-        /// The output path, when the previous build already published these bytes.
-        var unchanged: String?
+        /// What writing the page did; nil when it was not written.
+        var outcome: OutputFolder.Outcome?
         var renderSeconds = 0.0
         var writeSeconds = 0.0
     }
@@ -100,8 +109,7 @@ public enum Builder {
         var result = PageResult(diagnostics: diagnostics, rendered: html != nil, renderSeconds: clock.lap())
         guard let html, let output else { return result }
         do {
-            if try !output.write(page.outputFile, Data(html.utf8)) { result.unchanged = page.outputFile }
-            result.written = true
+            result.outcome = try output.write(page.outputFile, Data(html.utf8))
         } catch {
             result.diagnostics.append(Diagnostic(.error, "output", error.description, file: page.outputFile))
         }
@@ -111,7 +119,7 @@ public enum Builder {
 
     /// Media from the content folder and the theme's assets, copied as they are.
     private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   report: inout BuildReport, unchanged: inout [String]) -> [Diagnostic] {
+                                   record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
         var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
         if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
@@ -120,14 +128,13 @@ public enum Builder {
             }
         }
         let outcomes = jobs.parallelMap { source, relative in
-            Result { () throws(OutputFolder.Failure) -> Bool in try output.copy(source, to: relative) }
+            Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try output.copy(source, to: relative) }
         }
         var failures: [Diagnostic] = []
         for (outcome, job) in zip(outcomes, jobs) {
             switch outcome {
-            case .success(let changed):
-                report.filesWritten += 1
-                if changed { report.filesChanged += 1 } else { unchanged.append(job.1) }
+            case .success(let outcome):
+                record(outcome, job.1)
             case .failure(let error):
                 failures.append(Diagnostic(.error, "output", error.description, file: job.1))
             }

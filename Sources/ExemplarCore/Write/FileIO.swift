@@ -35,12 +35,14 @@ enum FileIO {
         }
     }
 
-    /// Whether the file at `path` holds exactly `data`; a size check first keeps it cheap.
-    static func holds(_ path: String, _ data: Data) -> Bool {
+    enum Comparison { case same, different, absent }
+
+    /// How the file at `path` compares with `data`; a size check first keeps it cheap.
+    static func compare(_ path: String, _ data: Data) -> Comparison {
         var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) == data.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing == data
+        guard stat(path, &info) == 0 else { return .absent }
+        guard Int(info.st_size) == data.count, let existing = FileManager.default.contents(atPath: path) else { return .different }
+        return existing == data ? .same : .different
     }
 
     static func isLink(_ path: String) -> Bool {

@@ -35,12 +35,24 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes one file and tells whether its bytes are new. A file whose bytes the previous
-    /// output already holds is not written at all: `commit` links the old file into place
-    /// if the folder is replaced, so an unchanged page keeps its date and costs no disk write.
+    /// What writing one file did to the published folder.
+    public enum Outcome: Sendable {
+        /// The previous output holds these bytes already.
+        case unchanged
+        /// The previous output holds other bytes under this name.
+        case changed
+        /// The previous output has no file of this name.
+        case added
+    }
+
+    /// Writes one file and tells how it compares with the published one. A file whose bytes
+    /// the previous output already holds is not written at all: `commit` links the old file
+    /// into place if the folder is replaced, so an unchanged page keeps its date and costs
+    /// no disk write.
     @discardableResult
-    func write(_ relative: String, _ data: Data) throws(Failure) -> Bool {
-        if FileIO.holds(target.path + "/" + relative, data) { return false }
+    func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
+        let comparison = FileIO.compare(target.path + "/" + relative, data)
+        if comparison == .same { return .unchanged }
         let destination = staging.path + "/" + relative
         guard FileIO.makeParents(of: destination) else {
             throw .io("Không tạo được thư mục cho \(relative): \(FileIO.describeError())")
@@ -48,12 +60,12 @@ public struct OutputFolder: Sendable {
         guard FileIO.write(data, to: destination) else {
             throw .io("Không ghi được \(relative): \(FileIO.describeError())")
         }
-        return true
+        return comparison == .absent ? .added : .changed
     }
 
     /// Copies a file as it is (media, theme assets), linking when unchanged.
     @discardableResult
-    func copy(_ source: URL, to relative: String) throws(Failure) -> Bool {
+    func copy(_ source: URL, to relative: String) throws(Failure) -> Outcome {
         let data: Data
         do {
             data = try Data(contentsOf: source)
