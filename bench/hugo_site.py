@@ -329,18 +329,15 @@ autoHeadingID = false
             meta, body = read_item(os.path.join(src, name))
             write_page(os.path.join(content, folder, name), exemplar_front(meta, kind), body)
             count += 1
-    for name in sorted(os.listdir(os.path.join(corpus, "models"))):
-        meta, body = read_item(os.path.join(corpus, "models", name))
-        front = {("item_kind" if k == "kind" else k): v for k, v in meta.items() if k != "attachments"}
-        front["type"] = "model"
-        front["don-vi"] = [meta["unit"]] if meta.get("unit") else []
-        write_page(os.path.join(content, "models", name), front, body)
-    for name in sorted(os.listdir(os.path.join(corpus, "events"))):
-        meta, body = read_item(os.path.join(corpus, "events", name))
-        front = {("item_kind" if k == "kind" else k): v for k, v in meta.items() if k != "photos"}
-        front["type"] = "event"
-        front["don-vi"] = [meta["host"]] if meta.get("host") else []
-        write_page(os.path.join(content, "events", name), front, body)
+    # Models and events: their media list is left out, their unit (or host) is the taxonomy term.
+    for folder, page_type, media_key, unit_key in (("models", "model", "attachments", "unit"),
+                                                    ("events", "event", "photos", "host")):
+        for name in sorted(os.listdir(os.path.join(corpus, folder))):
+            meta, body = read_item(os.path.join(corpus, folder, name))
+            front = {("item_kind" if k == "kind" else k): v for k, v in meta.items() if k != media_key}
+            front["type"] = page_type
+            front["don-vi"] = [meta[unit_key]] if meta.get(unit_key) else []
+            write_page(os.path.join(content, folder, name), front, body)
     pages_dir = os.path.join(corpus, "pages")
     for name in sorted(os.listdir(pages_dir)) if os.path.isdir(pages_dir) else []:
         meta, body = read_item(os.path.join(pages_dir, name))

@@ -32,9 +32,9 @@ struct ContentFiles {
     /// to the defaults in silence would publish a site without its units or its title.
     func existing(_ relative: String, bag: DiagnosticBag) -> URL? {
         let url = root.appendingPathComponent(relative)
-        let isLink = FileIO.isLink(url.path)
-        guard fileManager.fileExists(atPath: url.path) || isLink else { return nil }
-        guard fileManager.fileExists(atPath: url.path), staysInside(url) else {
+        let exists = fileManager.fileExists(atPath: url.path)
+        guard exists || FileIO.isLink(url.path) else { return nil }
+        guard exists, staysInside(url) else {
             bag.add(Diagnostic(.error, "unsafe-path", "\"\(relative)\" là liên kết tới tệp nằm ngoài thư mục nội dung (hoặc tới tệp không còn); tệp không được đọc.",
                                file: display(relative), hint: "Chép tệp \(relative) thật vào thư mục nội dung thay vì tạo liên kết."))
             return nil
@@ -44,8 +44,8 @@ struct ContentFiles {
 
     /// Whether nothing at all, not even a broken link, is at `relative`.
     func isAbsent(_ relative: String) -> Bool {
-        !fileManager.fileExists(atPath: root.appendingPathComponent(relative).path)
-            && !FileIO.isLink(root.appendingPathComponent(relative).path)
+        let path = root.appendingPathComponent(relative).path
+        return !fileManager.fileExists(atPath: path) && !FileIO.isLink(path)
     }
 
     /// Whether a file, after following links, is still inside the content folder:

@@ -36,12 +36,14 @@ struct LinkResolver: Sendable {
         guard let target = normalise(folder + "/" + path) ?? normalise(path) else {
             return .broken("đường dẫn ra ngoài thư mục nội dung")
         }
-        for file in [target, normalise(path) ?? ""] {
+        // Relative to the item's folder, or written from the content folder.
+        let candidates = [target, normalise(path) ?? ""]
+        for file in candidates {
             guard let page = urlOfContentPath[file] else { continue }
             return .rewritten(basePath + page + fragment, file: file.hasSuffix(".md") ? file : nil)
         }
         // The site is not published while that file has an error, so the link is left as written.
-        if unloadedPaths.contains(target) || unloadedPaths.contains(normalise(path) ?? "") { return .keep }
+        if candidates.contains(where: unloadedPaths.contains) { return .keep }
         return .broken("không có tệp nội dung \(target) (hoặc tệp đó là bản nháp)")
     }
 
