@@ -82,34 +82,52 @@ struct ContentFiles {
     func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath]) -> [ItemPath] {
         var items: [ItemPath] = []
         for folder in ContentLoader.itemFolders {
-            let folderURL = root.appendingPathComponent(folder)
-            guard isDirectory(folderURL) else { continue }
-            guard staysInside(folderURL) else {
-                bag.add(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
-                                   file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
-                continue
-            }
-            // Checking each entry takes a few system calls: on every core, then reported in order.
-            let files = self
-            let entries = visibleEntries(folderURL).parallelMap { name in files.classify(name, in: folder) }
-            for entry in entries {
-                switch entry {
-                case .item(let item): items.append(item)
-                case .refused(let item, let diagnostic): refused.append(item); bag.add(diagnostic)
-                case .other(let diagnostic): bag.add(diagnostic)
+            switch folderEntries(folder) {
+            case .absent: continue
+            case .unsafe(let diagnostic): bag.add(diagnostic)
+            case .listed(let entries):
+                for (_, entry) in entries {
+                    switch entry {
+                    case .item(let item): items.append(item)
+                    case .refused(let item, let diagnostic): refused.append(item); bag.add(diagnostic)
+                    case .other(let diagnostic): bag.add(diagnostic)
+                    }
                 }
             }
         }
         return items
     }
 
-    private enum Entry: Sendable {
+    enum Folder: Sendable {
+        case absent
+        /// A link to outside the content folder: not read.
+        case unsafe(Diagnostic)
+        /// Its entries by name, in name order.
+        case listed([(String, Entry)])
+    }
+
+    /// The entries of one item folder, each classified.
+    func folderEntries(_ folder: String) -> Folder {
+        let folderURL = root.appendingPathComponent(folder)
+        guard isDirectory(folderURL) else { return .absent }
+        guard staysInside(folderURL) else {
+            return .unsafe(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
+                                      file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
+        }
+        // Checking each entry takes a few system calls: on every core, then reported in order.
+        let files = self
+        let names = visibleEntries(folderURL)
+        return .listed(Array(zip(names, names.parallelMap { name in files.classify(name, in: folder) })))
+    }
+
+    enum Entry: Sendable {
         case item(ItemPath)
         case refused(ItemPath, Diagnostic)
         case other(Diagnostic)
     }
 
-    private func classify(_ name: String, in folder: String) -> Entry {
+    /// What `name` in an item folder is: an item to read, a link refused, or something else.
+    func classify(_ name: String, in folder: String) -> Entry {
         let url = root.appendingPathComponent(folder).appendingPathComponent(name)
         let path = display("\(folder)/\(name)")
         guard name.hasSuffix(".md"), !isDirectory(url) else {

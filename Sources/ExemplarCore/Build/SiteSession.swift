@@ -1,0 +1,412 @@
+import Foundation
+
+/// A site kept between builds, so that a rebuild after an edit does only what the edit needs.
+///
+/// `Builder.build` is a session's first build; `exemplar serve` keeps one session and calls
+/// `build(changes:)` after each save:
+///
+/// ```swift
+/// let session = SiteSession(options: options)         // keepsPages: true by default
+/// var report = session.build()                         // the whole site, as `exemplar build`
+/// report = session.build(changes: [ChangedPath(path: "content/individuals/x.md")])
+/// report.renderedFiles   // output files rendered again ("ca-nhan/x/index.html", …)
+/// report.changedFiles    // output files whose bytes changed (what a browser must reload)
+/// session.page(at: "ca-nhan/x/index.html")             // bytes of the last good build
+/// ```
+///
+/// - `changes: nil` looks at every file of the content and theme folders by its stamp
+///   (modification time, size, inode) and reads again only those that changed; a list
+///   of changed files or folders (absolute or relative to the working directory, under
+///   `options.content` or `options.theme`) looks at those alone. A folder, or a path the
+///   session cannot place, makes it look at everything.
+/// - Every build checks everything (references, duplicates, the plan), links the whole graph
+///   again from the content in memory, and renders again exactly the pages whose inputs
+///   have another value: what each page's data read was recorded while it was built
+///   (`PageInput`). A template, the strings, `site.yml` or `base_url` change renders all.
+/// - The output folder is written as by `build` (staging, then swapped in), only when the
+///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile.
+/// - Builds run one at a time (a second caller waits); `page(at:)` may be called from any
+///   thread at any time and never sees half a build.
+public final class SiteSession: @unchecked Sendable {
+    public let options: BuildOptions
+    /// Whether pages note their inputs and keep their bytes: what a later build and
+    /// `page(at:)` need. `Builder.build`, which builds once, goes without.
+    public let keepsPages: Bool
+
+    private let buildLock = NSLock()
+    private let servedLock = NSLock()
+    private var served: [String: Data] = [:]
+
+    private var store: ContentStore
+    private var theme: Theme?
+    private var themeDiagnostics: [Diagnostic] = []
+    private var themeStamps: [String: FileStamp] = [:]
+    private var themeLanguage: String?
+    private var previous: Previous?
+    /// Source stamps of the media and assets the output folder holds.
+    private var publishedStatics: [String: FileStamp] = [:]
+
+    /// The last build's site and pages.
+    private struct Previous {
+        var state: SiteState
+        var cardInputs: [PageInput: Set<PageInput>]
+        var pages: [Route: RenderedPage]
+        var files: Set<String>
+    }
+
+    private struct RenderedPage: Sendable {
+        var outputFile: String
+        var text: Data?
+        var diagnostics: [Diagnostic]
+        var inputs: Set<PageInput>
+        /// Whether the output folder holds exactly `text` for this page.
+        var published: Bool
+    }
+
+    public init(options: BuildOptions, keepsPages: Bool = true) {
+        self.options = options
+        self.keepsPages = keepsPages
+        store = ContentStore(root: options.content, displayPath: options.contentDisplay)
+    }
+
+    /// The bytes of an output file (`ca-nhan/x/index.html`, `feed.xml`) as the last build
+    /// without errors made it; nil for files that are not pages (media, assets) or unknown.
+    public func page(at relativePath: String) -> Data? {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return served[relativePath]
+    }
+
+    /// The output files `page(at:)` knows.
+    public var pageFiles: [String] {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return served.keys.sorted()
+    }
+
+    /// Every page of the last build, with or without errors, by output file.
+    func renderedPages() -> [String: Data] {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        var pages: [String: Data] = [:]
+        for page in previous?.pages.values ?? [:].values { if let text = page.text { pages[page.outputFile] = text } }
+        return pages
+    }
+
+    public func build(changes: [ChangedPath]? = nil) -> BuildReport {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        var report = BuildReport()
+        var clock = StageClock()
+
+        let contentChanges = refreshContent(changes)
+        var (content, diagnostics) = store.content()
+        if let baseURL = options.baseURL { content.site.baseURL = baseURL }
+        report.diagnostics += diagnostics
+        report.seconds[.load] = clock.lap()
+
+        report.diagnostics += Validator.validate(content, today: options.today)
+        let themeChanged = refreshTheme(changes, language: content.site.language)
+        report.diagnostics += themeDiagnostics
+        if options.writeOutput {
+            report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
+                                                    content: options.content, theme: options.theme)
+        }
+        report.seconds[.validate] = clock.lap()
+
+        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        content = Content()
+        report.graph = graph
+        report.seconds[.link] = clock.lap()
+
+        let (plan, planDiagnostics) = Planner.plan(graph)
+        report.diagnostics += planDiagnostics
+        report.seconds[.plan] = clock.lap()
+
+        guard let theme else {
+            previous = nil
+            return report
+        }
+        let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
+        render(graph: graph, plan: plan, theme: theme, reuse: reuse, bodies: contentChanges.items,
+               report: &report, clock: &clock)
+        return report
+    }
+
+    // MARK: - Reading
+
+    private func refreshContent(_ changes: [ChangedPath]?) -> ContentStore.Changes {
+        guard let changes else { return store.refreshAll() }
+        let root = options.content.standardizedFileURL.path
+        var paths: [String] = []
+        for change in changes {
+            let path = change.url.standardizedFileURL.path
+            if path == root { return store.refreshAll() }
+            if path.hasPrefix(root + "/") { paths.append(String(path.dropFirst(root.count + 1))) }
+        }
+        return paths.isEmpty ? ContentStore.Changes() : store.refresh(paths: paths)
+    }
+
+    /// Loads the theme again when a template or strings file changed (or the language did).
+    /// Returns whether it was loaded again.
+    private func refreshTheme(_ changes: [ChangedPath]?, language: String) -> Bool {
+        let root = options.theme.standardizedFileURL.path
+        if let changes, theme != nil, themeLanguage == language,
+           !changes.contains(where: { $0.url.path == root || $0.url.path.hasPrefix(root + "/") }) {
+            return false
+        }
+        let stamps = Self.stamps(under: options.theme, folders: ["templates", "strings"])
+        if theme != nil, themeLanguage == language, stamps == themeStamps { return false }
+        (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
+        themeStamps = stamps
+        themeLanguage = language
+        return true
+    }
+
+    /// Stamps of every file under the given folders of `root`, by path relative to `root`.
+    private static func stamps(under root: URL, folders: [String]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for folder in folders {
+            let url = root.appendingPathComponent(folder)
+            stamps[folder] = FileStamp(path: url.path)
+            guard let walker = FileManager().enumerator(atPath: url.path) else { continue }
+            for case let relative as String in walker {
+                stamps[folder + "/" + relative] = FileStamp(path: url.path + "/" + relative)
+            }
+        }
+        return stamps
+    }
+
+    // MARK: - Rendering and writing
+
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, bodies: Set<String>,
+                        report: inout BuildReport, clock: inout StageClock) {
+        var state = SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+        var cardReuse: Views.CardReuse?
+        if let old {
+            let compare = InputComparison(old: old.state, new: state, bodies: bodies)
+            let inputs = old.cardInputs
+            cardReuse = { table, id, cards in
+                guard let card = old.state.cards.card(table, id), let read = inputs[.card(table, id)],
+                      !read.contains(where: { compare.changed($0, cards: cards) }) else { return nil }
+                return card
+            }
+        }
+        let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
+                                    tracking: keepsPages, reuse: cardReuse)
+        state.cards = renderer.cards
+        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: bodies) }
+        let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+
+        var output: OutputFolder?
+        if options.writeOutput, !report.diagnostics.hasErrors {
+            do {
+                output = try OutputFolder(target: options.output)
+            } catch {
+                report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                previous = nil
+                return
+            }
+        }
+        let writer = output
+        let keepsPages = self.keepsPages
+        let jobs = Array(zip(plan.pages, keep))
+        let results = jobs.parallelMap { page, kept in
+            Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
+                                output: writer, keepsText: keepsPages)
+        }
+
+        var unchangedFiles: [String] = []
+        var replaced = 0
+        func record(_ outcome: OutputFolder.Outcome, _ file: String) {
+            report.filesWritten += 1
+            switch outcome {
+            case .unchanged: unchangedFiles.append(file)
+            case .changed: report.filesChanged += 1; replaced += 1
+            case .added: report.filesChanged += 1
+            }
+        }
+        var pages: [Route: RenderedPage] = [:]
+        var files: Set<String> = []
+        for (result, page) in zip(results, plan.pages) {
+            report.diagnostics += result.page.diagnostics
+            if result.hasText { report.pagesRendered += 1 }
+            if result.rendered != nil { report.renderedFiles.append(page.outputFile) }
+            if result.changed { report.changedFiles.append(page.outputFile) }
+            if let outcome = result.outcome { record(outcome, page.outputFile) }
+            if let failure = result.failure { report.diagnostics.append(failure) }
+            pages[page.route] = result.page
+            files.insert(page.outputFile)
+        }
+        report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
+        report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
+        _ = clock.lap()
+        if let old { report.removedFiles = old.files.subtracting(files).sorted() }
+
+        var statics: [String: FileStamp] = [:]
+        if let output, !report.diagnostics.hasErrors {
+            report.diagnostics += copyStatic(graph: graph, theme: theme, to: output, stamps: &statics,
+                                             changed: &report.changedFiles, record: record)
+        }
+        let failed = report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty)
+        var published = false
+        if let output {
+            if failed {
+                output.discard()
+            } else {
+                do {
+                    report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
+                    report.published = true
+                    published = true
+                    report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
+                } catch {
+                    output.discard()
+                    report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                }
+            }
+            report.seconds[.write, default: 0] += clock.lap()
+        }
+        if published {
+            for (route, page) in pages { pages[route]?.published = page.text != nil }
+            publishedStatics = statics
+        } else if output != nil {
+            // The folder keeps what it had: only files found identical to it are known there.
+            publishedStatics = publishedStatics.filter { statics[$0.key] == $0.value }
+        }
+        guard keepsPages else {
+            previous = nil
+            return
+        }
+        var cardInputs = old?.cardInputs ?? [:]
+        cardInputs.merge(renderer.cardInputs.made) { _, new in new }
+        previous = Previous(state: state, cardInputs: cardInputs, pages: pages, files: files)
+        if !report.diagnostics.hasErrors {
+            var texts: [String: Data] = [:]
+            for page in pages.values { if let text = page.text { texts[page.outputFile] = text } }
+            servedLock.lock()
+            served = texts
+            servedLock.unlock()
+        }
+    }
+
+    /// For each planned page, whether the previous build's page can stand: same route and file,
+    /// and no input with another value now.
+    private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {
+        guard let old, let comparison else { return Array(repeating: false, count: plan.pages.count) }
+        // In chunks, each with its own memory of inputs already compared: most pages share most inputs.
+        let chunkSize = max(64, plan.pages.count / 16)
+        let chunks = stride(from: 0, to: plan.pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, plan.pages.count) }
+        let pages = plan.pages
+        let results = chunks.parallelMap { range -> [Bool] in
+            var known: [PageInput: Bool] = [:]
+            return range.map { index in
+                let page = pages[index]
+                guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
+                for input in before.inputs {
+                    let changed: Bool
+                    if let seen = known[input] {
+                        changed = seen
+                    } else {
+                        changed = comparison.changed(input, cards: cards)
+                        known[input] = changed
+                    }
+                    if changed { return false }
+                }
+                return true
+            }
+        }
+        return results.flatMap { $0 }
+    }
+
+    private struct PageResult: Sendable {
+        var page: RenderedPage
+        /// The output file, when rendered in this build.
+        var rendered: String?
+        /// Whether its bytes differ from the previous build's.
+        var changed = false
+        var hasText = false
+        var outcome: OutputFolder.Outcome?
+        var failure: Diagnostic?
+        var renderSeconds = 0.0
+        var writeSeconds = 0.0
+    }
+
+    private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
+                                       output: OutputFolder?, keepsText: Bool) -> PageResult {
+        var clock = StageClock()
+        var result: PageResult
+        if kept, let old {
+            result = PageResult(page: old)
+        } else {
+            let (text, diagnostics, inputs) = renderer.renderTracked(page)
+            let data = text.map { Data($0.utf8) }
+            let same = data != nil && data == old?.text
+            let rendered = RenderedPage(outputFile: page.outputFile, text: data, diagnostics: diagnostics, inputs: inputs,
+                                        published: same && old?.published == true)
+            result = PageResult(page: rendered, rendered: page.outputFile, changed: data != nil && !same)
+        }
+        result.renderSeconds = clock.lap()
+        result.hasText = result.page.text != nil
+        if let output, let data = result.page.text {
+            if result.page.published {
+                result.outcome = .unchanged
+            } else {
+                do {
+                    result.outcome = try output.write(page.outputFile, data)
+                    result.page.published = result.outcome == .unchanged
+                } catch {
+                    result.failure = Diagnostic(.error, "output", error.description, file: page.outputFile)
+                }
+            }
+        }
+        if !keepsText { result.page.text = nil }
+        result.writeSeconds = clock.lap()
+        return result
+    }
+
+    /// Media from the content folder and the theme's assets, copied as they are; a file
+    /// whose source has the stamp it had when last published is known to be there already.
+    private func copyStatic(graph: SiteGraph, theme: Theme, to output: OutputFolder, stamps: inout [String: FileStamp],
+                            changed: inout [String], record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
+        var jobs: [(URL, String)] = graph.media.sorted().map { (options.content.appendingPathComponent($0), $0) }
+        if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
+                jobs.append((url, "assets/" + relative))
+            }
+        }
+        let published = publishedStatics
+        let outcomes = jobs.parallelMap { source, relative -> (FileStamp?, Result<OutputFolder.Outcome, OutputFolder.Failure>) in
+            let stamp = FileStamp(path: source.path)
+            if let stamp, published[relative] == stamp { return (stamp, .success(.unchanged)) }
+            return (stamp, Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try output.copy(source, to: relative) })
+        }
+        var failures: [Diagnostic] = []
+        for ((stamp, outcome), job) in zip(outcomes, jobs) {
+            switch outcome {
+            case .success(let outcome):
+                record(outcome, job.1)
+                if let stamp { stamps[job.1] = stamp }
+                if outcome != .unchanged || published[job.1] == nil { changed.append(job.1) }
+            case .failure(let error):
+                failures.append(Diagnostic(.error, "output", error.description, file: job.1))
+            }
+        }
+        return failures
+    }
+}
+
+/// A file or folder that changed, as a watcher reports it.
+public struct ChangedPath: Sendable, Hashable {
+    public var url: URL
+
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    /// `path` is absolute or relative to the working directory.
+    public init(path: String) {
+        let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)
+        url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+    }
+}
