@@ -59,6 +59,11 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String, write: Bool) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output)
+        // A site without a theme of its own is built with the default one.
+        if !FileManager().fileExists(atPath: options.theme.path), let folder = DefaultTheme.folder() {
+            options.theme = folder
+            options.themeDisplay = folder.path
+        }
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.writeOutput = write

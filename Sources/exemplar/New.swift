@@ -32,7 +32,7 @@ struct New: ParsableCommand {
     var lang: ContentSchema.Language?
 
     func validate() throws {
-        let kinds = ContentSchema.ItemKind.allCases.map(\.rawValue)
+        let kinds = ContentSchema.ItemKind.allCases.map(\.rawValue) + ["site"]
         guard kinds.contains(kind) else {
             let guess = CatalogueMatcher(kinds.map { .init(id: $0, name: $0) }).closest(kind)?.id
             throw ValidationError(say("Không có loại `\(kind)`; dùng một trong: \(kinds.joined(separator: ", "))."
@@ -49,6 +49,10 @@ struct New: ParsableCommand {
     var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
 
     func run() throws {
+        if kind == "site" {
+            try NewSite(folder: name, say: say).run()
+            return
+        }
         guard let kind = ContentSchema.ItemKind(rawValue: kind) else { throw ExitCode.validationFailure }
         let contentURL = URL(fileURLWithPath: content)
         var isFolder: ObjCBool = false

@@ -20,22 +20,27 @@ public struct ItemTemplate: Sendable {
 
     /// The whole file: front matter between `---` lines, then `body`.
     public func document(values: [String: Value], body: String) -> String {
-        var lines = ["---", "# " + heading]
-        let keys = kind.keys
+        "---\n" + Self.mapping(kind.keys, values: values, heading: heading, language: language) + "---\n"
+            + body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n")
+    }
+
+    /// YAML lines for `keys` in order, each `key: value  # help`, after a comment line `heading`.
+    public static func mapping(_ keys: [ContentSchema.KeySpec], values: [String: Value], heading: String,
+                               language: ContentSchema.Language) -> String {
+        var lines = ["# " + heading]
         let width = min(34, keys.map { line(for: $0, value: values[$0.key]).count }.max() ?? 0) + 2
         for spec in keys {
             let value = values[spec.key]
             let text = line(for: spec, value: value)
             let padding = String(repeating: " ", count: max(1, width - text.count))
-            lines.append(text + padding + "# " + comment(spec, filled: value != nil))
+            lines.append(text + padding + "# " + comment(spec, filled: value != nil, language: language))
             if case let .items(items)? = value {
                 lines += items.map { "  - \($0)" }
             } else if value == nil, case .mappings = spec.type, let example = spec.example {
                 lines.append("#  - \(example)")
             }
         }
-        lines.append("---")
-        return lines.joined(separator: "\n") + "\n" + body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n")
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private var heading: String {
@@ -44,13 +49,13 @@ public struct ItemTemplate: Sendable {
             : "\(kind.label.vi.capitalizedFirst). Khoá để trống là chưa có; giải thích từng khoá: docs/content-model.md"
     }
 
-    private func line(for spec: ContentSchema.KeySpec, value: Value?) -> String {
+    private static func line(for spec: ContentSchema.KeySpec, value: Value?) -> String {
         if case let .inline(text)? = value { return "\(spec.key): \(text)" }
         return "\(spec.key):"
     }
 
     /// The help text; for an empty key, an example of what to write.
-    private func comment(_ spec: ContentSchema.KeySpec, filled: Bool) -> String {
+    private static func comment(_ spec: ContentSchema.KeySpec, filled: Bool, language: ContentSchema.Language) -> String {
         var text = spec.help.text(language)
         if spec.required { text += language == .en ? " (required)" : " (bắt buộc)" }
         if !filled, let example = spec.example {
