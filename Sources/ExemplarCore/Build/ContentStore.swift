@@ -7,8 +7,11 @@ struct ContentStore {
     let files: ContentFiles
     private var rootMissing = false
     private var unknownEntries: [Diagnostic] = []
+    /// Folders that could not be listed (`""` for the content folder itself, `media/x`).
+    private var rootUnreadable: Set<String> = []
+    private var mediaUnreadable: Set<String> = []
     /// `site.yml` and the catalogues: small, so read again together when one of them changed.
-    private var topLevelStamps: [String: FileStamp] = [:]
+    private var topLevelStamps: [String: SourceStamp] = [:]
     private var topLevel = Content()
     private var topLevelDiagnostics: [Diagnostic] = []
     private var folders: [String: Folder] = [:]
@@ -18,14 +21,16 @@ struct ContentStore {
 
     /// One item folder: its entries by name, and the names in the order they are read.
     struct Folder {
-        var unsafe: Diagnostic?
+        /// Problems with the folder itself, and what in it could not be listed.
+        var diagnostics: [Diagnostic] = []
+        var unreadable: Set<String> = []
         var names: [String] = []
         var entries: [String: Stored] = [:]
     }
 
     struct Stored: Sendable {
         var entry: ContentFiles.Entry
-        var stamp: FileStamp?
+        var stamp: SourceStamp?
         var item: ContentLoader.Item?
         var diagnostics: [Diagnostic] = []
     }
@@ -47,10 +52,15 @@ struct ContentStore {
         files = ContentFiles(root: root, displayPath: displayPath)
     }
 
+    private var isFolder: Bool {
+        if case .folder = files.kind(files.root) { return true }
+        return false
+    }
+
     /// Looks again at the whole folder, reading only what is new or has another stamp.
     mutating func refreshAll() -> Changes {
         var changes = Changes()
-        rootMissing = !files.isDirectory(files.root)
+        rootMissing = !isFolder
         if rootMissing {
             changes.site = true
             folders = [:]
@@ -77,7 +87,8 @@ struct ContentStore {
                 topLevel = true
             } else if first == "media" {
                 media = true
-            } else if parts.count == 2, ContentLoader.itemFolders.contains(first), folders[first]?.unsafe == nil {
+            } else if parts.count == 2, ContentLoader.itemFolders.contains(first), let state = folders[first],
+                      state.diagnostics.isEmpty, state.unreadable.isEmpty {
                 items.append((first, parts[1]))
             } else if parts.count > 1, !ContentLoader.itemFolders.contains(first) {
                 continue  // inside a folder the builder does not read (scores/, an unknown one)
@@ -85,8 +96,7 @@ struct ContentStore {
                 return refreshAll()
             }
         }
-        rootMissing = !files.isDirectory(files.root)
-        if rootMissing { return refreshAll() }
+        if !isFolder { return refreshAll() }
         refreshUnknownEntries()
         if topLevel { refreshTopLevel(&changes) }
         for (folder, name) in items { refreshEntry(name, in: folder, &changes) }
@@ -96,15 +106,17 @@ struct ContentStore {
 
     private mutating func refreshUnknownEntries() {
         let bag = DiagnosticBag()
-        files.reportUnknownEntries(bag: bag)
+        var unreadable: Set<String> = []
+        files.reportUnknownEntries(bag: bag, unreadable: &unreadable)
         unknownEntries = bag.items
+        rootUnreadable = unreadable
     }
 
     private mutating func refreshTopLevel(_ changes: inout Changes) {
         refreshUnknownEntries()
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [String: SourceStamp] = [:]
         for name in ContentLoader.knownFiles {
-            stamps[name] = FileStamp(path: files.root.appendingPathComponent(name).path)
+            stamps[name] = SourceStamp(path: files.root.appendingPathComponent(name).path)
         }
         guard !loaded || stamps != topLevelStamps else { return }
         changes.site = !loaded || stamps["site.yml"] != topLevelStamps["site.yml"]
@@ -119,21 +131,16 @@ struct ContentStore {
 
     private mutating func refreshFolder(_ folder: String, _ changes: inout Changes) {
         var old = folders[folder] ?? Folder()
-        var new = Folder()
-        switch files.folderEntries(folder) {
-        case .absent: break
-        case .unsafe(let diagnostic): new.unsafe = diagnostic
-        case .listed(let entries):
-            new.names = entries.map(\.0)
-            let before = old.entries
-            let stored = entries.parallelMap { name, entry in
-                Self.stored(entry, reusing: before[name])
-            }
-            for ((name, _), (value, reread)) in zip(entries, stored) {
-                new.entries[name] = value
-                old.entries[name] = nil
-                if reread { changes.noteItem(folder, name, value) }
-            }
+        let listing = files.folderEntries(folder)
+        var new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: listing.entries.map(\.0))
+        let before = old.entries
+        let stored = listing.entries.parallelMap { name, entry in
+            Self.stored(entry, reusing: before[name])
+        }
+        for ((name, _), (value, reread)) in zip(listing.entries, stored) {
+            new.entries[name] = value
+            old.entries[name] = nil
+            if reread { changes.noteItem(folder, name, value) }
         }
         for (name, gone) in old.entries { changes.noteItem(folder, name, gone) }
         folders[folder] = new
@@ -142,7 +149,7 @@ struct ContentStore {
     private mutating func refreshEntry(_ name: String, in folder: String, _ changes: inout Changes) {
         var state = folders[folder] ?? Folder()
         let url = files.root.appendingPathComponent(folder).appendingPathComponent(name)
-        let present = !name.hasPrefix(".") && (FileManager().fileExists(atPath: url.path) || FileIO.isLink(url.path))
+        let present = !name.hasPrefix(".") && SourceStamp(path: url.path) != nil
         if present {
             let (value, reread) = Self.stored(files.classify(name, in: folder), reusing: state.entries[name])
             if state.entries[name] == nil {
@@ -162,7 +169,7 @@ struct ContentStore {
     /// change keeps what it gave last time.
     private static func stored(_ entry: ContentFiles.Entry, reusing old: Stored?) -> (Stored, Bool) {
         guard case .item(let path) = entry else { return (Stored(entry: entry), old.map { $0.differs(from: entry) } ?? true) }
-        let stamp = FileStamp(path: path.url.path)
+        let stamp = SourceStamp(path: path.url.path)
         if let old, case .item = old.entry, let stamp, old.stamp == stamp { return (old, false) }
         let (item, diagnostics) = ContentLoader.readItem(path)
         return (Stored(entry: entry, stamp: stamp, item: item, diagnostics: diagnostics), true)
@@ -170,7 +177,9 @@ struct ContentStore {
 
     private mutating func refreshMedia(_ changes: inout Changes) {
         let bag = DiagnosticBag()
-        let found = files.mediaFiles(bag: bag)
+        var unreadable: Set<String> = []
+        let found = files.mediaFiles(bag: bag, unreadable: &unreadable)
+        mediaUnreadable = unreadable
         if found != media { changes.media = true }
         media = found
         mediaDiagnostics = bag.items
@@ -185,7 +194,8 @@ struct ContentStore {
         var itemDiagnostics: [Diagnostic] = []
         for folder in ContentLoader.itemFolders {
             guard let state = folders[folder] else { continue }
-            if let unsafe = state.unsafe { diagnostics.append(unsafe) }
+            diagnostics += state.diagnostics
+            content.unloaded.folders.formUnion(state.unreadable)
             for name in state.names {
                 guard let stored = state.entries[name] else { continue }
                 switch stored.entry {
@@ -202,6 +212,7 @@ struct ContentStore {
         }
         for path in refused { content.unloaded.add(path) }
         content.media = media
+        content.unloaded.folders.formUnion(rootUnreadable.union(mediaUnreadable))
         return (content, diagnostics + itemDiagnostics + mediaDiagnostics)
     }
 }

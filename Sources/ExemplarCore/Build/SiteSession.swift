@@ -40,11 +40,9 @@ public final class SiteSession: @unchecked Sendable {
     private var store: ContentStore
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
-    private var themeStamps: [String: FileStamp] = [:]
+    private var themeStamps: [String: SourceStamp] = [:]
     private var themeLanguage: String?
     private var previous: Previous?
-    /// Source stamps of the media and assets the output folder holds.
-    private var publishedStatics: [String: FileStamp] = [:]
 
     /// The last build's site and pages.
     private struct Previous {
@@ -59,8 +57,6 @@ public final class SiteSession: @unchecked Sendable {
         var text: Data?
         var diagnostics: [Diagnostic]
         var inputs: Set<PageInput>
-        /// Whether the output folder holds exactly `text` for this page.
-        var published: Bool
     }
 
     public init(options: BuildOptions, keepsPages: Bool = true) {
@@ -164,14 +160,14 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     /// Stamps of every file under the given folders of `root`, by path relative to `root`.
-    private static func stamps(under root: URL, folders: [String]) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
+    private static func stamps(under root: URL, folders: [String]) -> [String: SourceStamp] {
+        var stamps: [String: SourceStamp] = [:]
         for folder in folders {
             let url = root.appendingPathComponent(folder)
-            stamps[folder] = FileStamp(path: url.path)
+            stamps[folder] = SourceStamp(path: url.path)
             guard let walker = FileManager().enumerator(atPath: url.path) else { continue }
             for case let relative as String in walker {
-                stamps[folder + "/" + relative] = FileStamp(path: url.path + "/" + relative)
+                stamps[folder + "/" + relative] = SourceStamp(path: url.path + "/" + relative)
             }
         }
         return stamps
@@ -203,7 +199,7 @@ public final class SiteSession: @unchecked Sendable {
             do {
                 output = try OutputFolder(target: options.output)
             } catch {
-                report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 previous = nil
                 return
             }
@@ -228,50 +224,47 @@ public final class SiteSession: @unchecked Sendable {
         }
         var pages: [Route: RenderedPage] = [:]
         var files: Set<String> = []
+        var writeFailures: [(OutputFolder.Failure, String)] = []
         for (result, page) in zip(results, plan.pages) {
             report.diagnostics += result.page.diagnostics
             if result.hasText { report.pagesRendered += 1 }
-            if result.rendered != nil { report.renderedFiles.append(page.outputFile) }
+            if result.rendered { report.renderedFiles.append(page.outputFile) }
             if result.changed { report.changedFiles.append(page.outputFile) }
             if let outcome = result.outcome { record(outcome, page.outputFile) }
-            if let failure = result.failure { report.diagnostics.append(failure) }
+            if let failure = result.failure { writeFailures.append((failure, page.outputFile)) }
             pages[page.route] = result.page
             files.insert(page.outputFile)
         }
+        report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
         _ = clock.lap()
         if let old { report.removedFiles = old.files.subtracting(files).sorted() }
 
-        var statics: [String: FileStamp] = [:]
-        if let output, !report.diagnostics.hasErrors {
-            report.diagnostics += copyStatic(graph: graph, theme: theme, to: output, stamps: &statics,
-                                             changed: &report.changedFiles, record: record)
-        }
-        let failed = report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty)
-        var published = false
         if let output {
-            if failed {
+            if !report.diagnostics.hasErrors {
+                report.diagnostics += output.copyStatic(
+                    media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
+                    assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets"
+                ) { outcome, file in
+                    record(outcome, file)
+                    if outcome != .unchanged { report.changedFiles.append(file) }
+                }
+            }
+            if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
                 output.discard()
             } else {
                 do {
                     report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
                     report.published = true
-                    published = true
+                    // Every file the previous output held was either kept, replaced or left behind.
                     report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
                 } catch {
                     output.discard()
-                    report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                    report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 }
             }
             report.seconds[.write, default: 0] += clock.lap()
-        }
-        if published {
-            for (route, page) in pages { pages[route]?.published = page.text != nil }
-            publishedStatics = statics
-        } else if output != nil {
-            // The folder keeps what it had: only files found identical to it are known there.
-            publishedStatics = publishedStatics.filter { statics[$0.key] == $0.value }
         }
         guard keepsPages else {
             previous = nil
@@ -320,17 +313,19 @@ public final class SiteSession: @unchecked Sendable {
 
     private struct PageResult: Sendable {
         var page: RenderedPage
-        /// The output file, when rendered in this build.
-        var rendered: String?
+        /// Whether the page was rendered in this build (not kept from the previous one).
+        var rendered = false
         /// Whether its bytes differ from the previous build's.
         var changed = false
         var hasText = false
         var outcome: OutputFolder.Outcome?
-        var failure: Diagnostic?
+        var failure: OutputFolder.Failure?
         var renderSeconds = 0.0
         var writeSeconds = 0.0
     }
 
+    /// Renders a page (or keeps the previous build's) and writes it: every page goes through
+    /// the output folder, which links the published file when the bytes are the same.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
                                        output: OutputFolder?, keepsText: Bool) -> PageResult {
         var clock = StageClock()
@@ -340,59 +335,21 @@ public final class SiteSession: @unchecked Sendable {
         } else {
             let (text, diagnostics, inputs) = renderer.renderTracked(page)
             let data = text.map { Data($0.utf8) }
-            let same = data != nil && data == old?.text
-            let rendered = RenderedPage(outputFile: page.outputFile, text: data, diagnostics: diagnostics, inputs: inputs,
-                                        published: same && old?.published == true)
-            result = PageResult(page: rendered, rendered: page.outputFile, changed: data != nil && !same)
+            let rendered = RenderedPage(outputFile: page.outputFile, text: data, diagnostics: diagnostics, inputs: inputs)
+            result = PageResult(page: rendered, rendered: true, changed: data != nil && data != old?.text)
         }
         result.renderSeconds = clock.lap()
         result.hasText = result.page.text != nil
         if let output, let data = result.page.text {
-            if result.page.published {
-                result.outcome = .unchanged
-            } else {
-                do {
-                    result.outcome = try output.write(page.outputFile, data)
-                    result.page.published = result.outcome == .unchanged
-                } catch {
-                    result.failure = Diagnostic(.error, "output", error.description, file: page.outputFile)
-                }
+            do {
+                result.outcome = try output.write(page.outputFile, data)
+            } catch {
+                result.failure = error
             }
         }
         if !keepsText { result.page.text = nil }
         result.writeSeconds = clock.lap()
         return result
-    }
-
-    /// Media from the content folder and the theme's assets, copied as they are; a file
-    /// whose source has the stamp it had when last published is known to be there already.
-    private func copyStatic(graph: SiteGraph, theme: Theme, to output: OutputFolder, stamps: inout [String: FileStamp],
-                            changed: inout [String], record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
-        var jobs: [(URL, String)] = graph.media.sorted().map { (options.content.appendingPathComponent($0), $0) }
-        if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
-                jobs.append((url, "assets/" + relative))
-            }
-        }
-        let published = publishedStatics
-        let outcomes = jobs.parallelMap { source, relative -> (FileStamp?, Result<OutputFolder.Outcome, OutputFolder.Failure>) in
-            let stamp = FileStamp(path: source.path)
-            if let stamp, published[relative] == stamp { return (stamp, .success(.unchanged)) }
-            return (stamp, Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try output.copy(source, to: relative) })
-        }
-        var failures: [Diagnostic] = []
-        for ((stamp, outcome), job) in zip(outcomes, jobs) {
-            switch outcome {
-            case .success(let outcome):
-                record(outcome, job.1)
-                if let stamp { stamps[job.1] = stamp }
-                if outcome != .unchanged || published[job.1] == nil { changed.append(job.1) }
-            case .failure(let error):
-                failures.append(Diagnostic(.error, "output", error.description, file: job.1))
-            }
-        }
-        return failures
     }
 }
 

@@ -7,7 +7,7 @@ import Darwin
 /// What tells that a file changed without reading it: modification time, size and inode.
 /// An editor that saves by writing a new file and renaming it changes the inode even when
 /// the time and size happen to match.
-struct FileStamp: Hashable, Sendable {
+struct SourceStamp: Hashable, Sendable {
     var seconds: Int
     var nanoseconds: Int
     var size: Int
