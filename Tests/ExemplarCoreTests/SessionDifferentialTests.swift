@@ -40,7 +40,7 @@ private final class EditLab {
     var counter = 0
 
     init(copying source: URL, seed: UInt64) throws {
-        root = files.temporaryDirectory.appendingPathComponent("exemplar-session-\(UUID().uuidString)")
+        root = Self.scratch.appendingPathComponent("exemplar-session-\(UUID().uuidString)")
         self.seed = seed
         random = SplitMix(seed: seed)
         try files.createDirectory(at: root, withIntermediateDirectories: true)
@@ -63,6 +63,17 @@ private final class EditLab {
     }
 
     func remove() { try? files.removeItem(at: root) }
+
+    /// Memory-backed when the machine has it: each publish flushes the file system it is on,
+    /// and dozens of them on a busy disk would make the test slow, not more thorough.
+    static var scratch: URL {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder), isFolder.boolValue,
+           FileManager.default.isWritableFile(atPath: "/dev/shm") {
+            return URL(fileURLWithPath: "/dev/shm")
+        }
+        return FileManager.default.temporaryDirectory
+    }
 
     func options(output: String) -> BuildOptions {
         var options = BuildOptions(content: content.path, theme: theme.path, output: root.appendingPathComponent(output).path)
