@@ -16,7 +16,8 @@ public enum ScoresLoader {
             return ([], bag.items)
         }
         var paths: [SheetPath] = []
-        for name in entries(folder) {
+        var unreadable: Set<String> = []
+        for name in files.visibleEntries(folder, relative: "scores", bag: bag, unreadable: &unreadable) {
             let url = folder.appendingPathComponent(name)
             let display = files.display("scores/\(name)")
             guard files.isDirectory(url), name.count == 4, let year = Int(name), (1900...2200).contains(year) else {
@@ -24,7 +25,7 @@ public enum ScoresLoader {
                                    file: display, hint: "Bảng điểm đặt theo năm: `scores/2019/<mã-điển-hình>.csv`."))
                 continue
             }
-            for sheet in entries(url) {
+            for sheet in files.visibleEntries(url, relative: "scores/\(name)", bag: bag, unreadable: &unreadable) {
                 let sheetURL = url.appendingPathComponent(sheet)
                 let sheetDisplay = files.display("scores/\(name)/\(sheet)")
                 guard sheet.lowercased().hasSuffix(".csv"), !files.isDirectory(sheetURL) else {
@@ -64,9 +65,5 @@ public enum ScoresLoader {
 
     private struct SheetPath: Sendable {
         var url: URL, year: Int, display: String
-    }
-
-    private static func entries(_ url: URL) -> [String] {
-        ((try? FileManager().contentsOfDirectory(atPath: url.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 }
