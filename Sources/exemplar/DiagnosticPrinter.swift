@@ -68,7 +68,8 @@ private struct SourceLines {
     mutating func line(_ number: Int, of file: String) -> String? {
         if cache[file] == nil {
             let text = (try? String(contentsOfFile: file, encoding: .utf8)).map { VietnameseText.nfc($0) } ?? ""
-            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // "\r\n" is one Character: files saved on Windows split on it too.
+            cache[file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         }
         guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
         let line = String(lines[number - 1])
