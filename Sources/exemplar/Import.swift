@@ -65,7 +65,7 @@ struct Import: ParsableCommand {
         if dryRun {
             for item in importer.planned {
                 say.print("==> \(content)/\(item.path) (dòng \(item.line)) <==", "==> \(content)/\(item.path) (line \(item.line)) <==")
-                print(item.text)
+                Terminal.output(item.text + "\n")
             }
             say.warn("Chạy thử: sẽ ghi \(importer.planned.count) tệp vào \(folder); chưa ghi gì." + (warnings > 0 ? counts : ""),
                      "Dry run: \(importer.planned.count) files would be written into \(folder); nothing was written." + (warnings > 0 ? counts : ""))
