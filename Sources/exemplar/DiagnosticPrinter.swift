@@ -74,7 +74,10 @@ private struct SourceLines {
             // The line is only shown as context: a file that cannot be read again shows none.
             var text = ""
             if let data = Self.regularFile(file) { text = VietnameseText.nfc(String(decoding: data, as: UTF8.self)) }
-            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Columns are counted after a byte-order mark, which editors do not show.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            // "\r\n" is one Character: files saved on Windows split on it too.
+            cache[file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         }
         guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
         let line = String(lines[number - 1])

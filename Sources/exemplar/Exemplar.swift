@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 
@@ -18,7 +18,9 @@ struct Exemplar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Signals.waitIfStopping()
         } catch {
+            Signals.waitIfStopping()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .validationFailure {

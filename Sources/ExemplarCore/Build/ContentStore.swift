@@ -16,6 +16,10 @@ struct ContentStore {
     private var topLevelDiagnostics: [Diagnostic] = []
     private var folders: [String: Folder] = [:]
     private var media: Set<String> = []
+    /// Score sheets, read again together when a file under `scores/` changed.
+    private var scoreStamps: [String: SourceStamp] = [:]
+    private var scores: [ScoreSheet] = []
+    private var scoreDiagnostics: [Diagnostic] = []
     private var mediaDiagnostics: [Diagnostic] = []
     private var loaded = false
 
@@ -43,9 +47,11 @@ struct ContentStore {
         /// Item files read again, added or gone, as content paths (`individuals/x.md`),
         /// by file name and by the id the item gets.
         var items: Set<String> = []
+        /// Exemplars whose score sheets changed.
+        var scores: Set<String> = []
         var files = 0
 
-        var any: Bool { site || catalogues || media || !items.isEmpty }
+        var any: Bool { site || catalogues || media || !items.isEmpty || !scores.isEmpty }
     }
 
     init(root: URL, displayPath: String) {
@@ -69,6 +75,7 @@ struct ContentStore {
         refreshTopLevel(&changes)
         for folder in ContentLoader.itemFolders { refreshFolder(folder, &changes) }
         refreshMedia(&changes)
+        refreshScores(&changes)
         loaded = true
         return changes
     }
@@ -78,7 +85,7 @@ struct ContentStore {
     mutating func refresh(paths: [String]) -> Changes {
         guard loaded, !rootMissing else { return refreshAll() }
         var changes = Changes()
-        var topLevel = false, media = false
+        var topLevel = false, media = false, scores = false
         var items: [(folder: String, name: String)] = []
         for path in paths {
             let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
@@ -87,6 +94,8 @@ struct ContentStore {
                 topLevel = true
             } else if first == "media" {
                 media = true
+            } else if first == "scores" {
+                scores = true
             } else if parts.count == 2, ContentLoader.itemFolders.contains(first), let state = folders[first],
                       state.diagnostics.isEmpty, state.unreadable.isEmpty {
                 items.append((first, parts[1]))
@@ -101,6 +110,7 @@ struct ContentStore {
         if topLevel { refreshTopLevel(&changes) }
         for (folder, name) in items { refreshEntry(name, in: folder, &changes) }
         if media { refreshMedia(&changes) }
+        if scores { refreshScores(&changes) }
         return changes
     }
 
@@ -185,6 +195,22 @@ struct ContentStore {
         mediaDiagnostics = bag.items
     }
 
+    private mutating func refreshScores(_ changes: inout Changes) {
+        var stamps: [String: SourceStamp] = [:]
+        let folder = files.root.appendingPathComponent("scores")
+        stamps[""] = SourceStamp(path: folder.path)
+        for case let relative as String in FileManager().enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
+            stamps[relative] = SourceStamp(path: folder.path + "/" + relative)
+        }
+        guard !loaded || stamps != scoreStamps else { return }
+        scoreStamps = stamps
+        let (sheets, diagnostics) = ScoresLoader.loadScores(from: files.root, displayPath: files.displayPath)
+        let before = Dictionary(grouping: scores, by: \.id), after = Dictionary(grouping: sheets, by: \.id)
+        changes.scores = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        scores = sheets
+        scoreDiagnostics = diagnostics
+    }
+
     /// The content, and the loader's diagnostics in the order `ContentLoader.load` gives them.
     func content() -> (Content, [Diagnostic]) {
         guard !rootMissing else { return ContentLoader.load(from: files.root, displayPath: files.displayPath) }
@@ -213,7 +239,8 @@ struct ContentStore {
         for path in refused { content.unloaded.add(path) }
         content.media = media
         content.unloaded.folders.formUnion(rootUnreadable.union(mediaUnreadable))
-        return (content, diagnostics + itemDiagnostics + mediaDiagnostics)
+        content.scores = scores
+        return (content, diagnostics + itemDiagnostics + mediaDiagnostics + scoreDiagnostics)
     }
 }
 

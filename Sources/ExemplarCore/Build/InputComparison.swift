@@ -25,6 +25,8 @@ struct InputComparison: Sendable {
     let new: SiteState
     /// Content paths of item files read again, added or removed (`individuals/x.md`).
     let bodies: Set<String>
+    /// Exemplars whose score sheets changed.
+    let scores: Set<String>
 
     /// `cards` are the new build's cards, as far as they are made.
     func changed(_ input: PageInput, cards: Views.Cards) -> Bool {
@@ -55,6 +57,10 @@ struct InputComparison: Sendable {
         case .fields: return a.fields[key] == b.fields[key]
         case .criteria: return a.criteria[key] == b.criteria[key]
         case .media: return a.media.contains(key) == b.media.contains(key)
+        case .scores:
+            // Results come from the sheets and the exemplar's kind (weeks or months).
+            return !scores.contains(key) && (a.scores[key] == nil) == (b.scores[key] == nil)
+                && a.exemplars[key]?.kind == b.exemplars[key]?.kind
         case .childUnits: return a.childUnits[key] == b.childUnits[key]
         case .exemplarsOfUnit: return a.exemplarsOfUnit[key] == b.exemplarsOfUnit[key]
         case .membersOfUnit: return a.membersOfUnit[key] == b.membersOfUnit[key]
@@ -91,6 +97,7 @@ struct InputComparison: Sendable {
         case .fields: return a.fields == b.fields
         case .criteria: return a.criteria == b.criteria
         case .media: return a.media == b.media
+        case .scores: return scores.isEmpty && Set(a.scores.keys) == Set(b.scores.keys)
         case .childUnits: return a.childUnits == b.childUnits
         case .exemplarsOfUnit: return a.exemplarsOfUnit == b.exemplarsOfUnit
         case .membersOfUnit: return a.membersOfUnit == b.membersOfUnit

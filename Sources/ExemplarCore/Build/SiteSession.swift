@@ -110,7 +110,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         report.seconds[.validate] = clock.lap()
 
-        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         content = Content()
         report.graph = graph
         report.seconds[.link] = clock.lap()
@@ -124,7 +125,7 @@ public final class SiteSession: @unchecked Sendable {
             return report
         }
         let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, reuse: reuse, bodies: contentChanges.items,
+        render(graph: graph, plan: plan, theme: theme, reuse: reuse, changes: contentChanges,
                report: &report, clock: &clock)
         return report
     }
@@ -175,12 +176,12 @@ public final class SiteSession: @unchecked Sendable {
 
     // MARK: - Rendering and writing
 
-    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, bodies: Set<String>,
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, changes: ContentStore.Changes,
                         report: inout BuildReport, clock: inout StageClock) {
         var state = SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
         var cardReuse: Views.CardReuse?
         if let old {
-            let compare = InputComparison(old: old.state, new: state, bodies: bodies)
+            let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
             let inputs = old.cardInputs
             cardReuse = { table, id, cards in
                 guard let card = old.state.cards.card(table, id), let read = inputs[.card(table, id)],
@@ -191,7 +192,7 @@ public final class SiteSession: @unchecked Sendable {
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
                                     tracking: keepsPages, reuse: cardReuse)
         state.cards = renderer.cards
-        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: bodies) }
+        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
         let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
 
         var output: OutputFolder?

@@ -24,7 +24,7 @@ enum PageInput: Hashable, Sendable {
 
 /// The tables of `SiteGraph` that page data reads.
 enum GraphTable: UInt8, Hashable, Sendable {
-    case units, exemplars, initiatives, events, pages, awards, fields, criteria, media
+    case units, exemplars, initiatives, events, pages, awards, fields, criteria, media, scores
     case childUnits, exemplarsOfUnit, membersOfUnit, initiativesOfExemplar, ownersOfInitiative
     case initiativesOfUnit, adoptionsOfUnit, eventsOfExemplar, eventsOfInitiative, eventsOfUnit
     case holdersOfAward, exemplarsOfYear, exemplarsOfField, exemplarsOfScope

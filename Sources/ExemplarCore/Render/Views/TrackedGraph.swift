@@ -16,6 +16,7 @@ struct TrackedGraph: Sendable {
     var fields: TrackedTable<String, Field> { .init(base.fields, .fields, reads) }
     var criteria: TrackedTable<String, Criterion> { .init(base.criteria, .criteria, reads) }
     var media: TrackedSet { .init(base: base.media, reads: reads) }
+    var scores: TrackedTable<String, [ScoreYear]> { .init(base.scores, .scores, reads) }
 
     var childUnits: TrackedTable<String, [String]> { .init(base.childUnits, .childUnits, reads) }
     var exemplarsOfUnit: TrackedTable<String, [String]> { .init(base.exemplarsOfUnit, .exemplarsOfUnit, reads) }
