@@ -159,6 +159,7 @@ private final class EditLab {
             editBody, editBody, changeName, changeName, moveToUnit, moveToUnit, renameUnit, renameAward,
             deleteItem, addItem, renameItem, breakFile, fixFile, fixFile, editTemplate, editStrings, changeBaseURL,
             changeYears, changeSummary, toggleDraft, changeEventDate, changeMedia, touchUnknownFile, editMenuPage,
+            editScores, editScores,
         ]
         for _ in 0..<20 {
             let edit = edits[Int(random.next() % UInt64(edits.count))]
@@ -390,6 +391,36 @@ private final class EditLab {
         try setField(url, "title", "\"Trang \(next())\"")
         if random.next() % 3 == 0 { try setField(url, "menu", String(random.next() % 5)) }
         return ("title of page \(url.lastPathComponent)", [url])
+    }
+
+    /// A score sheet: a changed mark, a dropped line, or a sheet copied to another exemplar.
+    func editScores() throws -> (String, [URL])? {
+        let scores = content.appendingPathComponent("scores")
+        let sheets = (files.enumerator(atPath: scores.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        guard let sheet = pick(sheets) else { return nil }
+        let url = scores.appendingPathComponent(sheet)
+        var lines = try read(url).components(separatedBy: "\n")
+        switch random.next() % 3 {
+        case 0:
+            guard lines.count > 2 else { return nil }
+            lines.remove(at: 1 + Int(random.next() % UInt64(lines.count - 2)))
+            try write(url, lines.joined(separator: "\n"))
+            return ("line dropped from scores/\(sheet)", [url])
+        case 1:
+            guard lines.count > 2 else { return nil }
+            let index = 1 + Int(random.next() % UInt64(lines.count - 2))
+            var cells = lines[index].components(separatedBy: ",")
+            cells[cells.count - 1] = String(40 + random.next() % 60)
+            lines[index] = cells.joined(separator: ",")
+            try write(url, lines.joined(separator: "\n"))
+            return ("mark changed in scores/\(sheet)", [url])
+        default:
+            guard let target = pick(items(["collectives", "individuals"])) else { return nil }
+            let copy = url.deletingLastPathComponent().appendingPathComponent(target.deletingPathExtension().lastPathComponent + ".csv")
+            if files.fileExists(atPath: copy.path) { try files.removeItem(at: copy) }
+            try files.copyItem(at: url, to: copy)
+            return ("scores/\(sheet) copied for \(target.lastPathComponent)", [copy])
+        }
     }
 
     func relative(_ url: URL) -> String {
