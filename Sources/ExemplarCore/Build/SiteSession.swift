@@ -190,7 +190,7 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
-                                    tracking: keepsPages, reuse: cardReuse)
+                                    tracking: keepsPages, reuse: cardReuse, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
         let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)

@@ -18,7 +18,7 @@ struct PageRenderer: Sendable {
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again.
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil) {
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil) {
         tracks = tracking
         self.graph = graph
         self.plan = plan
@@ -26,7 +26,7 @@ struct PageRenderer: Sendable {
         self.today = today
         var paths: [Route: String] = [:]
         for page in plan.pages { paths[page.route] = page.path }
-        let links = LinkResolver(graph: graph, plan: plan)
+        let links = links ?? LinkResolver(graph: graph, plan: plan)
         self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph))
