@@ -20,7 +20,7 @@ public enum Builder {
             do {
                 output = try OutputFolder(target: options.output)
             } catch {
-                report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 return report
             }
         }
@@ -39,11 +39,14 @@ public enum Builder {
             case .added: report.filesChanged += 1
             }
         }
+        var writeFailures: [(OutputFolder.Failure, String)] = []
         for result in results {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
             for (file, outcome) in result.outcomes { record(outcome, file) }
+            writeFailures += result.failures
         }
+        report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
         report.seconds[.search] = results.reduce(0) { $0 + $1.searchSeconds }
@@ -51,7 +54,8 @@ public enum Builder {
 
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
-            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output, record: record)
+            report.diagnostics += output.copyStatic(media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
+                                                    assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets", record: record)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
@@ -64,7 +68,7 @@ public enum Builder {
             report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
         } catch {
             output.discard()
-            report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+            report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
         }
         report.seconds[.write, default: 0] += clock.lap()
         return report
@@ -98,8 +102,9 @@ public enum Builder {
     private struct PageResult: Sendable {
         var diagnostics: [Diagnostic]
         var rendered = false
-        /// What writing each file did; empty when nothing was written.
+        /// What writing each file did, and the files that could not be written.
         var outcomes: [(String, OutputFolder.Outcome)] = []
+        var failures: [(OutputFolder.Failure, String)] = []
         var renderSeconds = 0.0
         var writeSeconds = 0.0
         /// Building the search index, which is not a page's rendering.
@@ -123,8 +128,7 @@ public enum Builder {
         let files = SearchIndex.files(renderer.views)
         var result = PageResult(diagnostics: [], searchSeconds: clock.lap())
         guard let output else { return result }
-        let folder = page.path
-        for file in files { write(file.text, to: folder + file.path, output: output, result: &result) }
+        for file in files { write(file.text, to: page.path + file.path, output: output, result: &result) }
         result.writeSeconds = clock.lap()
         return result
     }
@@ -133,33 +137,8 @@ public enum Builder {
         do {
             result.outcomes.append((file, try output.write(file, Data(text.utf8))))
         } catch {
-            result.diagnostics.append(Diagnostic(.error, "output", error.description, file: file))
+            result.failures.append((error, file))
         }
-    }
-
-    /// Media from the content folder and the theme's assets, copied as they are.
-    private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
-        var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
-        if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
-                jobs.append((url, "assets/" + relative))
-            }
-        }
-        let outcomes = jobs.parallelMap { source, relative in
-            Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try output.copy(source, to: relative) }
-        }
-        var failures: [Diagnostic] = []
-        for (outcome, job) in zip(outcomes, jobs) {
-            switch outcome {
-            case .success(let outcome):
-                record(outcome, job.1)
-            case .failure(let error):
-                failures.append(Diagnostic(.error, "output", error.description, file: job.1))
-            }
-        }
-        return failures
     }
 }
 
