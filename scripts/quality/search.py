@@ -156,7 +156,7 @@ def check_header_box(driver, served, report) -> None:
     for width in (390, 1280):
         set_viewport(driver, width)
         driver.get(serve_url(served, ""))
-        box = driver.find_element(By.ID, "search-box-q")
+        box = driver.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
         if not box.is_displayed():
             report.error(f"/ @{width}px", "the header's search box is not visible")
             continue
