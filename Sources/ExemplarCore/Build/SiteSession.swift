@@ -52,11 +52,18 @@ public final class SiteSession: @unchecked Sendable {
         var files: Set<String>
     }
 
+    /// One planned page as rendered: usually one file, several for the search index.
     private struct RenderedPage: Sendable {
         var outputFile: String
-        var text: Data?
+        /// Its files and their bytes; nil when rendering failed (or the bytes are not kept).
+        var files: [(path: String, data: Data)]?
         var diagnostics: [Diagnostic]
         var inputs: Set<PageInput>
+
+        func sameFiles(as other: RenderedPage?) -> Bool {
+            guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
+            return zip(files, theirs).allSatisfy { $0.path == $1.path && $0.data == $1.data }
+        }
     }
 
     public init(options: BuildOptions, keepsPages: Bool = true) {
@@ -85,7 +92,9 @@ public final class SiteSession: @unchecked Sendable {
         buildLock.lock()
         defer { buildLock.unlock() }
         var pages: [String: Data] = [:]
-        for page in previous?.pages.values ?? [:].values { if let text = page.text { pages[page.outputFile] = text } }
+        for page in previous?.pages.values ?? [:].values {
+            for file in page.files ?? [] { pages[file.path] = file.data }
+        }
         return pages
     }
 
@@ -95,12 +104,14 @@ public final class SiteSession: @unchecked Sendable {
         var report = BuildReport()
         var clock = StageClock()
 
+        options.progress?(.stage(.load))
         let contentChanges = refreshContent(changes)
         var (content, diagnostics) = store.content()
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
+        options.progress?(.stage(.validate))
         report.diagnostics += Validator.validate(content, today: options.today)
         let themeChanged = refreshTheme(changes, language: content.site.language)
         report.diagnostics += themeDiagnostics
@@ -110,12 +121,14 @@ public final class SiteSession: @unchecked Sendable {
         }
         report.seconds[.validate] = clock.lap()
 
+        options.progress?(.stage(.link))
         var graph = Linker.link(content, includeDrafts: options.includeDrafts)
         graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         content = Content()
         report.graph = graph
         report.seconds[.link] = clock.lap()
 
+        options.progress?(.stage(.plan))
         let (plan, planDiagnostics) = Planner.plan(graph)
         report.diagnostics += planDiagnostics
         report.seconds[.plan] = clock.lap()
@@ -208,8 +221,11 @@ public final class SiteSession: @unchecked Sendable {
         let writer = output
         let keepsPages = self.keepsPages
         let jobs = Array(zip(plan.pages, keep))
+        options.progress?(.stage(.render))
+        let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
         let results = jobs.parallelMap { page, kept in
-            Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
+            defer { counter?.pageDone() }
+            return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
                                 output: writer, keepsText: keepsPages)
         }
 
@@ -228,21 +244,23 @@ public final class SiteSession: @unchecked Sendable {
         var writeFailures: [(OutputFolder.Failure, String)] = []
         for (result, page) in zip(results, plan.pages) {
             report.diagnostics += result.page.diagnostics
-            if result.hasText { report.pagesRendered += 1 }
-            if result.rendered { report.renderedFiles.append(page.outputFile) }
-            if result.changed { report.changedFiles.append(page.outputFile) }
-            if let outcome = result.outcome { record(outcome, page.outputFile) }
-            if let failure = result.failure { writeFailures.append((failure, page.outputFile)) }
+            if !result.paths.isEmpty, page.route != .searchIndex { report.pagesRendered += 1 }
+            if result.rendered { report.renderedFiles += result.paths }
+            if result.changed { report.changedFiles += result.paths }
+            for (file, outcome) in result.outcomes { record(outcome, file) }
+            writeFailures += result.failures
             pages[page.route] = result.page
-            files.insert(page.outputFile)
+            files.formUnion(result.paths)
         }
         report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
+        report.seconds[.search] = results.reduce(0) { $0 + $1.searchSeconds }
         _ = clock.lap()
         if let old { report.removedFiles = old.files.subtracting(files).sorted() }
 
         if let output {
+            options.progress?(.stage(.write))
             if !report.diagnostics.hasErrors {
                 report.diagnostics += output.copyStatic(
                     media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
@@ -276,7 +294,9 @@ public final class SiteSession: @unchecked Sendable {
         previous = Previous(state: state, cardInputs: cardInputs, pages: pages, files: files)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
-            for page in pages.values { if let text = page.text { texts[page.outputFile] = text } }
+            for page in pages.values {
+                for file in page.files ?? [] { texts[file.path] = file.data }
+            }
             servedLock.lock()
             served = texts
             servedLock.unlock()
@@ -314,18 +334,20 @@ public final class SiteSession: @unchecked Sendable {
 
     private struct PageResult: Sendable {
         var page: RenderedPage
+        /// The files the page gave.
+        var paths: [String] = []
         /// Whether the page was rendered in this build (not kept from the previous one).
         var rendered = false
         /// Whether its bytes differ from the previous build's.
         var changed = false
-        var hasText = false
-        var outcome: OutputFolder.Outcome?
-        var failure: OutputFolder.Failure?
+        var outcomes: [(String, OutputFolder.Outcome)] = []
+        var failures: [(OutputFolder.Failure, String)] = []
         var renderSeconds = 0.0
+        var searchSeconds = 0.0
         var writeSeconds = 0.0
     }
 
-    /// Renders a page (or keeps the previous build's) and writes it: every page goes through
+    /// Renders a page (or keeps the previous build's) and writes it: every file goes through
     /// the output folder, which links the published file when the bytes are the same.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
                                        output: OutputFolder?, keepsText: Bool) -> PageResult {
@@ -334,21 +356,23 @@ public final class SiteSession: @unchecked Sendable {
         if kept, let old {
             result = PageResult(page: old)
         } else {
-            let (text, diagnostics, inputs) = renderer.renderTracked(page)
-            let data = text.map { Data($0.utf8) }
-            let rendered = RenderedPage(outputFile: page.outputFile, text: data, diagnostics: diagnostics, inputs: inputs)
-            result = PageResult(page: rendered, rendered: true, changed: data != nil && data != old?.text)
+            let (files, diagnostics, inputs) = renderer.renderTracked(page)
+            let rendered = RenderedPage(outputFile: page.outputFile, files: files?.map { ($0.path, Data($0.text.utf8)) },
+                                        diagnostics: diagnostics, inputs: inputs)
+            result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
         }
-        result.renderSeconds = clock.lap()
-        result.hasText = result.page.text != nil
-        if let output, let data = result.page.text {
-            do {
-                result.outcome = try output.write(page.outputFile, data)
-            } catch {
-                result.failure = error
+        if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
+        result.paths = result.page.files?.map(\.path) ?? []
+        if let output {
+            for (path, data) in result.page.files ?? [] {
+                do {
+                    result.outcomes.append((path, try output.write(path, data)))
+                } catch {
+                    result.failures.append((error, path))
+                }
             }
         }
-        if !keepsText { result.page.text = nil }
+        if !keepsText, result.page.files != nil { result.page.files = [] }
         result.writeSeconds = clock.lap()
         return result
     }

@@ -16,6 +16,8 @@ enum PageInput: Hashable, Sendable {
     case path(Route)
     /// The text of a content file's body (`individuals/x.md`).
     case body(String)
+    /// The text of every body (the search index).
+    case anyBody
     /// What a body link to a content path (`models/x.md`) or a site path (`ca-nhan/x/`) resolves to.
     case link(String)
     /// A prepared card or unit link (table `.exemplars`, `.initiatives`, `.events` or `.units`).

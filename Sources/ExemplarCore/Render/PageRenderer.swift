@@ -38,11 +38,19 @@ struct PageRenderer: Sendable {
     /// The prepared cards, for a later build to reuse.
     var cards: Views.Cards { views.cards }
 
-    /// The page's text and diagnostics, and, when tracking, what it was made from.
-    func renderTracked(_ page: SitePlan.Page) -> (text: String?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+    /// The page's files (one, or the search index's many) with their output paths, its
+    /// diagnostics, and, when tracking, what it was made from. Nil files: it could not be rendered.
+    func renderTracked(_ page: SitePlan.Page) -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
-        let (text, diagnostics) = render(page, views: views.tracking(reads))
-        return (text, diagnostics, reads?.inputs ?? [])
+        let views = views.tracking(reads)
+        if page.route == .searchIndex {
+            // The index reads every body as plain text and every page's address.
+            reads?.note(.anyBody)
+            reads?.note(.all(.pageList))
+            return (SearchIndex.files(views).map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
+        }
+        let (text, diagnostics) = render(page, views: views)
+        return (text.map { [(page.outputFile, $0)] }, diagnostics, reads?.inputs ?? [])
     }
 
     func render(_ page: SitePlan.Page) -> (text: String?, diagnostics: [Diagnostic]) {
@@ -97,7 +105,8 @@ struct PageRenderer: Sendable {
             guard let item = graph.pages[id] else { break }
             let (data, diagnostics) = views.freePage(item)
             return ("page", data, diagnostics)
-        case .notFound, .feed, .sitemap, .robots, .export:
+        case .search: return ("search", views.searchPage(), [])
+        case .notFound, .feed, .sitemap, .robots, .export, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])
