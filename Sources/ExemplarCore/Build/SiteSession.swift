@@ -24,7 +24,11 @@ import Foundation
 ///   have another value: what each page's data read was recorded while it was built
 ///   (`PageInput`). A template, the strings, `site.yml` or `base_url` change renders all.
 /// - The output folder is written as by `build` (staging, then swapped in), only when the
-///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile.
+///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile, and
+///   `staticSource(at:)` the file a media or asset path is copied from. With
+///   `options.writeOutput = false` nothing is written at all and a rebuild skips the disk:
+///   a server can serve from memory alone.
+/// - `BuildReport.diagnostics` are every diagnostic of the site, as a clean build reports them.
 /// - Builds run one at a time (a second caller waits); `page(at:)` may be called from any
 ///   thread at any time and never sees half a build.
 public final class SiteSession: @unchecked Sendable {
@@ -36,6 +40,7 @@ public final class SiteSession: @unchecked Sendable {
     private let buildLock = NSLock()
     private let servedLock = NSLock()
     private var served: [String: Data] = [:]
+    private var servedStatics: [String: URL] = [:]
 
     private var store: ContentStore
     private var theme: Theme?
@@ -80,6 +85,14 @@ public final class SiteSession: @unchecked Sendable {
         return served[relativePath]
     }
 
+    /// The source of a file the output copies as it is (`media/a.jpg` from the content folder,
+    /// `assets/style.css` from the theme), as of the last build without errors; nil otherwise.
+    public func staticSource(at relativePath: String) -> URL? {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return servedStatics[relativePath]
+    }
+
     /// The output files `page(at:)` knows.
     public var pageFiles: [String] {
         servedLock.lock()
@@ -107,6 +120,8 @@ public final class SiteSession: @unchecked Sendable {
         options.progress?(.stage(.load))
         let contentChanges = refreshContent(changes)
         var (content, diagnostics) = store.content()
+        // Built once: the content lives on in the graph, and a large site should not keep two copies.
+        if !keepsPages { store = ContentStore(root: options.content, displayPath: options.contentDisplay) }
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
@@ -297,8 +312,21 @@ public final class SiteSession: @unchecked Sendable {
             for page in pages.values {
                 for file in page.files ?? [] { texts[file.path] = file.data }
             }
+            var statics: [String: URL] = [:]
+            for file in graph.media { statics[file] = options.content.appendingPathComponent(file) }
+            if let assets = theme.assets {
+                let fileManager = FileManager()
+                for case let relative as String in fileManager.enumerator(atPath: assets.path) ?? FileManager.DirectoryEnumerator() {
+                    var isFolder: ObjCBool = false
+                    let url = assets.appendingPathComponent(relative)
+                    if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                        statics["assets/" + relative] = url
+                    }
+                }
+            }
             servedLock.lock()
             served = texts
+            servedStatics = statics
             servedLock.unlock()
         }
     }
