@@ -52,6 +52,9 @@ public final class SiteSession: @unchecked Sendable {
     /// The last build's site and pages.
     private struct Previous {
         var state: SiteState
+        /// What checking the content and planning the site reported.
+        var checked: [Diagnostic]
+        var planned: [Diagnostic]
         var cardInputs: [PageInput: Set<PageInput>]
         var pages: [Route: RenderedPage]
         var files: Set<String>
@@ -126,8 +129,13 @@ public final class SiteSession: @unchecked Sendable {
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
+        // Only body text changed: checking, linking and planning, which read typed values
+        // alone, would give what they gave last time.
+        let same = contentChanges.typed ? nil : previous
+
         options.progress?(.stage(.validate))
-        report.diagnostics += Validator.validate(content, today: options.today)
+        let checked = same?.checked ?? Validator.validate(content, today: options.today)
+        report.diagnostics += checked
         let themeChanged = refreshTheme(changes, language: content.site.language)
         report.diagnostics += themeDiagnostics
         if options.writeOutput {
@@ -137,15 +145,20 @@ public final class SiteSession: @unchecked Sendable {
         report.seconds[.validate] = clock.lap()
 
         options.progress?(.stage(.link))
-        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
-        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
+        var graph: SiteGraph
+        if let same {
+            graph = same.state.graph
+        } else {
+            graph = Linker.link(content, includeDrafts: options.includeDrafts)
+            graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
+        }
         content = Content()
         report.graph = graph
         report.seconds[.link] = clock.lap()
 
         options.progress?(.stage(.plan))
-        let (plan, planDiagnostics) = Planner.plan(graph)
-        report.diagnostics += planDiagnostics
+        let (plan, planned) = same.map { ($0.state.plan, $0.planned) } ?? Planner.plan(graph)
+        report.diagnostics += planned
         report.seconds[.plan] = clock.lap()
 
         guard let theme else {
@@ -153,8 +166,8 @@ public final class SiteSession: @unchecked Sendable {
             return report
         }
         let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, reuse: reuse, changes: contentChanges,
-               report: &report, clock: &clock)
+        render(graph: graph, plan: plan, theme: theme, reuse: reuse, sameSite: reuse != nil && same != nil,
+               changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
 
@@ -204,11 +217,17 @@ public final class SiteSession: @unchecked Sendable {
 
     // MARK: - Rendering and writing
 
-    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, changes: ContentStore.Changes,
+    /// `sameSite`: the graph and plan are the previous build's, so only body texts may differ.
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, sameSite: Bool,
+                        changes: ContentStore.Changes, checked: [Diagnostic], planned: [Diagnostic],
                         report: inout BuildReport, clock: inout StageClock) {
-        var state = SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+        var state = sameSite ? old?.state ?? SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+            : SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
         var cardReuse: Views.CardReuse?
-        if let old {
+        if let old, sameSite {
+            // Cards read no body: every one stands.
+            cardReuse = { table, id, _ in old.state.cards.card(table, id) }
+        } else if let old {
             let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
             let inputs = old.cardInputs
             cardReuse = { table, id, cards in
@@ -221,7 +240,8 @@ public final class SiteSession: @unchecked Sendable {
                                     tracking: keepsPages, reuse: cardReuse, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
-        let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+        let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
+            : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
 
         var output: OutputFolder?
         if options.writeOutput, !report.diagnostics.hasErrors {
@@ -306,7 +326,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
-        previous = Previous(state: state, cardInputs: cardInputs, pages: pages, files: files)
+        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, pages: pages, files: files)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             for page in pages.values {
@@ -333,6 +353,17 @@ public final class SiteSession: @unchecked Sendable {
 
     /// For each planned page, whether the previous build's page can stand: same route and file,
     /// and no input with another value now.
+    /// `pagesToKeep` when the site is the previous one but for body texts: a page stands
+    /// unless it read one of the changed bodies.
+    private func pagesReadingNoChangedBody(_ plan: SitePlan, old: Previous?, bodies: Set<String>) -> [Bool] {
+        guard let old else { return Array(repeating: false, count: plan.pages.count) }
+        let read = bodies.map(PageInput.body) + (bodies.isEmpty ? [] : [.anyBody])
+        return plan.pages.map { page in
+            guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
+            return !read.contains(where: before.inputs.contains)
+        }
+    }
+
     private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {
         guard let old, let comparison else { return Array(repeating: false, count: plan.pages.count) }
         // In chunks, each with its own memory of inputs already compared: most pages share most inputs.
