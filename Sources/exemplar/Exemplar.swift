@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Serve.self],
         defaultSubcommand: Build.self
     )
 
@@ -27,7 +27,7 @@ struct Exemplar: ParsableCommand {
     }
 }
 
-/// Options shared by `build` and `check`.
+/// Options shared by `build`, `check` and `serve`.
 struct SiteOptions: ParsableArguments {
     @Option(help: "Thư mục nội dung.")
     var content = "content"
@@ -68,6 +68,17 @@ struct SiteOptions: ParsableArguments {
 
     /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
     func finish(_ report: BuildReport, summary: String, failure: String) throws {
+        if printReport(report, summary: summary, failure: failure) { throw ExitCode.failure }
+    }
+
+    /// Whether the report fails the build: errors, or warnings with `--strict`.
+    func failed(_ report: BuildReport) -> Bool {
+        report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
+    }
+
+    /// Prints the diagnostics, timings and summary of a build; returns whether it failed.
+    @discardableResult
+    func printReport(_ report: BuildReport, summary: String, failure: String) -> Bool {
         let printer = DiagnosticPrinter(format: format)
         printer.print(report.diagnostics)
         if timings {
@@ -76,10 +87,10 @@ struct SiteOptions: ParsableArguments {
                 FileHandle.standardError.write(Data("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n".utf8))
             }
         }
-        let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
+        let failed = failed(report)
         if format == .text {
             printer.summary(report.diagnostics, line: failed ? failure : summary)
         }
-        if failed { throw ExitCode.failure }
+        return failed
     }
 }
