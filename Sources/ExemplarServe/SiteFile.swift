@@ -44,10 +44,12 @@ final class SiteFile: @unchecked Sendable {
         }
         guard real == realRoot || real.hasPrefix(realRoot + "/") else {
             close(descriptor)
-            // Opened in the previous build's folder just as it was retired.
+            // Opened in the previous build's folder just as a build swapped it out
+            // (it is then named `.NAME.staging-PID` or `.NAME.old-PID` beside the output).
             let folder = URL(fileURLWithPath: realRoot)
-            let retired = folder.deletingLastPathComponent().path + "/.\(folder.lastPathComponent).old-"
-            return real.hasPrefix(retired) ? .swapping : .missing
+            let sibling = folder.deletingLastPathComponent().path + "/.\(folder.lastPathComponent)."
+            let retired = real.hasPrefix(sibling + "staging-") || real.hasPrefix(sibling + "old-")
+            return retired ? .swapping : .missing
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)

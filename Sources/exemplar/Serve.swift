@@ -65,7 +65,7 @@ struct Serve: ParsableCommand {
             rebuilder: rebuilder, failed: { [site] in site.failed($0) },
             report: { [site] report, changes in Self.printRebuild(report, changes: changes, site: site) })
         let temporary = output == nil ? folder.deletingLastPathComponent() : nil
-        Self.stopOnSignals(removing: temporary)
+        if let temporary { Signals.removeOnStop(temporary.path) }
         let shownURL = "http://\(Self.isWildcard(host) ? "127.0.0.1" : urlHost):\(port)\(basePath)"
         Task { [host, port] in
             do {
@@ -105,22 +105,6 @@ struct Serve: ParsableCommand {
                          failure: "Nội dung còn lỗi: trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.")
     }
 
-    /// Ctrl+C ends the server at once; the temporary output goes with it.
-    private static func stopOnSignals(removing temporary: URL?) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-            source.setEventHandler {
-                remove(temporary)
-                Foundation.exit(0)
-            }
-            source.resume()
-            signalSources.append(source)
-        }
-    }
-
-    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
-
     private static func remove(_ folder: URL?) {
         guard let folder else { return }
         do {
@@ -140,5 +124,5 @@ struct Serve: ParsableCommand {
 }
 
 private func say(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Terminal.error(line + "\n")
 }
