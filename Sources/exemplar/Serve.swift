@@ -78,7 +78,8 @@ struct Serve: ParsableCommand {
                 Foundation.exit(1)
             }
         }
-        dispatchMain()
+        // The main thread keeps the blocked signal set; the signal thread ends the process.
+        while true { sleep(3600) }
     }
 
     /// The folder builds publish into: the one asked for, or a new one in the temporary folder.
