@@ -13,17 +13,22 @@ final class LiveReload: @unchecked Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    private let present: @Sendable (Diagnostic) -> Diagnostic
     private let lock = NSRecursiveLock()
     private var state = State(build: 0, failed: false, diagnostics: [])
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
+
+    init(present: @escaping @Sendable (Diagnostic) -> Diagnostic) {
+        self.present = present
+    }
 
     /// Records a finished build and tells every open page: they reload, or show the errors.
     func publish(_ report: BuildReport, failed: Bool) {
         lock.lock()
         defer { lock.unlock() }
         state = State(build: state.build + 1, failed: failed,
-                      diagnostics: failed ? report.diagnostics.sortedByLocation() : [])
+                      diagnostics: failed ? report.diagnostics.sortedByLocation().map(present) : [])
         let event = Self.event("build", state)
         for listener in listeners.values { listener.yield(event) }
     }

@@ -34,15 +34,18 @@ public struct PreviewServer: Sendable {
     let failed: @Sendable (BuildReport) -> Bool
     /// Called after each rebuild, on the rebuild thread, to print what it found.
     let report: @Sendable (_ report: BuildReport, _ changes: [String]) -> Void
-    private let live = LiveReload()
+    private let live: LiveReload
 
+    /// `present` gives a diagnostic as the browser shows it (in the terminal's language).
     public init(configuration: Configuration, rebuilder: any Rebuilding,
                 failed: @escaping @Sendable (BuildReport) -> Bool,
+                present: @escaping @Sendable (Diagnostic) -> Diagnostic = { $0 },
                 report: @escaping @Sendable (BuildReport, [String]) -> Void) {
         self.configuration = configuration
         self.rebuilder = rebuilder
         self.failed = failed
         self.report = report
+        live = LiveReload(present: present)
     }
 
     /// Serves until the process ends. `first` is the build made before starting;
