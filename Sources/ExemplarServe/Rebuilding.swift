@@ -11,12 +11,15 @@ public protocol Rebuilding: Sendable {
 /// Every rebuild is a complete build into the output folder.
 public struct FullRebuild: Rebuilding {
     public let options: BuildOptions
+    /// Runs one build (the command line's shows its progress).
+    let build: @Sendable (BuildOptions) -> BuildReport
 
-    public init(options: BuildOptions) {
+    public init(options: BuildOptions, build: @escaping @Sendable (BuildOptions) -> BuildReport = Builder.build) {
         self.options = options
+        self.build = build
     }
 
     public func rebuild(changes: [String]) -> BuildReport {
-        Builder.build(options)
+        build(options)
     }
 }

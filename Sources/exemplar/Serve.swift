@@ -50,7 +50,7 @@ struct Serve: ParsableCommand {
         var options = site.buildOptions(output: folder.path, write: true)
         options.baseURL = baseURL
         options.outputDisplay = output ?? folder.path
-        let rebuilder = FullRebuild(options: options)
+        let rebuilder = FullRebuild(options: options) { [site] in site.build($0) }
 
         if site.baseURL == nil {
             say.warn("Xem thử với địa chỉ gốc \(localURL) thay cho base_url của site.yml; dựng thật bằng `exemplar build`.",
