@@ -11,7 +11,7 @@ enum RootNames {
     }
 
     /// `media/` (copied from the content), `api/` (`Route.export`), `assets/` (the theme's CSS).
-    static let folders = ["media", "api", "assets"]
+    static let folders = ["media", "api", "assets", String(Route.figuresFolder.dropLast())]
 
     static var reserved: [String] { sections + folders }
 

@@ -16,6 +16,10 @@ public enum Route: Sendable, Hashable {
     case robots
     /// `api/<name>.json`, for the union portal to embed.
     case export(String)
+    /// The figures of a year, or of the whole phase (nil).
+    case figures(Int?)
+    /// The same figures as `csv` or `json`, for spreadsheets and other tools.
+    case figuresData(Int?, format: String)
 
     /// The URL path under the site's base, `ca-nhan/nguyen-thi-hoa/`; empty for home.
     /// Section names are Vietnamese slugs, as a reader of the union website would type them.
@@ -35,6 +39,8 @@ public enum Route: Sendable, Hashable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .export(let name): return "api/\(name).json"
+        case .figures(let year): return Route.figuresFolder + (year.map { "\($0)/" } ?? "")
+        case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
         }
     }
 
@@ -44,10 +50,13 @@ public enum Route: Sendable, Hashable {
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
+    /// Where the figures pages live; reserved at the root like the lists' folders.
+    static let figuresFolder = "so-lieu/"
+
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .notFound: return false
+        case .feed, .sitemap, .robots, .export, .notFound, .figuresData: return false
         default: return true
         }
     }

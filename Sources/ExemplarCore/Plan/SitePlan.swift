@@ -34,6 +34,11 @@ public enum Planner {
         for route in [Route.export("exemplars"), .export("models"), .export("events"), .feed, .sitemap, .robots, .notFound] {
             add(route)
         }
+        for year in [nil] + Figures.years(graph).map(Optional.some) {
+            add(.figures(year))
+            add(.figuresData(year, format: "csv"))
+            add(.figuresData(year, format: "json"))
+        }
         for (listing, count) in listings(graph) {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount

@@ -31,6 +31,7 @@ struct PageRenderer: Sendable {
         case .sitemap: return (Sitemap.render(paths: plan.pages.filter(\.route.isHTML).map(\.path), views: views), [])
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
+        case .figuresData(let year, let format): return (FigureExport(views: views).render(year: year, format: format), [])
         default: break
         }
         let (template, data, diagnostics) = templateData(page.route)
@@ -70,7 +71,9 @@ struct PageRenderer: Sendable {
             guard let item = graph.pages[id] else { break }
             let (data, diagnostics) = views.freePage(item)
             return ("page", data, diagnostics)
-        case .notFound, .feed, .sitemap, .robots, .export:
+        case .figures(let year):
+            return ("figures", views.figuresPage(year: year), [])
+        case .notFound, .feed, .sitemap, .robots, .export, .figuresData:
             break
         }
         return ("404", views.notFoundPage(), [])
