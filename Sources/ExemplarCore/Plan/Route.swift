@@ -20,6 +20,8 @@ public enum Route: Sendable, Hashable {
     case figures(Int?)
     /// The same figures as `csv` or `json`, for spreadsheets and other tools.
     case figuresData(Int?, format: String)
+    /// The printable report of a year, or of its first or second half (`half` 1 or 2).
+    case report(Int, half: Int?)
 
     /// The URL path under the site's base, `ca-nhan/nguyen-thi-hoa/`; empty for home.
     /// Section names are Vietnamese slugs, as a reader of the union website would type them.
@@ -41,6 +43,8 @@ public enum Route: Sendable, Hashable {
         case .export(let name): return "api/\(name).json"
         case .figures(let year): return Route.figuresFolder + (year.map { "\($0)/" } ?? "")
         case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
+        case .report(let year, let half):
+            return Route.figures(year).path(in: graph) + "bao-cao/" + (half.map { $0 == 1 ? "6-thang-dau/" : "6-thang-cuoi/" } ?? "")
         }
     }
 

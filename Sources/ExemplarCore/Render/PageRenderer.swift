@@ -73,6 +73,8 @@ struct PageRenderer: Sendable {
             return ("page", data, diagnostics)
         case .figures(let year):
             return ("figures", views.figuresPage(year: year), [])
+        case .report(let year, let half):
+            return ("report", views.reportPage(year: year, half: half), [])
         case .notFound, .feed, .sitemap, .robots, .export, .figuresData:
             break
         }

@@ -12,6 +12,11 @@ extension Views {
             ]
         })
         data["root"] = .text(url(.figures(nil)) ?? "")
+        if let year, graph.exemplarsOfYear[year] != nil {
+            data["reports"] = .list([nil, 1, 2].map { half in
+                ["title": .text(reportTitle(year: year, half: half)), "url": .text(url(.report(year, half: half)) ?? "")]
+            })
+        }
         data["csv"] = .text(url(.figuresData(year, format: "csv")) ?? "")
         data["json"] = .text(url(.figuresData(year, format: "json")) ?? "")
         var details: [TemplateValue] = []
