@@ -22,6 +22,10 @@ public enum Route: Sendable, Hashable {
     case figuresData(Int?, format: String)
     /// The printable report of a year, or of its first or second half (`half` 1 or 2).
     case report(Int, half: Int?)
+    /// The search page, which runs the query in its address (`tim-kiem/?q=duc`).
+    case search
+    /// The search index: the files under `tim-kiem/i/` that the search page fetches.
+    case searchIndex
 
     /// The URL path under the site's base, `ca-nhan/nguyen-thi-hoa/`; empty for home.
     /// Section names are Vietnamese slugs, as a reader of the union website would type them.
@@ -45,12 +49,15 @@ public enum Route: Sendable, Hashable {
         case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
         case .report(let year, let half):
             return Route.figures(year).path(in: graph) + "bao-cao/" + (half.map { $0 == 1 ? "6-thang-dau/" : "6-thang-cuoi/" } ?? "")
+        case .search: return "tim-kiem/"
+        case .searchIndex: return "tim-kiem/" + SearchIndex.folder
         }
     }
 
     /// The file the page is written to, relative to the output folder.
     public func outputFile(in graph: SiteGraph) -> String {
         let path = path(in: graph)
+        if self == .searchIndex { return path + "m.json" }
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
@@ -60,7 +67,7 @@ public enum Route: Sendable, Hashable {
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .notFound, .figuresData: return false
+        case .feed, .sitemap, .robots, .export, .notFound, .figuresData, .searchIndex: return false
         default: return true
         }
     }

@@ -75,7 +75,8 @@ struct PageRenderer: Sendable {
             return ("figures", views.figuresPage(year: year), [])
         case .report(let year, let half):
             return ("report", views.reportPage(year: year, half: half), [])
-        case .notFound, .feed, .sitemap, .robots, .export, .figuresData:
+        case .search: return ("search", views.searchPage(), [])
+        case .notFound, .feed, .sitemap, .robots, .export, .figuresData, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])
