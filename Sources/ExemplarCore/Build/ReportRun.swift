@@ -42,7 +42,7 @@ struct ReportExport {
 
     func csv(year: Int, half: Int?) -> String {
         var out = "\u{FEFF}no,id,name,kind,unit,unit_name,awards,result,rating,rating_name\r\n"
-        for (index, row) in Report.rows(year: year, half: half, graph: views.graph).enumerated() {
+        for (index, row) in Report.rows(year: year, half: half, graph: views.wholeGraph).enumerated() {
             let fields = [String(index + 1), row.id, row.name, row.kind.rawValue, row.unit, row.unitName,
                           row.awards.map(awardText).joined(separator: "; "), row.result?.plain ?? "",
                           row.rating?.rawValue ?? "", row.rating.map { views.text("rating_\($0.rawValue)") } ?? ""]
@@ -52,7 +52,7 @@ struct ReportExport {
     }
 
     func json(year: Int, half: Int?) -> JSONValue {
-        let rows = Report.rows(year: year, half: half, graph: views.graph).enumerated().map { index, row -> JSONValue in
+        let rows = Report.rows(year: year, half: half, graph: views.wholeGraph).enumerated().map { index, row -> JSONValue in
             .object(dropping: [
                 "no": .int(index + 1), "id": JSONValue(row.id), "name": JSONValue(row.name), "kind": JSONValue(row.kind.rawValue),
                 "unit": JSONValue(row.unit), "unit_name": JSONValue(row.unitName),

@@ -1,11 +1,20 @@
 /// Data for the figures pages (`so-lieu/`, `so-lieu/<year>/`): each figure as a bar chart and
 /// a table whose numbers link to the list of what they count, further down the page.
 extension Views {
+    /// Figures and reports count across the whole site: they are noted as reading every
+    /// table they count from, so a change to any of them makes them again.
+    var wholeGraph: SiteGraph {
+        let tables: [GraphTable] = [.units, .exemplars, .initiatives, .awards, .scores, .exemplarsOfYear,
+                                    .unitOrder, .collectiveOrder, .individualOrder, .initiativeOrder]
+        for table in tables { graph.reads?.note(.all(table)) }
+        return graph.base
+    }
+
     func figuresPage(year: Int?) -> TemplateData {
         let scope = year.map { "\(text("figures_year")) \($0)" } ?? graph.site.phase.map { "\(text("figures_phase")) \($0.name)" } ?? text("figures_all")
         var data = common(.figures(year), title: "\(text("figures")) – \(scope)", description: nil)
         data["heading"] = .text(scope)
-        data["years"] = .list(([nil] + Figures.years(graph).map(Optional.some)).map { other in
+        data["years"] = .list(([nil] + Figures.years(wholeGraph).map(Optional.some)).map { other in
             [
                 "label": .text(other.map(String.init) ?? (graph.site.phase?.name ?? text("figures_all"))),
                 "url": .text(url(.figures(other)) ?? ""), "current": .flag(other == year),
@@ -20,7 +29,7 @@ extension Views {
         data["csv"] = .text(url(.figuresData(year, format: "csv")) ?? "")
         data["json"] = .text(url(.figuresData(year, format: "json")) ?? "")
         var details: [TemplateValue] = []
-        data["figures"] = .list(Figures.compute(year: year, graph: graph, text: text).enumerated().map { index, figure in
+        data["figures"] = .list(Figures.compute(year: year, graph: wholeGraph, text: text).enumerated().map { index, figure in
             figureData(figure, index: index, details: &details)
         })
         data["details"] = .list(details)

@@ -11,7 +11,7 @@ extension Views {
         data["title"] = .text(title)
         data["figures_url"] = .text(url(.figures(year)) ?? "")
         data["year"] = .number(year)
-        let rows = Report.rows(year: year, half: half, graph: graph)
+        let rows = Report.rows(year: year, half: half, graph: wholeGraph)
         data["rows"] = .list(rows.enumerated().map { index, row in
             var item: TemplateData = [
                 "n": .number(index + 1), "name": .text(row.name), "url": .text(url(.exemplar(row.id)) ?? ""),
