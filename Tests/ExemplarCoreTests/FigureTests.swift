@@ -122,6 +122,23 @@ import Testing
         #expect(home.contains("href=\"/dien-hinh/so-lieu/\""))
     }
 
+    @Test func thePhaseCountsEachExemplarOnce() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(site.build().published)
+        let data = try #require(FileManager.default.contents(atPath: site.output.appendingPathComponent("so-lieu/so-lieu.csv").path))
+        var published: [String: Int] = [:]
+        for line in String(decoding: data.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropFirst() where !line.isEmpty {
+            let fields = Self.csvFields(line)
+            if fields[1] == "exemplars-by-unit", let count = Int(fields[7]), count > 0 { published["\(fields[3])/\(fields[5])"] = count }
+        }
+        var expected: [String: Int] = ["cdcs-truong-thpt-le-thuy/collective": 1, "ban-nu-cong/individual": 1]
+        for person in Self.people where person.years.contains(where: (2016...2020).contains) {
+            expected["\(person.unit)/\(person.collective ? "collective" : "individual")", default: 0] += 1
+        }
+        #expect(published == expected)
+    }
+
     /// The fields of a CSV line (RFC 4180: quotes around fields holding commas, `""` for a quote).
     static func csvFields(_ line: String) -> [String] {
         var fields: [String] = [], current = "", quoted = false
