@@ -9,6 +9,7 @@ public enum Builder {
 
         let (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
 
+        options.progress?(.stage(.plan))
         let (plan, planDiagnostics) = Planner.plan(graph)
         report.diagnostics += planDiagnostics
         report.seconds[.plan] = clock.lap()
@@ -25,8 +26,11 @@ public enum Builder {
             }
         }
         let writer = output
+        options.progress?(.stage(.render))
+        let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
         let results = plan.pages.parallelMap { page in
-            renderAndWrite(page, renderer: renderer, output: writer)
+            defer { counter?.pageDone() }
+            return renderAndWrite(page, renderer: renderer, output: writer)
         }
         var unchangedFiles: [String] = []
         /// Files the previous output held under the same name with other bytes.
@@ -52,6 +56,7 @@ public enum Builder {
         _ = clock.lap()
 
         guard let output else { return report }
+        options.progress?(.stage(.write))
         if !report.diagnostics.hasErrors {
             report.diagnostics += output.copyStatic(media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
                                                     assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets", record: record)
@@ -77,11 +82,13 @@ public enum Builder {
     /// graph holds everything, and a large site should not keep two copies.
     private static func loadValidateLink(_ options: BuildOptions, report: inout BuildReport,
                                          clock: inout StageClock) -> (SiteGraph, Theme?) {
+        options.progress?(.stage(.load))
         var (content, diagnostics) = ContentLoader.load(from: options.content, displayPath: options.contentDisplay)
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
+        options.progress?(.stage(.validate))
         report.diagnostics += Validator.validate(content, today: options.today)
         let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
                                                    language: content.site.language)
@@ -92,7 +99,9 @@ public enum Builder {
         }
         report.seconds[.validate] = clock.lap()
 
-        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        options.progress?(.stage(.link))
+        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         report.graph = graph
         report.seconds[.link] = clock.lap()
         return (graph, theme)
