@@ -79,6 +79,7 @@ final class ProgressDisplay: @unchecked Sendable {
         case .link: say("Liên kết các mục", "Linking the items")
         case .plan: say("Lập danh sách trang", "Planning the pages")
         case .render: say("Dựng trang", "Rendering")
+        case .search: say("Lập chỉ mục tìm kiếm", "Indexing for search")
         case .write: say("Ghi tệp", "Writing the files")
         }
     }
