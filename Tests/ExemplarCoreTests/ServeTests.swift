@@ -124,7 +124,7 @@ import Testing
         #expect(missing["line"] as? Int == 2)
         #expect((missing["message"] as? String)?.contains("name") == true)
         #expect(missing["hint"] is String)
-        #expect(serve.terminal.contains("content/\(Self.profile):2:1: lỗi:"))
+        #expect(serve.printed("content/\(Self.profile):2:1: lỗi:"), "\(serve.terminal)")
         // The last good page is still served, and a page opened now learns of the errors.
         #expect(try serve.get(Self.profileURL).body == before.body)
         let late = try EventListener(port: serve.port)
