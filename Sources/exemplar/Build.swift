@@ -18,7 +18,9 @@ struct Build: ParsableCommand {
             ? "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"
                 + (report.filesRemoved > 0 ? ", \(report.filesRemoved) tệp bị bỏ." : ".")
             : "Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên."
-        try site.finish(report, summary: summary,
+        let images = report.imagesProcessed + report.imagesReused > 0
+            ? " Ảnh: \(report.imagesProcessed) xử lý, \(report.imagesReused) lấy từ bộ đệm." : ""
+        try site.finish(report, summary: summary + images,
                         failure: "Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.")
     }
 }

@@ -16,7 +16,7 @@ import Testing
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    private func run(_ arguments: [String], in folder: URL) throws -> Run {
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
         let process = Process()
         process.executableURL = try #require(Self.binary, "build the exemplar executable first")
         process.arguments = arguments

@@ -18,12 +18,15 @@ public struct BuildOptions: Sendable {
     public var today = CalendarDate.today()
     /// Warnings block publishing too.
     public var strict = false
+    /// Where processed photos are kept between builds: `.exemplar-cache` beside the content folder.
+    public var cache: URL
 
     public init(content: String = "content", theme: String = "theme", output: String = "public") {
         let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)
         self.content = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
         self.theme = URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL
         self.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        cache = self.content.deletingLastPathComponent().appendingPathComponent(".exemplar-cache", isDirectory: true)
         contentDisplay = content
         themeDisplay = theme
         outputDisplay = output

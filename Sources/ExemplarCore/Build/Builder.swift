@@ -7,7 +7,16 @@ public enum Builder {
         var report = BuildReport()
         var clock = StageClock()
 
-        let (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
+        var (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
+        let images = ImageProcessor.process(ImageProcessor.Request(graph), content: options.content,
+                                            contentDisplay: options.contentDisplay, cache: options.cache)
+        graph.images = images.images
+        graph.fileSizes = images.fileSizes
+        report.graph = graph
+        report.diagnostics += images.diagnostics
+        report.imagesProcessed = images.processed
+        report.imagesReused = images.reused
+        report.seconds[.images] = clock.lap()
 
         let (plan, planDiagnostics) = Planner.plan(graph)
         report.diagnostics += planDiagnostics
@@ -50,7 +59,8 @@ public enum Builder {
 
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
-            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output, record: record)
+            report.diagnostics += copyStatic(graph: graph, images: images.files, content: options.content, theme: theme,
+                                             to: output, record: record)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
@@ -117,10 +127,12 @@ public enum Builder {
         return result
     }
 
-    /// Media from the content folder and the theme's assets, copied as they are.
-    private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
-        var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
+    /// Media from the content folder and the theme's assets, copied as they are; photos as
+    /// the image stage made them.
+    private static func copyStatic(graph: SiteGraph, images: [(source: URL, relative: String)], content: URL, theme: Theme,
+                                   to output: OutputFolder, record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
+        var jobs: [(URL, String)] = graph.media.filter { !ImageKind.isImageName($0) }.sorted().map { (content.appendingPathComponent($0), $0) }
+        jobs += images.map { ($0.source, $0.relative) }
         if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
                 let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
