@@ -7,22 +7,29 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 
     /// Usage mistakes exit with 2, as compilers do; 1 is kept for content errors.
     static func main() {
+        Terminal.prepare()
+        Signals.install()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            let message = fullMessage(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.error(message + "\n")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if !message.isEmpty {
+                // Help asked for goes to stdout; anything else is an error.
+                code == .success ? Terminal.output(message + "\n") : Terminal.error(message + "\n")
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }
@@ -62,6 +69,11 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String, write: Bool) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output)
+        // A site without a theme of its own is built with the default one.
+        if !FileManager().fileExists(atPath: options.theme.path), let folder = DefaultTheme.folder() {
+            options.theme = folder
+            options.themeDisplay = folder.path
+        }
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.writeOutput = write
@@ -79,7 +91,7 @@ struct SiteOptions: ParsableArguments {
         if timings {
             for stage in BuildReport.Stage.allCases {
                 let seconds = report.seconds[stage] ?? 0
-                FileHandle.standardError.write(Data("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n".utf8))
+                Terminal.error("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n")
             }
         }
         let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)

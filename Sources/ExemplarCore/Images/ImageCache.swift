@@ -16,7 +16,7 @@ struct ImageCache: Sendable {
         root = folder.appendingPathComponent("images", isDirectory: true)
     }
 
-    func prepare() -> Bool { FileIO.makeFolder(root.path) }
+    func prepare() throws(SystemError) { try FileIO.makeFolder(root.path) }
 
     /// The photo role also makes the file published under the photo's own name, in the
     /// format that name promises.
@@ -39,17 +39,17 @@ struct ImageCache: Sendable {
 
     /// Writes an entry into a private folder, then renames it into place. Another build that
     /// stored the same entry meanwhile wins harmlessly: its bytes are the same.
-    func store(_ key: String, files: [String: Data], sizes: [(Int, Int)]) -> Bool {
+    func store(_ key: String, files: [String: Data], sizes: [(Int, Int)]) throws(SystemError) {
         let temporary = root.appendingPathComponent(".\(key).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager().removeItem(at: temporary) }
-        guard FileIO.makeFolder(temporary.path) else { return false }
-        for (name, data) in files {
-            guard FileIO.write(data, to: temporary.path + "/" + name) else { return false }
+        try FileIO.makeFolder(temporary.path)
+        for name in files.keys.sorted() {
+            try FileIO.write(files[name] ?? Data(), to: temporary.path + "/" + name)
         }
-        let list = sizes.map { "\($0.0) \($0.1)\n" }.joined()
-        guard FileIO.write(Data(list.utf8), to: temporary.path + "/sizes") else { return false }
-        if rename(temporary.path, entry(key).path) == 0 { return true }
-        return self.sizes(of: key) != nil
+        try FileIO.write(Data(sizes.map { "\($0.0) \($0.1)\n" }.joined().utf8), to: temporary.path + "/sizes")
+        if rename(temporary.path, entry(key).path) == 0 { return }
+        let error = SystemError.current()
+        if self.sizes(of: key) == nil { throw error }
     }
 
     /// Removes every entry this build did not use, and what an interrupted build left behind.
@@ -90,7 +90,7 @@ struct ImageCache: Sendable {
             return "\(path)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.hash)\n"
         }.joined()
         let temporary = root.path + "/.\(Self.indexName).\(getpid())"
-        if FileIO.write(Data(text.utf8), to: temporary) { rename(temporary, root.path + "/" + Self.indexName) }
+        if (try? FileIO.write(Data(text.utf8), to: temporary)) != nil { rename(temporary, root.path + "/" + Self.indexName) }
     }
 
     /// Size and modification time in nanoseconds, without reading the file.

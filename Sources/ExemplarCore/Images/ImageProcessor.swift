@@ -20,7 +20,7 @@ public enum ImageProcessor {
         /// By media path; a bad photo has none.
         public var images: [String: PublishedImage] = [:]
         /// Files to publish: where the bytes are, and the output path.
-        public var files: [(source: URL, relative: String)] = []
+        public var files: [PublishedFile] = []
         public var diagnostics: [Diagnostic] = []
         /// Bytes of each file offered for download, pictures or not.
         public var fileSizes: [String: Int] = [:]
@@ -49,9 +49,11 @@ public enum ImageProcessor {
             return result
         }
         let cache = ImageCache(folder: folder)
-        if !cache.prepare() {
-            result.diagnostics.append(Diagnostic(.error, "image-cache", "Không tạo được thư mục bộ đệm ảnh \(cache.root.path): \(FileIO.describeError()).",
-                                                 file: contentDisplay + "/media", hint: "Chọn thư mục khác bằng --cache."))
+        do {
+            try cache.prepare()
+        } catch {
+            result.diagnostics.append(Diagnostic(.error, "image-cache", "Không tạo được thư mục bộ đệm ảnh \(cache.root.path): \(error.cause).",
+                                                 file: contentDisplay + "/media", hint: error.remedy ?? "Chọn thư mục khác bằng --cache."))
             return result
         }
         let index = cache.loadIndex()
@@ -68,12 +70,12 @@ public enum ImageProcessor {
             if let stamp = outcome.stamp { newIndex[path] = stamp }
             used.formUnion(outcome.keys)
             guard let image = outcome.image else { continue }
-            if let clash = outcome.files.first(where: { taken.contains($0.relative) }) {
-                result.diagnostics.append(Diagnostic(.warning, "image-name", "Ảnh trùng tên với một cỡ ảnh đã tạo (\(clash.relative)); ảnh không được đăng.",
+            if let clash = outcome.files.first(where: { taken.contains($0.destination) }) {
+                result.diagnostics.append(Diagnostic(.warning, "image-name", "Ảnh trùng tên với một cỡ ảnh đã tạo (\(clash.destination)); ảnh không được đăng.",
                                                      file: contentDisplay + "/" + path, hint: "Đổi tên tệp, bỏ phần `.640w` hay `.portrait-320w` ở cuối tên."))
                 continue
             }
-            taken.formUnion(outcome.files.map(\.relative))
+            taken.formUnion(outcome.files.map(\.destination))
             result.images[path] = image
             result.files += outcome.files
             if outcome.decoded { result.processed += 1 } else { result.reused += 1 }
@@ -92,7 +94,7 @@ public enum ImageProcessor {
 
         struct Outcome: Sendable {
             var image: PublishedImage?
-            var files: [(source: URL, relative: String)] = []
+            var files: [PublishedFile] = []
             var diagnostics: [Diagnostic] = []
             var stamp: ImageCache.Stamp?
             var keys: [String] = []
@@ -103,12 +105,14 @@ public enum ImageProcessor {
             var outcome = Outcome()
             let url = content.appendingPathComponent(path)
             let file = display + "/" + path
+            // A bad picture is left out with a warning; a cache the disk refuses is an error.
             func report(_ code: String, _ message: String, _ hint: String) -> Outcome {
-                outcome.diagnostics.append(Diagnostic(.warning, code, message, file: file, hint: hint))
+                outcome.diagnostics.append(Diagnostic(code == "image-cache" ? .error : .warning, code, message, file: file, hint: hint))
                 return outcome
             }
             guard let info = ImageCache.stat(url.path) else {
-                return report("media-unreadable", "Không đọc được tệp ảnh: \(FileIO.describeError()).", "Kiểm tra quyền đọc của tệp.")
+                let error = SystemError.current()
+                return report("media-unreadable", "Không đọc được tệp ảnh: \(error.cause).", error.remedy ?? "Kiểm tra quyền đọc của tệp.")
             }
             let roles = roles.sorted { $0.rawValue < $1.rawValue }
             // An unchanged file whose sizes are all cached is not even read.
@@ -124,9 +128,13 @@ public enum ImageProcessor {
             }
             let bytes: Data
             do {
-                bytes = try Data(contentsOf: url)
+                bytes = try FileIO.readBelow(content.path, path)
             } catch {
-                return report("media-unreadable", "Không đọc được tệp ảnh: \(error.localizedDescription).", "Kiểm tra quyền đọc của tệp.")
+                let cause = switch error {
+                case .system(let system): system.cause
+                case .notRegular(let kind): "đó là \(kind), không phải tệp thường"
+                }
+                return report("media-unreadable", "Không đọc được tệp ảnh: \(cause).", "Chép tệp ảnh thật vào media/.")
             }
             let format: ImageFormat
             switch ImageKind(sniffing: bytes) {
@@ -161,9 +169,11 @@ public enum ImageProcessor {
                     return report("damaged-image", "Không giải mã được ảnh \(format.rawValue.uppercased()): tệp hỏng hoặc bị cắt cụt; ảnh không được đăng.",
                                   "Chép lại tệp ảnh gốc từ điện thoại hoặc máy ảnh.")
                 }
-                guard cache.store(key, files: files, sizes: sizes) else {
-                    return report("image-cache", "Không ghi được vào bộ đệm ảnh \(cache.root.path): \(FileIO.describeError()).",
-                                  "Giải phóng chỗ trên đĩa hoặc chọn thư mục khác bằng --cache.")
+                do {
+                    try cache.store(key, files: files, sizes: sizes)
+                } catch {
+                    return report("image-cache", "Không ghi được vào bộ đệm ảnh \(cache.root.path): \(error.cause).",
+                                  error.remedy ?? "Giải phóng chỗ trên đĩa hoặc chọn thư mục khác bằng --cache.")
                 }
             }
             outcome.decoded = true
@@ -180,7 +190,7 @@ public enum ImageProcessor {
         /// The published image when the cache holds every role, with the files to publish.
         private func cached(_ path: String, hash: String, roles: [ImageRole], download: Bool, into outcome: inout Outcome) -> PublishedImage? {
             var image = PublishedImage()
-            var files: [(source: URL, relative: String)] = []
+            var files: [PublishedFile] = []
             var keys: [String] = []
             let stem = ImageNames.stem(of: path)
             for role in roles {
@@ -192,22 +202,21 @@ public enum ImageProcessor {
                     let variant = ImageVariant(width: width, height: height,
                                                webp: ImageNames.variant(stem, role: role, width: width, format: .webp),
                                                jpeg: ImageNames.variant(stem, role: role, width: width, format: .jpeg))
-                    files.append((entry.appendingPathComponent("\(width).webp"), variant.webp))
-                    files.append((entry.appendingPathComponent("\(width).jpg"), variant.jpeg))
+                    files.append(PublishedFile(root: entry, relative: "\(width).webp", destination: variant.webp))
+                    files.append(PublishedFile(root: entry, relative: "\(width).jpg", destination: variant.jpeg))
                     variants.append(variant)
                 }
                 image.sets[role] = ImageSet(variants: variants)
                 keys.append(key)
                 if role == .photo, !download, let largest = sizes.last {
-                    let full = entry.appendingPathComponent(ImageNames.fullName(for: path, largestWidth: largest.0))
-                    files.append((full, path))
-                    image.fileSize = ImageCache.stat(full.path)?.size ?? 0
+                    let full = ImageNames.fullName(for: path, largestWidth: largest.0)
+                    files.append(PublishedFile(root: entry, relative: full, destination: path))
+                    image.fileSize = ImageCache.stat(entry.appendingPathComponent(full).path)?.size ?? 0
                 }
             }
             if download {
-                let original = content.appendingPathComponent(path)
-                files.append((original, path))
-                image.fileSize = ImageCache.stat(original.path)?.size ?? 0
+                files.append(PublishedFile(root: content, relative: path, destination: path))
+                image.fileSize = ImageCache.stat(content.appendingPathComponent(path).path)?.size ?? 0
             }
             outcome.files = files
             outcome.keys = keys

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a photo is shown, which decides its sizes and its cut.
 public enum ImageRole: String, Sendable, Hashable, CaseIterable {
     /// The whole picture, its own proportions: collectives, events, thumbnails of attachments.
@@ -37,4 +39,12 @@ public struct PublishedImage: Sendable, Hashable {
     /// Bytes of the file published under the media path itself: the original for a
     /// download, otherwise an upright, stripped copy at most as large as the largest size.
     public var fileSize: Int = 0
+}
+
+/// A file the image stage publishes: `relative` under `root` (a cache entry, or the content
+/// folder for a download), copied to `destination` in the output.
+public struct PublishedFile: Sendable, Hashable {
+    public var root: URL
+    public var relative: String
+    public var destination: String
 }
