@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 
@@ -18,7 +18,9 @@ struct Exemplar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Signals.waitIfStopping()
         } catch {
+            Signals.waitIfStopping()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .validationFailure {
@@ -60,10 +62,18 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "In thời gian của từng bước (load, validate, link, plan, render, write).")
     var timings = false
 
+    @Option(help: "Ngôn ngữ của thông báo: vi hoặc en (mặc định theo LANG).")
+    var lang: ContentSchema.Language?
+
+    /// Messages in `--lang`, else the locale's language.
+    var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
+
     /// The override obeys the same rules as `base_url`: it ends up in every link too.
     func validate() throws {
         if let baseURL, let problem = BaseURL.problem(baseURL) {
-            throw ValidationError("`--base-url` phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://; \"\(baseURL)\" \(problem). Ví dụ: --base-url http://localhost:8000/")
+            let english = MessageCatalogue.fragment(problem)
+            throw ValidationError(say("`--base-url` phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://; \"\(baseURL)\" \(problem). Ví dụ: --base-url http://localhost:8000/",
+                                      "`--base-url` must be a full address starting with http:// or https://; \"\(baseURL)\" \(english). For example: --base-url http://localhost:8000/"))
         }
     }
 
@@ -86,7 +96,7 @@ struct SiteOptions: ParsableArguments {
 
     /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
     func finish(_ report: BuildReport, summary: String, failure: String) throws {
-        let printer = DiagnosticPrinter(format: format)
+        let printer = DiagnosticPrinter(format: format, language: say.language)
         printer.print(report.diagnostics)
         if timings {
             for stage in BuildReport.Stage.allCases {

@@ -96,6 +96,10 @@ import Testing
                          "content/media/dong.gif unsupported-image", "content/media/bom.png image-too-large"] {
             #expect(found.contains(expected), "\(expected) not in \(found)")
         }
+        for diagnostic in report.diagnostics where diagnostic.file.hasPrefix("content/media/") {
+            #expect(MessageCatalogue.english(message: diagnostic.message, code: diagnostic.code) != nil, "\(diagnostic.message)")
+            #expect(diagnostic.hint.flatMap { MessageCatalogue.english(hint: $0, code: diagnostic.code) } != nil, "\(diagnostic.hint ?? "")")
+        }
         let event = try #require(site.page("su-kien/giao-luu-nu-cong-2019/index.html"))
         for name in ["chu", "cut", "dong", "bom"] {
             #expect(try published(site, matching: name + ".").isEmpty)
@@ -122,6 +126,8 @@ import Testing
         #expect(report.published)
         let warning = try #require(report.diagnostics.first { $0.code == "photo-alt" })
         #expect(warning.file == "content/events/giao-luu-nu-cong-2019.md" && warning.line > 0)
+        #expect(MessageCatalogue.english(message: warning.message, code: warning.code) != nil)
+        #expect(warning.hint.flatMap { MessageCatalogue.english(hint: $0, code: warning.code) } != nil)
     }
 
     @Test func aRebuildTakesEveryPictureFromTheCache() throws {

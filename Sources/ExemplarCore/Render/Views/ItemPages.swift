@@ -30,6 +30,7 @@ extension Views {
         data["models"] = .list((graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard))
         data["events"] = .list((graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard))
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
+        data["scores"] = scoreData(exemplar.id)
         data["extra"] = .object(exemplar.extra.mapValues(TemplateValue.text))
         data["og_image"] = exemplar.photo.flatMap { shareImage($0.value) }
         data["body"] = .html(body.html)
