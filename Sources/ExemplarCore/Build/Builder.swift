@@ -9,7 +9,8 @@ public enum Builder {
 
         var (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
         let images = ImageProcessor.process(ImageProcessor.Request(graph), content: options.content,
-                                            contentDisplay: options.contentDisplay, cache: options.cache)
+                                            contentDisplay: options.contentDisplay, cache: options.cache,
+                                            store: options.writeOutput)
         graph.images = images.images
         graph.fileSizes = images.fileSizes
         report.graph = graph

@@ -36,7 +36,10 @@ public enum ImageProcessor {
     static let maxPixels = 120_000_000
     static let maxSide = 20_000
 
-    public static func process(_ request: Request, content: URL, contentDisplay: String, cache folder: URL) -> Result {
+    /// With `store` false (`check`), nothing is written: photos the cache does not hold are
+    /// decoded to be checked, then dropped.
+    public static func process(_ request: Request, content: URL, contentDisplay: String, cache folder: URL,
+                               store: Bool = true) -> Result {
         var result = Result()
         for path in request.downloads where request.media.contains(path) {
             result.fileSizes[path] = ImageCache.stat(content.appendingPathComponent(path).path)?.size
@@ -50,14 +53,14 @@ public enum ImageProcessor {
         }
         let cache = ImageCache(folder: folder)
         do {
-            try cache.prepare()
+            if store { try cache.prepare() }
         } catch {
             result.diagnostics.append(Diagnostic(.error, "image-cache", "Không tạo được thư mục bộ đệm ảnh \(cache.root.path): \(error.cause).",
                                                  file: contentDisplay + "/media", hint: error.remedy ?? "Chọn thư mục khác bằng --cache."))
             return result
         }
         let index = cache.loadIndex()
-        let job = Job(content: content, display: contentDisplay, cache: cache, index: index)
+        let job = Job(content: content, display: contentDisplay, cache: cache, index: index, store: store)
         let outcomes = photos.parallelMap { path in
             job.run(path, roles: request.roles[path, default: []].union([.photo]), download: request.downloads.contains(path))
         }
@@ -80,8 +83,10 @@ public enum ImageProcessor {
             result.files += outcome.files
             if outcome.decoded { result.processed += 1 } else { result.reused += 1 }
         }
-        cache.saveIndex(newIndex)
-        cache.prune(keeping: used)
+        if store {
+            cache.saveIndex(newIndex)
+            cache.prune(keeping: used)
+        }
         return result
     }
 
@@ -91,6 +96,7 @@ public enum ImageProcessor {
         let display: String
         let cache: ImageCache
         let index: [String: ImageCache.Stamp]
+        let store: Bool
 
         struct Outcome: Sendable {
             var image: PublishedImage?
@@ -161,6 +167,14 @@ public enum ImageProcessor {
             guard header.width <= ImageProcessor.maxSide, header.height <= ImageProcessor.maxSide, pixels <= ImageProcessor.maxPixels else {
                 return report("image-too-large", "Ảnh \(header.width)×\(header.height) điểm ảnh quá lớn để xử lý (tối đa \(ImageProcessor.maxSide) điểm ảnh mỗi chiều và \(ImageProcessor.maxPixels / 1_000_000) triệu điểm ảnh); ảnh không được đăng.",
                               "Thu nhỏ ảnh (chiều rộng 2000–4000 điểm ảnh là đủ) rồi chép lại.")
+            }
+            if !store {
+                guard Vips.thumbnail(bytes, width: min(header.upright.width, 160), height: 10_000_000, crop: false) != nil else {
+                    return report("damaged-image", "Không giải mã được ảnh \(format.rawValue.uppercased()): tệp hỏng hoặc bị cắt cụt; ảnh không được đăng.",
+                                  "Chép lại tệp ảnh gốc từ điện thoại hoặc máy ảnh.")
+                }
+                outcome.decoded = true
+                return outcome
             }
             for role in roles {
                 let key = ImageCache.key(hash: hash, role: role, path: path)
