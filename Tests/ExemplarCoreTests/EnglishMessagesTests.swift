@@ -62,6 +62,11 @@ import Testing
         files["models/h.md"] = "---\ntitle: H\nunit: ban-nu-cong\nattachments: [../x.pdf]\nowners: [khong-co]\n---\n"
         files["pages/media.md"] = "---\ntitle: M\nmenu: 5000\n---\nX\n"
         files["pages/i.md"] = "---\ntitle: I\n"
+        files["scores/2019/nguyen-thi-hoa.csv"] = "period,self,colective\n"
+        files["scores/2020/nguyen-thi-hoa.csv"] = "period,self,collective\n2020-W01,90,80,5\n2020-W01,90,80\n2020-W99,90,80\n2019-W03,90,80\n2020-W04,abc,80\n2020-W05,120,80\n2020-W06,-5,80\n2020-W07,80.123,80\n2020-W08,80,\nxyz,1,1\n2020-02,80,80\n"
+        files["scores/2020/khong-co.csv"] = "period,self,collective\n2020-01,80,80\n"
+        files["scores/2017/nguyen-thi-hoa.csv"] = "period,self,collective\n2017-W01,80,80\n"
+        files["scores/2019/e.csv"] = ""
         return files
     }()
 
@@ -72,6 +77,9 @@ import Testing
         let report = Builder.build(site.options(write: false))
         let codes = Set(report.diagnostics.map(\.code))
         #expect(codes.count >= 30, "\(codes.sorted())")
+        for code in ["unknown-reference", "yaml-syntax", "missing-key", "broken-link", "score-header", "score-range", "score-period"] {
+            #expect(codes.contains(code), "\(code)")
+        }
         for diagnostic in report.diagnostics {
             let english = MessageCatalogue.english(message: diagnostic.message, code: diagnostic.code)
             #expect(english != nil, "[\(diagnostic.code)] \(diagnostic.message)")

@@ -136,8 +136,7 @@ import Testing
         let first = site.build()
         #expect(first.imagesProcessed == 2 && first.imagesReused == 0)
         // The command a user runs says what it did.
-        let binary = CommandLineTests()
-        let run = try binary.run(["build", "--content", site.content.path, "--theme", SiteFixture.repository.appendingPathComponent("theme").path,
+        let run = try Executable.run(["build", "--content", site.content.path, "--theme", SiteFixture.repository.appendingPathComponent("theme").path,
                                   "--output", site.output.path], in: site.root)
         #expect(run.status == 0, "\(run.stderr)")
         #expect((run.stdout + run.stderr).contains("Ảnh: 0 xử lý, 2 lấy từ bộ đệm"))
