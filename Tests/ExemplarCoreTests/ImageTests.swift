@@ -12,6 +12,9 @@ import Testing
 
     private func site(event photos: [String] = [], files: [String: Data] = [:]) throws -> SiteFixture {
         var content = SiteFixture.basic
+        if let photo = photos.first {
+            content["models/so-tay-nu-cong-dien-tu.md"] = content["models/so-tay-nu-cong-dien-tu.md"]! + "\n![Minh hoạ](../\(photo))\n"
+        }
         content["individuals/nguyen-thi-hoa.md"] = content["individuals/nguyen-thi-hoa.md"]!
             .replacingOccurrences(of: "summary:", with: "photo: media/hoa.jpg\nphoto_alt: Chị Hoa tại hội trường\nsummary:")
         if !photos.isEmpty {
@@ -71,6 +74,10 @@ import Testing
         #expect(gallery.contains("loading=\"lazy\"") && gallery.contains("alt=\"Ảnh media/nho.png\""))
         #expect(gallery.contains("width=\"\(source.width)\"") && gallery.contains("height=\"\(source.height)\""))
         for width in Picture.srcsetWidths(gallery) { #expect(width <= source.width) }
+        // A photo in a body gets its sizes too.
+        let model = try #require(site.page("mo-hinh/so-tay-nu-cong-dien-tu/index.html"))
+        let illustration = try #require(Picture.imgTags(in: model).first { $0.contains("nho.") })
+        #expect(illustration.contains("srcset=") && illustration.contains("width=\"\(source.width)\"") && illustration.contains("loading=\"lazy\""))
         // The profile photo is at the top of its page: it loads at once, cut as a portrait.
         let profile = try #require(site.page("ca-nhan/nguyen-thi-hoa/index.html"))
         let portrait = try #require(Picture.imgTags(in: profile).first { $0.contains("profile-photo") })

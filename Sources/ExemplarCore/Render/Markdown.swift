@@ -13,6 +13,8 @@ struct Markdown: Sendable {
     var reservedIDs: Set<String> = []
     /// Other bodies' ids, for `#fragment` links between pages; nil: those are not checked.
     var anchors: AnchorIndex?
+    /// Sizes of the photos bodies show.
+    var images: BodyImages?
 
     /// `folder` is the item's folder inside the content folder (`individuals`), which
     /// relative links start from.
@@ -39,7 +41,8 @@ struct Markdown: Sendable {
         anchorHeadings(ids.headings, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
-        return (String(cString: html), diagnostics)
+        let text = String(cString: html)
+        return (images?.apply(text) ?? text, diagnostics)
     }
 
     /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe

@@ -19,7 +19,7 @@ struct PageRenderer: Sendable {
                                  urlOfContentPath: plan.urlOfContentPath, unloadedPaths: graph.unloadedPaths,
                                  basePath: graph.site.basePath)
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
-                                anchors: AnchorIndex(graph: graph))
+                                anchors: AnchorIndex(graph: graph), images: BodyImages(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
         views.prepareCards()
         self.views = views

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Photos in bodies (`![…](../media/a.jpg)`) get the sizes the image stage made. libcmark
+/// writes `<img src="…" alt="…" />`; the attributes are added after the address, so the
+/// body needs no raw HTML.
+struct BodyImages: Sendable {
+    /// ` srcset="…" sizes="…" width="…" height="…" loading="lazy"` by the address libcmark writes.
+    let attributes: [String: String]
+
+    init(graph: SiteGraph) {
+        var attributes: [String: String] = [:]
+        func address(_ path: String) -> String {
+            graph.site.basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+        }
+        for (path, image) in graph.images {
+            guard let set = image.sets[.photo], let largest = set.largest else { continue }
+            let srcset = set.variants.map { "\(address($0.jpeg)) \($0.width)w" }.joined(separator: ", ")
+            attributes[address(path)] = " srcset=\"\(srcset)\" sizes=\"(max-width: 48rem) 100vw, 48rem\""
+                + " width=\"\(largest.width)\" height=\"\(largest.height)\" loading=\"lazy\""
+        }
+        self.attributes = attributes
+    }
+
+    func apply(_ html: String) -> String {
+        guard !attributes.isEmpty, html.contains("<img src=\"") else { return html }
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: "<img src=\"") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let url = String(rest[..<end])
+            out += url + "\""
+            rest = rest[rest.index(after: end)...]
+            if let extra = attributes[url.replacingOccurrences(of: "&amp;", with: "&")] { out += extra }
+        }
+        return out + rest
+    }
+}
