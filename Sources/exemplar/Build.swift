@@ -11,7 +11,7 @@ struct Build: ParsableCommand {
     var output = "public"
 
     func run() throws {
-        let report = Builder.build(site.buildOptions(output: output, write: true))
+        let report = site.build(site.buildOptions(output: output, write: true))
         let seconds = report.seconds.values.reduce(0, +)
         let time = String(format: "%.2f", seconds)
         let say = site.say

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Where processed photos are kept between builds: `.exemplar-cache` beside the content folder.
     public var cache: URL
+    /// Told what the build is doing, for a progress display; called from worker threads.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(content: String = "content", theme: String = "theme", output: String = "public") {
         let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)

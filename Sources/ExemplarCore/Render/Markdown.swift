@@ -41,8 +41,8 @@ struct Markdown: Sendable {
         anchorHeadings(ids.headings, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
-        let text = String(cString: html)
-        return (images?.apply(text) ?? text, diagnostics)
+        let rendered = String(cString: html)
+        return (images?.apply(rendered) ?? rendered, diagnostics)
     }
 
     /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe
