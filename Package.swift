@@ -48,6 +48,11 @@ let package = Package(
             name: "ExemplarFuzz",
             dependencies: ["ExemplarCore"]
         ),
+        // Times a kept site session (bench/session.sh); not a product.
+        .executableTarget(
+            name: "ExemplarBench",
+            dependencies: ["ExemplarCore"]
+        ),
         .testTarget(
             name: "ExemplarCoreTests",
             // The executable too: command-line tests run it as a user would.

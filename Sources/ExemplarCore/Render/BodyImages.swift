@@ -4,24 +4,26 @@ import Foundation
 /// writes `<img src="…" alt="…" />`; the attributes are added after the address, so the
 /// body needs no raw HTML.
 struct BodyImages: Sendable {
-    /// ` srcset="…" sizes="…" width="…" height="…" loading="lazy"` by the address libcmark writes.
-    let attributes: [String: String]
+    /// The media path and ` srcset="…" sizes="…" width="…" height="…" loading="lazy"`, by the
+    /// address libcmark writes.
+    let attributes: [String: (path: String, extra: String)]
 
     init(graph: SiteGraph) {
-        var attributes: [String: String] = [:]
+        var attributes: [String: (path: String, extra: String)] = [:]
         func address(_ path: String) -> String {
             graph.site.basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
         }
         for (path, image) in graph.images {
             guard let set = image.sets[.photo], let largest = set.largest else { continue }
             let srcset = set.variants.map { "\(address($0.jpeg)) \($0.width)w" }.joined(separator: ", ")
-            attributes[address(path)] = " srcset=\"\(srcset)\" sizes=\"(max-width: 48rem) 100vw, 48rem\""
-                + " width=\"\(largest.width)\" height=\"\(largest.height)\" loading=\"lazy\""
+            attributes[address(path)] = (path, " srcset=\"\(srcset)\" sizes=\"(max-width: 48rem) 100vw, 48rem\""
+                + " width=\"\(largest.width)\" height=\"\(largest.height)\" loading=\"lazy\"")
         }
         self.attributes = attributes
     }
 
-    func apply(_ html: String) -> String {
+    /// `reads` learns which photos' sizes the body shows.
+    func apply(_ html: String, reads: Reads?) -> String {
         guard !attributes.isEmpty, html.contains("<img src=\"") else { return html }
         var out = ""
         var rest = html[...]
@@ -32,7 +34,10 @@ struct BodyImages: Sendable {
             let url = String(rest[..<end])
             out += url + "\""
             rest = rest[rest.index(after: end)...]
-            if let extra = attributes[url.replacingOccurrences(of: "&amp;", with: "&")] { out += extra }
+            if let found = attributes[url.replacingOccurrences(of: "&amp;", with: "&")] {
+                out += found.extra
+                reads?.note(.entry(.images, found.path))
+            }
         }
         return out + rest
     }
