@@ -17,7 +17,9 @@ BENCH=${BENCH_DIR:-/tmp/exemplar-photos}
 CONTENT=$BENCH/content-$N
 
 mkdir -p "$BENCH"
-if [ ! -d "$CONTENT/media" ]; then
+# `.ready` (hidden, so the content loader skips it) marks a finished corpus.
+if [ ! -f "$CONTENT/.ready" ]; then
+    rm -rf "$CONTENT"
     python3 "$HERE/generate_corpus.py" "$N" "$CONTENT" >/dev/null
     python3 "$HERE/make_photos.py" "$CONTENT/media" anh 4032 3024 --copies "$N"
     # One photo per profile, with its description.
@@ -32,6 +34,7 @@ for index, path in enumerate(files):
     head += f"\nphoto: media/anh-{index + 1}.jpg\nphoto_alt: Ảnh chụp tại đơn vị"
     open(full, "w", encoding="utf-8").write("---\n" + head + "\n---\n" + rest)
 PY
+    touch "$CONTENT/.ready"
 fi
 du -sh "$CONTENT/media"
 
