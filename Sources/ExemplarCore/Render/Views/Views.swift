@@ -195,6 +195,6 @@ struct Views: Sendable {
     }
 
     func date(_ date: CalendarDate) -> TemplateValue {
-        ["iso": .text(date.iso), "text": .text(date.vietnamese)]
+        ["iso": .text(date.iso), "text": .text(date.text(language: graph.site.language))]
     }
 }
