@@ -10,6 +10,7 @@ extension SitePlan {
         func lists(_ listings: [Listing]) {
             for listing in listings {
                 for page in 1...(pageCounts[listing] ?? 1) { routes.insert(.list(listing, page: page)) }
+                if (pageCounts[listing] ?? 1) > 1, listing.listsExemplars { routes.insert(.listData(listing)) }
             }
         }
         func units(_ id: String) {
@@ -36,7 +37,7 @@ extension SitePlan {
         case .initiative(let id):
             routes.insert(.initiative(id))
             routes.insert(.export("models"))
-            lists([.initiatives])
+            lists([.initiatives, .replication])
             guard let item = graph.initiatives[id] else { break }
             units(item.unit.value)
             item.adoptedBy.forEach { units($0.unit.value) }

@@ -20,7 +20,7 @@ struct PageRenderer: Sendable {
                                  basePath: graph.site.basePath)
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph))
-        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
+        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today)
         views.prepareCards()
         self.views = views
     }
@@ -31,6 +31,7 @@ struct PageRenderer: Sendable {
         case .sitemap: return (Sitemap.render(paths: plan.pages.filter(\.route.isHTML).map(\.path), views: views), [])
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
+        case .listData(let listing): return (views.listData(listing), [])
         default: break
         }
         let (template, data, diagnostics) = templateData(page.route)
@@ -67,7 +68,7 @@ struct PageRenderer: Sendable {
             guard let item = graph.pages[id] else { break }
             let (data, diagnostics) = views.freePage(item)
             return ("page", data, diagnostics)
-        case .notFound, .feed, .sitemap, .robots, .export:
+        case .notFound, .feed, .sitemap, .robots, .export, .listData:
             break
         }
         return ("404", views.notFoundPage(), [])
@@ -79,6 +80,7 @@ struct PageRenderer: Sendable {
         case .events: return "events"
         case .units: return "units"
         case .years, .fields, .awards: return "terms"
+        case .replication: return "replication"
         default: return "exemplars"
         }
     }

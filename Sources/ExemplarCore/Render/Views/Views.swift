@@ -15,6 +15,8 @@ struct Views: Sendable {
     let markdown: Markdown
     let pathOf: [Route: String]
     let basePath: String
+    /// The build day: it decides which events are coming.
+    let today: CalendarDate
     var cards = Cards()
     /// Display positions of units and fields, so small lists sort without collation.
     let unitPosition: [String: Int]
@@ -26,10 +28,15 @@ struct Views: Sendable {
         var initiatives: [String: TemplateValue] = [:]
         var events: [String: TemplateValue] = [:]
         var units: [String: TemplateValue] = [:]
+        /// Filter choices of each exemplar list, from the whole list.
+        var filters: [Listing: TemplateValue] = [:]
+        /// Each exemplar as the filter script reads it from a list's JSON.
+        var filterEntries: [String: String] = [:]
     }
 
-    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String]) {
+    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate) {
         self.graph = graph
+        self.today = today
         self.theme = theme
         self.markdown = markdown
         self.pathOf = pathOf
@@ -46,6 +53,15 @@ struct Views: Sendable {
         cards.exemplars = Self.build(graph.collectiveOrder + graph.individualOrder) { withUnits.makeExemplarCard($0) }
         cards.initiatives = Self.build(graph.initiativeOrder) { withUnits.makeInitiativeCard($0) }
         cards.events = Self.build(graph.eventOrder) { withUnits.makeEventCard($0) }
+        let withCards = self
+        cards.filters = Self.filterChoices(withCards)
+        // Only exemplars of a list with pages of its own are ever written as filter entries.
+        let paginated = pathOf.keys.contains { if case .listData = $0 { return true } else { return false } }
+        if paginated {
+            let ids = graph.collectiveOrder + graph.individualOrder
+            let entries = ids.parallelMap { withCards.makeFilterEntry($0) ?? "null" }
+            cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
+        }
     }
 
     private static func build(_ ids: [String], _ make: @Sendable (String) -> TemplateData?) -> [String: TemplateValue] {
