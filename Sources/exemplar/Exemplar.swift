@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 
@@ -59,6 +59,11 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String, write: Bool) -> BuildOptions {
         var options = BuildOptions(content: content, theme: theme, output: output)
+        // A site without a theme of its own is built with the default one.
+        if !FileManager().fileExists(atPath: options.theme.path), let folder = DefaultTheme.folder() {
+            options.theme = folder
+            options.themeDisplay = folder.path
+        }
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.writeOutput = write
