@@ -21,13 +21,15 @@ struct DiagnosticPrinter {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            if let data = try? encoder.encode(sorted) {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
+            do {
+                Terminal.output(String(decoding: try encoder.encode(sorted), as: UTF8.self) + "\n")
+            } catch {
+                Terminal.error("Không in được thông báo dạng JSON: \(error)\n")
             }
         case .text:
             var lines = SourceLines()
             for diagnostic in sorted {
-                FileHandle.standardError.write(Data(text(diagnostic, lines: &lines).utf8))
+                Terminal.error(text(diagnostic, lines: &lines))
             }
         }
     }
@@ -36,23 +38,25 @@ struct DiagnosticPrinter {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         var line = line
         if errors + warnings > 0 { line += " \(errors) lỗi, \(warnings) cảnh báo." }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Terminal.error(line + "\n")
     }
 
     private func text(_ d: Diagnostic, lines: inout SourceLines) -> String {
-        var position = d.file
+        // File names and messages may carry newlines or terminal escape sequences (from a
+        // file's name or content): printed as they are, they could forge lines or colours.
+        var position = PrintableName.escape(d.file)
         if d.line > 0 { position += ":\(d.line)" }
         if d.line > 0, d.column > 0 { position += ":\(d.column)" }
         let label = d.severity == .error ? paint("lỗi", "31") : paint("cảnh báo", "33")
-        var out = "\(paint(position, "1")): \(label): \(d.message) [\(d.code)]\n"
+        var out = "\(paint(position, "1")): \(label): \(PrintableName.escape(d.message)) [\(d.code)]\n"
         if d.line > 0, let source = lines.line(d.line, of: d.file) {
-            out += "    \(source)\n"
+            out += "    \(PrintableName.escape(source, keepingTabs: true))\n"
             if d.column > 0 {
                 let prefix = source.unicodeScalars.prefix(d.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
                 out += "    \(prefix)\(paint("^", "32"))\n"
             }
         }
-        if let hint = d.hint { out += "    \(paint("gợi ý", "36")): \(hint)\n" }
+        if let hint = d.hint { out += "    \(paint("gợi ý", "36")): \(PrintableName.escape(hint))\n" }
         return out
     }
 
@@ -67,11 +71,26 @@ private struct SourceLines {
 
     mutating func line(_ number: Int, of file: String) -> String? {
         if cache[file] == nil {
-            let text = (try? String(contentsOfFile: file, encoding: .utf8)).map { VietnameseText.nfc($0) } ?? ""
-            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // The line is only shown as context: a file that cannot be read again shows none.
+            var text = ""
+            if let data = Self.regularFile(file) { text = VietnameseText.nfc(String(decoding: data, as: UTF8.self)) }
+            // Columns are counted after a byte-order mark, which editors do not show.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            // "\r\n" is one Character: files saved on Windows split on it too.
+            cache[file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         }
         guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
         let line = String(lines[number - 1])
         return line.count > 160 ? String(line.prefix(160)) + "…" : line
+    }
+
+    /// The bytes of a regular file; nil for anything else (a FIFO would block forever).
+    private static func regularFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        do { return try handle.readToEnd() ?? Data() } catch { return nil }
     }
 }

@@ -7,22 +7,29 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 
     /// Usage mistakes exit with 2, as compilers do; 1 is kept for content errors.
     static func main() {
+        Terminal.prepare()
+        Signals.install()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            let message = fullMessage(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.error(message + "\n")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            if !message.isEmpty {
+                // Help asked for goes to stdout; anything else is an error.
+                code == .success ? Terminal.output(message + "\n") : Terminal.error(message + "\n")
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }
@@ -78,7 +85,7 @@ struct SiteOptions: ParsableArguments {
         if timings {
             for stage in BuildReport.Stage.allCases {
                 let seconds = report.seconds[stage] ?? 0
-                FileHandle.standardError.write(Data("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n".utf8))
+                Terminal.error("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n")
             }
         }
         let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)

@@ -26,11 +26,11 @@ struct Say {
 
     /// A line for the person at the terminal, on standard output.
     func print(_ vi: String, _ en: String) {
-        Swift.print(self(vi, en))
+        Terminal.output(self(vi, en) + "\n")
     }
 
     /// A problem, on standard error.
     func warn(_ vi: String, _ en: String) {
-        FileHandle.standardError.write(Data((self(vi, en) + "\n").utf8))
+        Terminal.error(self(vi, en) + "\n")
     }
 }

@@ -54,13 +54,7 @@ struct New: ParsableCommand {
             return
         }
         guard let kind = ContentSchema.ItemKind(rawValue: kind) else { throw ExitCode.validationFailure }
-        let contentURL = URL(fileURLWithPath: content)
-        var isFolder: ObjCBool = false
-        guard FileManager().fileExists(atPath: contentURL.path, isDirectory: &isFolder), isFolder.boolValue else {
-            say.warn("lỗi: Không tìm thấy thư mục nội dung \"\(content)\". Chạy lệnh trong thư mục của trang (nơi có content/), chỉ đường dẫn bằng --content, hoặc tạo trang mới: exemplar new site ten-thu-muc",
-                     "error: No content folder \"\(content)\". Run the command in the site's folder (the one holding content/), give --content, or create a site: exemplar new site my-site")
-            throw ExitCode.failure
-        }
+        let contentURL = try ContentFolder.require(content, say: say)
         let unitID = kind.keys.contains { $0.key == "unit" } ? try chooseUnit(contentURL) : nil
         var files = ItemFiles(content: contentURL)
         guard let id = try files.allocate(name: name, kind: kind) else {
@@ -99,11 +93,6 @@ struct New: ParsableCommand {
                       "Unit: \(first.id) (\(first.name)), the first in units.yml; change `unit:` if needed, or use --unit.")
             return first.id
         }
-        if let match = CatalogueMatcher(units: units).match(wanted) { return match.id }
-        let guess = CatalogueMatcher(units: units).closest(wanted)
-        throw ValidationError(say("Không có đơn vị nào có mã hoặc tên \"\(wanted)\" trong units.yml."
-                                  + (guess.map { " Có phải bạn muốn viết `\($0.id)` (\($0.name))?" } ?? ""),
-                                  "No unit has the id or name \"\(wanted)\" in units.yml."
-                                  + (guess.map { " Did you mean `\($0.id)` (\($0.name))?" } ?? "")))
+        return try ContentFolder.unit(wanted, among: units, say: say).id
     }
 }

@@ -35,6 +35,20 @@ public struct CatalogueMatcher: Sendable {
         return found.count == 1 ? found[0] : nil
     }
 
+    /// The one entry whose name starts or ends the text, or that the text starts or ends, word
+    /// for word (`Công đoàn ngành Y tế tỉnh Quảng Bình` for `Công đoàn ngành Y tế`). A guess the
+    /// caller should show, since it is not an exact match; nil when it fits none or several.
+    public func loose(_ text: String) -> Entry? {
+        let key = Self.key(text)
+        let words = key.split(separator: "-").count
+        let fits = entries.filter { entry in
+            let name = Self.key(entry.name)
+            guard min(words, name.split(separator: "-").count) >= 2 else { return false }
+            return key.hasPrefix(name + "-") || key.hasSuffix("-" + name) || name.hasPrefix(key + "-") || name.hasSuffix("-" + key)
+        }
+        return fits.count == 1 ? fits[0] : nil
+    }
+
     /// The nearest entry by name, for a "did you mean".
     public func closest(_ text: String) -> Entry? {
         let key = Self.key(text)
@@ -63,6 +77,11 @@ public struct CatalogueMatcher: Sendable {
         "vn": ["viet", "nam"],
         "ttg": ["thu", "tuong"],
         "thpt": ["trung", "hoc", "pho", "thong"],
+        "thcs": ["trung", "hoc", "co", "so"],
+        "ubkt": ["uy", "ban", "kiem", "tra"],
+        "cstd": ["chien", "si", "thi", "dua"],
+        "ldtt": ["lao", "dong", "tien", "tien"],
+        "hcld": ["huan", "chuong", "lao", "dong"],
     ]
 
     /// Words that change nothing in a name: `Bằng khen của LĐLĐ tỉnh`.

@@ -8,6 +8,8 @@ public struct ItemTemplate: Sendable {
         case inline(String)
         /// One `- item` line each under the key, for lists of mappings.
         case items([String])
+        /// Indented `key: value` lines under the key, for a nested mapping.
+        case block([String])
     }
 
     public var kind: ContentSchema.ItemKind
@@ -36,6 +38,8 @@ public struct ItemTemplate: Sendable {
             lines.append(text + padding + "# " + comment(spec, filled: value != nil, language: language))
             if case let .items(items)? = value {
                 lines += items.map { "  - \($0)" }
+            } else if case let .block(entries)? = value {
+                lines += entries.map { "  \($0)" }
             } else if value == nil, case .mappings = spec.type, let example = spec.example {
                 lines.append("#  - \(example)")
             }

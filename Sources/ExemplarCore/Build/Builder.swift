@@ -20,7 +20,7 @@ public enum Builder {
             do {
                 output = try OutputFolder(target: options.output)
             } catch {
-                report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+                report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 return report
             }
         }
@@ -39,18 +39,22 @@ public enum Builder {
             case .added: report.filesChanged += 1
             }
         }
+        var writeFailures: [(OutputFolder.Failure, String)] = []
         for (result, page) in zip(results, plan.pages) {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
             if let outcome = result.outcome { record(outcome, page.outputFile) }
+            if let failure = result.failure { writeFailures.append((failure, page.outputFile)) }
         }
+        report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
         _ = clock.lap()
 
         guard let output else { return report }
         if !report.diagnostics.hasErrors {
-            report.diagnostics += copyStatic(graph: graph, content: options.content, theme: theme, to: output, record: record)
+            report.diagnostics += output.copyStatic(media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
+                                                    assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets", record: record)
         }
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
             output.discard()
@@ -63,7 +67,7 @@ public enum Builder {
             report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
         } catch {
             output.discard()
-            report.diagnostics.append(Diagnostic(.error, "output", error.description, file: options.outputDisplay))
+            report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
         }
         report.seconds[.write, default: 0] += clock.lap()
         return report
@@ -99,6 +103,7 @@ public enum Builder {
         var rendered = false
         /// What writing the page did; nil when it was not written.
         var outcome: OutputFolder.Outcome?
+        var failure: OutputFolder.Failure?
         var renderSeconds = 0.0
         var writeSeconds = 0.0
     }
@@ -111,35 +116,10 @@ public enum Builder {
         do {
             result.outcome = try output.write(page.outputFile, Data(html.utf8))
         } catch {
-            result.diagnostics.append(Diagnostic(.error, "output", error.description, file: page.outputFile))
+            result.failure = error
         }
         result.writeSeconds = clock.lap()
         return result
-    }
-
-    /// Media from the content folder and the theme's assets, copied as they are.
-    private static func copyStatic(graph: SiteGraph, content: URL, theme: Theme, to output: OutputFolder,
-                                   record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
-        var jobs: [(URL, String)] = graph.media.sorted().map { (content.appendingPathComponent($0), $0) }
-        if let assets = theme.assets, let walker = FileManager().enumerator(at: assets, includingPropertiesForKeys: [.isDirectoryKey]) {
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
-                jobs.append((url, "assets/" + relative))
-            }
-        }
-        let outcomes = jobs.parallelMap { source, relative in
-            Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try output.copy(source, to: relative) }
-        }
-        var failures: [Diagnostic] = []
-        for (outcome, job) in zip(outcomes, jobs) {
-            switch outcome {
-            case .success(let outcome):
-                record(outcome, job.1)
-            case .failure(let error):
-                failures.append(Diagnostic(.error, "output", error.description, file: job.1))
-            }
-        }
-        return failures
     }
 }
 

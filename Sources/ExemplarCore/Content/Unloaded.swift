@@ -11,10 +11,22 @@ public struct Unloaded: Sendable {
     public var entries: [String: Set<String>] = [:]
     /// Catalogues that could not be read at all: any id may have been in them.
     public var catalogues: Set<String> = []
+    /// Folders that could not be listed (`individuals`, `media/photos`): any file may be in them.
+    public var folders: Set<String> = []
 
     public init() {}
 
     public var exemplars: Set<String> { items["collectives", default: []].union(items["individuals", default: []]) }
+
+    /// Whether `path` (relative to the content folder) lies in a folder that could not be listed.
+    public func inUnreadableFolder(_ path: String) -> Bool {
+        var prefix = Substring(path)
+        while let slash = prefix.lastIndex(of: "/") {
+            prefix = prefix[..<slash]
+            if folders.contains(String(prefix)) { return true }
+        }
+        return false
+    }
 }
 
 extension Unloaded {

@@ -5,7 +5,7 @@ public enum Linker {
     public static func link(_ content: Content, includeDrafts: Bool) -> SiteGraph {
         var graph = SiteGraph(site: content.site)
         graph.media = content.media
-        graph.unloadedPaths = content.unloaded.paths
+        graph.unloadedPaths = content.unloaded.paths.union(content.unloaded.folders.map { $0 + "/*" })
         graph.awards = index(content.awards, by: \.id)
         graph.fields = index(content.fields, by: \.id)
         graph.criteria = index(content.criteria, by: \.id)

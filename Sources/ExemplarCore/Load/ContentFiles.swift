@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// What is in a content folder, by the content model's layout.
@@ -55,16 +60,48 @@ struct ContentFiles {
         return url.resolvingSymlinksInPath().path.hasPrefix(resolvedRoot)
     }
 
-    private func visibleEntries(_ url: URL) -> [String] {
-        ((try? fileManager.contentsOfDirectory(atPath: url.path)) ?? [])
-            .filter { !$0.hasPrefix(".") }
-            .sorted()
+    /// The names in a folder that do not start with `.`, sorted. A folder that cannot be
+    /// listed, or a name that is not UTF-8, is reported naming the folder and the cause, and
+    /// recorded in `unreadable` so that references into it are not reported as missing too.
+    private func visibleEntries(_ url: URL, relative: String, bag: DiagnosticBag, unreadable: inout Set<String>) -> [String] {
+        let folder = relative.isEmpty ? displayPath : display(relative)
+        let raw: [[UInt8]]
+        do {
+            raw = try FileIO.rawNames(in: url.path)
+        } catch {
+            bag.add(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(folder): \(error.cause); mọi tệp trong đó bị bỏ qua.",
+                               file: folder, hint: error.remedy))
+            unreadable.insert(relative)
+            return []
+        }
+        var names: [String] = []
+        for bytes in raw where bytes.first != 0x2E {
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                bag.add(contentsOf: FolderWalk.diagnostics(.badName(folder: "", escaped: PrintableName.escape(bytes)),
+                                                           folder: folder, code: "file-name", skipped: "tệp bị bỏ qua"))
+                continue
+            }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    /// What is at a path, following links; errors other than "nothing there" are kept.
+    enum Kind { case absent, folder, other, failed(SystemError) }
+
+    func kind(_ url: URL) -> Kind {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            let error = SystemError.current()
+            return error.code == ENOENT ? .absent : .failed(error)
+        }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .other
     }
 
     /// Files the builder would otherwise silently skip.
-    func reportUnknownEntries(bag: DiagnosticBag) {
+    func reportUnknownEntries(bag: DiagnosticBag, unreadable: inout Set<String>) {
         let known = Self.knownTopLevel
-        for name in visibleEntries(root) where !known.contains(name) {
+        for name in visibleEntries(root, relative: "", bag: bag, unreadable: &unreadable) where !known.contains(name) {
             let guess = Suggestion.closest(to: name, among: known)
             bag.add(Diagnostic(.warning, "unknown-file", "\"\(name)\" không thuộc thư mục hay tệp nào của mô hình nội dung; tệp này bị bỏ qua.",
                                file: display(name),
@@ -79,11 +116,24 @@ struct ContentFiles {
 
     /// The `.md` files to read. Files refused as links to outside go to `refused`: they
     /// exist, so references to them must not be reported as missing too.
-    func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath]) -> [ItemPath] {
+    func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath], unreadable: inout Set<String>) -> [ItemPath] {
         var items: [ItemPath] = []
         for folder in ContentLoader.itemFolders {
             let folderURL = root.appendingPathComponent(folder)
-            guard isDirectory(folderURL) else { continue }
+            switch kind(folderURL) {
+            case .absent: continue
+            case .folder: break
+            case .other:
+                bag.add(Diagnostic(.error, "unreadable-folder", "\(folder) phải là một thư mục chứa các tệp .md; mục này bị bỏ qua.",
+                                   file: display(folder), hint: "Đổi tên tệp \(folder) và tạo thư mục \(folder)/."))
+                unreadable.insert(folder)
+                continue
+            case .failed(let error):
+                bag.add(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(display(folder)): \(error.cause); mọi tệp trong đó bị bỏ qua.",
+                                   file: display(folder), hint: error.remedy))
+                unreadable.insert(folder)
+                continue
+            }
             guard staysInside(folderURL) else {
                 bag.add(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
                                    file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
@@ -91,7 +141,8 @@ struct ContentFiles {
             }
             // Checking each entry takes a few system calls: on every core, then reported in order.
             let files = self
-            let entries = visibleEntries(folderURL).parallelMap { name in files.classify(name, in: folder) }
+            let entries = visibleEntries(folderURL, relative: folder, bag: bag, unreadable: &unreadable)
+                .parallelMap { name in files.classify(name, in: folder) }
             for entry in entries {
                 switch entry {
                 case .item(let item): items.append(item)
@@ -112,6 +163,20 @@ struct ContentFiles {
     private func classify(_ name: String, in folder: String) -> Entry {
         let url = root.appendingPathComponent(folder).appendingPathComponent(name)
         let path = display("\(folder)/\(name)")
+        var info = stat()
+        if lstat(url.path, &info) != 0 {
+            let error = SystemError.current()
+            return .refused(ItemPath(folder: folder, url: url, display: path),
+                            Diagnostic(.error, "unreadable-file", "Không đọc được \"\(PrintableName.escape(name))\" trong \(folder)/: \(error.cause).",
+                                       file: path, hint: error.remedy))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR, S_IFLNK: break
+        default:
+            let problem = Diagnostic(.error, "unreadable-file", "\"\(PrintableName.escape(name))\" trong \(folder)/ là \(FileIO.kind(info.st_mode)), không phải tệp thường; không được đọc.",
+                                     file: path, hint: "Thay bằng tệp .md thật, hoặc xoá nó đi.")
+            return name.hasSuffix(".md") ? .refused(ItemPath(folder: folder, url: url, display: path), problem) : .other(problem)
+        }
         guard name.hasSuffix(".md"), !isDirectory(url) else {
             return .other(Diagnostic(.warning, "unknown-file", "\"\(name)\" trong \(folder)/ không phải tệp .md nên bị bỏ qua.",
                                      file: path, hint: "Mỗi mục là một tệp `.md` nằm ngay trong \(folder)/."))
@@ -124,35 +189,43 @@ struct ContentFiles {
         return .item(item)
     }
 
-    /// Every file under `media/`, as `media/…` paths. Links that lead outside the content
-    /// folder are refused: publishing them could expose any file of the machine.
-    func mediaFiles(bag: DiagnosticBag) -> Set<String> {
+    /// Every file under `media/`, as `media/…` paths. Links are refused: media are copied
+    /// without following links, so that nothing outside the content folder is published.
+    /// Folders that cannot be read go to `unreadable` (as `media/…`).
+    func mediaFiles(bag: DiagnosticBag, unreadable: inout Set<String>) -> Set<String> {
         let mediaURL = root.appendingPathComponent("media")
-        // The walker does not descend into a linked folder: without this the media would
-        // just be missing, and every photo reported as absent instead of the real cause.
-        if FileIO.isLink(mediaURL.path), !staysInside(mediaURL) {
-            bag.add(Diagnostic(.error, "unsafe-path", "Thư mục media/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
+        if FileIO.isLink(mediaURL.path) {
+            bag.add(Diagnostic(.error, "unsafe-path", "Thư mục media/ là liên kết (symlink); ảnh và tài liệu không được chép qua liên kết.",
                                file: display("media"), hint: "Chép thư mục ảnh và tài liệu thật vào thư mục nội dung thay vì tạo liên kết."))
+            unreadable.insert("media")
             return []
         }
-        guard isDirectory(mediaURL),
-              let walker = fileManager.enumerator(at: mediaURL, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-        else { return [] }
+        switch kind(mediaURL) {
+        case .absent: return []
+        case .folder: break
+        case .other:
+            bag.add(Diagnostic(.error, "unreadable-folder", "media phải là một thư mục.", file: display("media"),
+                               hint: "Đổi tên tệp media và tạo thư mục media/ chứa ảnh và tài liệu."))
+            unreadable.insert("media")
+            return []
+        case .failed(let error):
+            bag.add(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(display("media")): \(error.cause); mọi tệp trong đó bị bỏ qua.",
+                               file: display("media"), hint: error.remedy))
+            unreadable.insert("media")
+            return []
+        }
         var media: Set<String> = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            let relative = "media/" + String(url.standardizedFileURL.path.dropFirst(mediaURL.standardizedFileURL.path.count + 1))
-            if url.lastPathComponent.hasPrefix(".") {
-                if values?.isDirectory == true { walker.skipDescendants() }
-                continue
+        for entry in FolderWalk.walk(mediaURL.path, skipHidden: true) {
+            switch entry {
+            case .file(let path):
+                media.insert(VietnameseText.nfc("media/" + path))
+            case .unreadable(let path, _):
+                unreadable.insert(VietnameseText.nfc(path.isEmpty ? "media" : "media/" + path))
+                fallthrough
+            default:
+                bag.add(contentsOf: FolderWalk.diagnostics(entry, folder: display("media"), code: "unreadable-folder",
+                                                           skipped: "nên không được đưa vào trang web"))
             }
-            if values?.isSymbolicLink == true, !staysInside(url) {
-                bag.add(Diagnostic(.error, "unsafe-path", "\"\(relative)\" là liên kết tới tệp nằm ngoài thư mục nội dung.",
-                                   file: display(relative), hint: "Chép tệp thật vào media/ thay vì tạo liên kết."))
-                continue
-            }
-            if values?.isDirectory == true { continue }
-            media.insert(VietnameseText.nfc(relative))
         }
         return media
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// The first stage: reads a content folder into typed values, in parallel,
@@ -14,12 +19,20 @@ public enum ContentLoader {
         var content = Content()
         let files = ContentFiles(root: root, displayPath: displayPath)
 
-        guard files.isDirectory(root) else {
+        switch files.kind(root) {
+        case .folder:
+            break
+        case .failed(let error) where error.code != ENOTDIR:
+            bag.add(Diagnostic(.error, "missing-content", "Không đọc được thư mục nội dung \"\(displayPath)\": \(error.cause).",
+                               file: displayPath, hint: error.remedy))
+            return (content, bag.items)
+        default:
             bag.add(Diagnostic(.error, "missing-content", "Không tìm thấy thư mục nội dung \"\(displayPath)\".",
                                file: displayPath, hint: "Chạy lệnh trong thư mục của trang, hoặc chỉ đường dẫn bằng `--content`."))
             return (content, bag.items)
         }
-        files.reportUnknownEntries(bag: bag)
+        var unreadable: Set<String> = []
+        files.reportUnknownEntries(bag: bag, unreadable: &unreadable)
 
         if let url = files.existing("site.yml", bag: bag) {
             content.site = SiteReader.read(url, path: files.display("site.yml"), bag: bag)
@@ -36,7 +49,7 @@ public enum ContentLoader {
         content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria) { "\($0.appliesTo)/\($0.id)" }
 
         var refused: [ContentFiles.ItemPath] = []
-        let paths = files.markdownItems(bag: bag, refused: &refused)
+        let paths = files.markdownItems(bag: bag, refused: &refused, unreadable: &unreadable)
         let items = paths.parallelMap { readItem($0) }
         for ((item, diagnostics), path) in zip(items, paths) {
             bag.add(contentsOf: diagnostics)
@@ -49,7 +62,8 @@ public enum ContentLoader {
             }
         }
         for path in refused { content.unloaded.add(path) }
-        content.media = files.mediaFiles(bag: bag)
+        content.media = files.mediaFiles(bag: bag, unreadable: &unreadable)
+        content.unloaded.folders = unreadable
         return (content, bag.items)
     }
 

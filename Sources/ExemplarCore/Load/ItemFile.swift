@@ -69,8 +69,8 @@ struct ItemFile {
 
     static func readFailure(_ error: SourceText.Failure, at source: SourceLocation) -> Diagnostic {
         switch error {
-        case .unreadable(let reason):
-            return .error("unreadable-file", "Không đọc được tệp: \(reason)", at: source)
+        case .unreadable(let reason, let hint):
+            return .error("unreadable-file", "Không đọc được tệp: \(reason).", at: source, hint: hint)
         case .notUTF8(let line):
             var at = source
             at.line = line

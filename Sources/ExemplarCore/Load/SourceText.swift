@@ -3,16 +3,22 @@ import Foundation
 /// Reads an input file as text the way every stage expects it: UTF-8, NFC, `\n` line ends.
 enum SourceText {
     enum Failure: Error {
-        case unreadable(String)
+        case unreadable(String, hint: String?)
         case notUTF8(line: Int)
     }
 
+    /// Only a regular file is read: a FIFO or a device would block or never end.
     static func read(_ url: URL) throws(Failure) -> String {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try FileIO.readFile(url.path)
         } catch {
-            throw .unreadable(error.localizedDescription)
+            switch error {
+            case .system(let error):
+                throw .unreadable(error.cause, hint: error.remedy)
+            case .notRegular(let kind):
+                throw .unreadable("đó là \(kind), không phải tệp thường", hint: "Thay bằng tệp văn bản thật, hoặc xoá nó đi.")
+            }
         }
         return try decode(data)
     }

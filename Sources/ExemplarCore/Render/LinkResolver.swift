@@ -43,8 +43,18 @@ struct LinkResolver: Sendable {
             return .rewritten(basePath + page + fragment, file: file.hasSuffix(".md") ? file : nil)
         }
         // The site is not published while that file has an error, so the link is left as written.
-        if candidates.contains(where: unloadedPaths.contains) { return .keep }
+        if candidates.contains(where: { unloadedPaths.contains($0) || inUnreadableFolder($0) }) { return .keep }
         return .broken("không có tệp nội dung \(target) (hoặc tệp đó là bản nháp)")
+    }
+
+    /// Folders that could not be listed are in `unloadedPaths` as `folder/*`.
+    private func inUnreadableFolder(_ path: String) -> Bool {
+        var prefix = Substring(path)
+        while let slash = prefix.lastIndex(of: "/") {
+            prefix = prefix[..<slash]
+            if unloadedPaths.contains(prefix + "/*") { return true }
+        }
+        return false
     }
 
     private func split(_ url: String) -> (String, String) {

@@ -17,6 +17,7 @@ extension Markdown {
     func headingIDs(_ document: OpaquePointer) -> HeadingIDs {
         var result = HeadingIDs()
         var used = reservedIDs
+        var nextNumber: [String: Int] = [:]
         guard let iterator = cmark_iter_new(document) else { return result }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -26,8 +27,13 @@ extension Markdown {
                 let slug = VietnameseText.slug(plainText(node))
                 guard !slug.isEmpty else { continue }
                 var id = slug
-                var number = 2
-                while used.contains(id) { id = "\(slug)-\(number)"; number += 1 }
+                if used.contains(id) {
+                    // Each slug remembers where its search for a free number stopped, so a
+                    // thousand equal headings cost a thousand lookups, not half a million.
+                    var number = nextNumber[slug, default: 2]
+                    repeat { id = "\(slug)-\(number)"; number += 1 } while used.contains(id)
+                    nextNumber[slug] = number
+                }
                 used.insert(id)
                 result.headings.append((node, id))
                 result.all.insert(id)

@@ -26,7 +26,13 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         let templatesURL = root.appendingPathComponent("templates")
         let fileManager = FileManager()
-        guard let names = try? fileManager.contentsOfDirectory(atPath: templatesURL.path) else {
+        let names: [String]
+        do {
+            names = try FileIO.names(in: templatesURL.path)
+        } catch let error where error.code != ENOENT && error.code != ENOTDIR {
+            return (nil, [Diagnostic(.error, "missing-theme", "Không đọc được thư mục mẫu giao diện \(displayPath)/templates: \(error.cause).",
+                                     file: displayPath + "/templates", hint: error.remedy)])
+        } catch {
             return (nil, [Diagnostic(.error, "missing-theme", "Không tìm thấy thư mục mẫu giao diện \(displayPath)/templates.",
                                      file: displayPath, hint: "Chỉ đường dẫn tới giao diện bằng `--theme`.")])
         }
@@ -42,6 +48,10 @@ public struct Theme: Sendable {
             } catch let error as TemplateParser.Failure {
                 diagnostics.append(Diagnostic(.error, "template-syntax", "Lỗi cú pháp mẫu: \(error.message).",
                                               file: path, line: error.line, column: error.column))
+            } catch let error as SourceText.Failure {
+                var diagnostic = ItemFile.readFailure(error, at: SourceLocation(file: path, line: 0, column: 0))
+                diagnostic.code = diagnostic.code == "not-utf8" ? diagnostic.code : "template-unreadable"
+                diagnostics.append(diagnostic)
             } catch {
                 diagnostics.append(Diagnostic(.error, "template-unreadable", "Không đọc được mẫu: \(error).", file: path))
             }

@@ -1,6 +1,8 @@
 /// Photos and attachments must exist under `media/`, and no path may leave the content folder.
 struct MediaCheck {
     let media: Set<String>
+    /// A file in a folder that could not be listed is not reported missing: the folder is.
+    let unloaded: Unloaded
 
     func run(_ content: Content) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -20,7 +22,7 @@ struct MediaCheck {
         if let problem = MediaPath.problem(ref.value) {
             out.append(.error("unsafe-path", "`\(key)`: đường dẫn \"\(ref.value)\" \(problem).", at: ref.at,
                               hint: "Đặt tệp trong thư mục media/ và viết `\(key): media/ten-tep.jpg`."))
-        } else if !media.contains(ref.value) {
+        } else if !media.contains(ref.value), !unloaded.inUnreadableFolder(ref.value) {
             let guess = Suggestion.closest(to: ref.value, among: media)
             out.append(.error("missing-media", "`\(key)`: không có tệp \"\(ref.value)\" trong thư mục nội dung.", at: ref.at,
                               hint: guess.map { "Có phải là `\($0)`?" } ?? "Chép tệp vào media/ hoặc sửa lại tên."))

@@ -6,7 +6,7 @@ public enum Validator {
         let ids = KnownIDs(content)
         var diagnostics = DuplicateCheck.run(content)
         diagnostics += ReferenceCheck(ids: ids).run(content)
-        diagnostics += MediaCheck(media: content.media).run(content)
+        diagnostics += MediaCheck(media: content.media, unloaded: content.unloaded).run(content)
         diagnostics += DomainRules(content: content, today: today).run()
         return diagnostics
     }
@@ -33,8 +33,10 @@ struct KnownIDs {
         criteria = Dictionary(uniqueKeysWithValues: Exemplar.Kind.allCases.map { kind in
             (kind, catalogue(byKind[kind, default: []].map(\.id), "criteria.yml"))
         })
-        exemplars = IDSet(ids: Set(content.exemplars.map(\.id)), unloaded: unloaded.exemplars)
-        initiatives = IDSet(ids: Set(content.initiatives.map(\.id)), unloaded: unloaded.items["models", default: []])
+        exemplars = IDSet(ids: Set(content.exemplars.map(\.id)), unloaded: unloaded.exemplars,
+                          fileFailed: !unloaded.folders.isDisjoint(with: ["collectives", "individuals"]))
+        initiatives = IDSet(ids: Set(content.initiatives.map(\.id)), unloaded: unloaded.items["models", default: []],
+                            fileFailed: unloaded.folders.contains("models"))
     }
 }
 

@@ -5,44 +5,139 @@ import Darwin
 #endif
 import Foundation
 
-/// Plain POSIX file calls for the hot path of writing thousands of pages:
-/// Foundation's file APIs stat and allocate far more than a static site needs.
+/// Plain POSIX file calls for the hot path of writing thousands of pages: Foundation's file
+/// APIs stat and allocate far more than a static site needs, and lose errno on the way.
+/// Every failure carries the errno of the call that failed.
 enum FileIO {
     /// Creates `path`'s parent folders as needed; concurrent callers may race harmlessly.
-    static func makeParents(of path: String) -> Bool {
-        guard let slash = path.lastIndex(of: "/") else { return true }
-        return makeFolder(String(path[..<slash]))
+    static func makeParents(of path: String) throws(SystemError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        try makeFolder(String(path[..<slash]))
     }
 
-    static func makeFolder(_ path: String) -> Bool {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT, makeParents(of: path) else { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    static func makeFolder(_ path: String) throws(SystemError) {
+        if mkdir(path, 0o755) == 0 { return }
+        let error = SystemError.current()
+        if error.code == EEXIST { return }
+        guard error.code == ENOENT else { throw error }
+        try makeParents(of: path)
+        if mkdir(path, 0o755) == 0 { return }
+        let again = SystemError.current()
+        if again.code != EEXIST { throw again }
     }
 
-    static func write(_ data: Data, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
+    static func write(_ data: Data, to path: String) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
-        return data.withUnsafeBytes { buffer -> Bool in
+        try writeAll(data, to: descriptor)
+    }
+
+    static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {
+        let failure = data.withUnsafeBytes { buffer -> SystemError? in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    let error = SystemError.current()
+                    if error.code == EINTR { continue }
+                    return error
+                }
                 offset += written
             }
-            return true
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads a whole regular file from an open descriptor. Anything else (a FIFO, a device,
+    /// a folder) is refused before reading: reading a FIFO would wait forever.
+    static func readRegular(_ descriptor: Int32) throws(ReadFailure) -> Data {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .system(.current()) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(kind(info.st_mode)) }
+        var data = Data(count: Int(info.st_size))
+        var length = 0
+        var failure: SystemError?
+        while failure == nil {
+            if length == data.count { data.count += max(4096, data.count / 2) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            }
+            if count < 0 {
+                let error = SystemError.current()
+                if error.code != EINTR { failure = error }
+                continue
+            }
+            if count == 0 { break }
+            length += count
+        }
+        if let failure { throw .system(failure) }
+        data.count = length
+        return data
+    }
+
+    enum ReadFailure: Error {
+        case system(SystemError)
+        /// Not a regular file: what it is instead, in words.
+        case notRegular(String)
+    }
+
+    /// Opens and reads a regular file; with `noFollow` a symbolic link is refused.
+    static func readFile(_ path: String, noFollow: Bool = false) throws(ReadFailure) -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
+        guard descriptor >= 0 else { throw .system(.current()) }
+        defer { close(descriptor) }
+        return try readRegular(descriptor)
+    }
+
+    /// Reads `relative` below the folder `root` without following any link on the way:
+    /// each folder is opened with O_NOFOLLOW from the one before, and what was opened at the
+    /// end is checked with fstat. A file swapped for a link after it was listed is refused.
+    static func readBelow(_ root: String, _ relative: String) throws(ReadFailure) -> Data {
+        var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw .system(.current()) }
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for (index, part) in parts.enumerated() {
+            let last = index == parts.count - 1
+            let flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (last ? O_NONBLOCK : O_DIRECTORY)
+            let next = openat(folder, part, flags)
+            let error = SystemError.current()
+            close(folder)
+            guard next >= 0 else {
+                throw error.code == ELOOP || error.code == ENOTDIR ? .notRegular("liên kết (symlink)") : .system(error)
+            }
+            folder = next
+        }
+        defer { close(folder) }
+        return try readRegular(folder)
+    }
+
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "thư mục"
+        case S_IFIFO: return "ống FIFO"
+        case S_IFSOCK: return "socket"
+        case S_IFCHR, S_IFBLK: return "tệp thiết bị"
+        case S_IFLNK: return "liên kết (symlink)"
+        default: return "không phải tệp thường"
         }
     }
 
     enum Comparison { case same, different, absent }
 
     /// How the file at `path` compares with `data`; a size check first keeps it cheap.
+    /// A file that cannot be read counts as different: it is then written anew.
     static func compare(_ path: String, _ data: Data) -> Comparison {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .absent }
-        guard Int(info.st_size) == data.count, let existing = FileManager.default.contents(atPath: path) else { return .different }
-        return existing == data ? .same : .different
+        guard lstat(path, &info) == 0 else { return .absent }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return .different }
+        do {
+            return try readFile(path, noFollow: true) == data ? .same : .different
+        } catch {
+            return .different
+        }
     }
 
     static func isLink(_ path: String) -> Bool {
@@ -50,5 +145,70 @@ enum FileIO {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    static func describeError() -> String { String(cString: strerror(errno)) }
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Removes a file or a whole folder; links are removed, never followed. Names that are
+    /// not UTF-8 are removed too: paths are handled as bytes.
+    static func removeTree(_ path: String) throws(SystemError) {
+        try removeTree(bytes: Array(path.utf8))
+    }
+
+    private static func removeTree(bytes path: [UInt8]) throws(SystemError) {
+        let cPath = path.map { CChar(bitPattern: $0) } + [0]
+        var info = stat()
+        guard lstat(cPath, &info) == 0 else {
+            let error = SystemError.current()
+            if error.code == ENOENT { return }
+            throw error
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            if unlink(cPath) != 0, errno != ENOENT { throw .current() }
+            return
+        }
+        for name in try cPath.withUnsafeBufferPointer({ buffer throws(SystemError) in try rawNames(in: buffer.baseAddress!) }) { try removeTree(bytes: path + [0x2F] + name) }
+        if rmdir(cPath) != 0, errno != ENOENT { throw .current() }
+    }
+
+    /// The raw names in a folder, without `.` and `..`.
+    static func rawNames(in path: UnsafePointer<CChar>) throws(SystemError) -> [[UInt8]] {
+        guard let folder = opendir(path) else { throw .current() }
+        defer { closedir(folder) }
+        var names: [[UInt8]] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { throw .current() }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                Array(bytes.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    static func rawNames(in path: String) throws(SystemError) -> [[UInt8]] {
+        let cPath = Array(path.utf8CString)
+        return try cPath.withUnsafeBufferPointer { buffer throws(SystemError) in try rawNames(in: buffer.baseAddress!) }
+    }
+
+    /// The names in a folder as strings; a name that is not UTF-8 is kept with its bytes
+    /// decoded leniently, which is enough to remove it.
+    static func names(in path: String) throws(SystemError) -> [String] {
+        try rawNames(in: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// `write(2)`, named apart from `FileIO.write`.
+func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(descriptor, buffer, count)
+    #else
+    return Darwin.write(descriptor, buffer, count)
+    #endif
 }

@@ -1,38 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-/// The last stage: the site is written into a staging folder beside the output and
-/// moved into place only when everything succeeded, so readers never see half a site
-/// and a failed build leaves the previous one untouched.
-public struct OutputFolder: Sendable {
-    /// Written at the root of every output, so a later build knows the folder is ours to replace.
+/// The last stage: the site is written into a staging folder beside the output and swapped
+/// into place in one atomic step only when everything succeeded, so readers never see half a
+/// site, a failed or stopped build leaves the previous one untouched, and at every instant
+/// the output is either the whole old site or the whole new one.
+public final class OutputFolder: @unchecked Sendable {
+    /// Written at the root of every output and staging folder, so a later build knows the
+    /// folder is ours to replace or to clean up.
     static let marker = ".exemplar-output"
 
+    /// The folder published into (a link given as output is resolved to its target).
     public let target: URL
     let staging: URL
     /// How many files the previous build published, from its marker; nil when unknown.
     let previousFileCount: Int?
+    /// Held from the start until the folder is committed or discarded.
+    public let lock: OutputLock
+    private let targetPath: String
+    private let stagingPath: String
+    /// Files linked from the published folder, with their state when their bytes were
+    /// checked: a file edited by hand afterwards is noticed before publishing.
+    private var linked: [String: FileStamp] = [:]
+    private let linkedLock = NSLock()
 
-    public enum Failure: Error, CustomStringConvertible {
-        case io(String)
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: String
+        let cause: SystemError?
+        public let hint: String?
+
+        init(_ message: String, _ cause: SystemError?, hint: String? = nil) {
+            self.message = message
+            self.cause = cause
+            self.hint = hint ?? cause?.remedy
+        }
+
+        init(_ message: String, hint: String) {
+            self.init(message, nil, hint: hint)
+        }
 
         public var description: String {
-            switch self { case .io(let message): return message }
+            cause.map { "\(message): \($0.cause)." } ?? "\(message)."
+        }
+
+        func diagnostic(file: String) -> Diagnostic {
+            Diagnostic(.error, "output", description, file: file, hint: hint)
         }
     }
 
-    init(target: URL) throws(Failure) {
-        self.target = target.standardizedFileURL
-        let parent = self.target.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let fileManager = FileManager()
-        let marker = try? String(contentsOf: self.target.appendingPathComponent(Self.marker), encoding: .utf8)
-        previousFileCount = marker?.split(separator: "\n").first { $0.hasPrefix("files: ") }.flatMap { Int($0.dropFirst(7)) }
-        try? fileManager.removeItem(at: staging)
+    /// Takes the output's lock (or shares `lock`, held by a long-running process), removes
+    /// what killed builds left beside the output, and creates the staging folder.
+    public init(target: URL, lock: OutputLock? = nil) throws(Failure) {
+        targetPath = try OutputPath.resolve(target)
+        self.target = URL(fileURLWithPath: targetPath)
+        if let lock { self.lock = lock } else { self.lock = try OutputLock.acquire(folder: targetPath) }
+        stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
+        staging = URL(fileURLWithPath: stagingPath)
+        try Leftovers.clean(beside: targetPath)
+        previousFileCount = Self.fileCount(inMarkerOf: targetPath)
+        try io("Không tạo được thư mục chứa \(targetPath)") { () throws(SystemError) in
+            try FileIO.makeParents(of: targetPath) }
+        Interruption.register(stagingPath)
+        try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
+            try FileIO.makeFolder(stagingPath) }
+        try io("Không ghi được \(stagingPath)/\(Self.marker)") { () throws(SystemError) in
+            try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + Self.marker) }
+        TestPause.at("staging")
+    }
+
+    private static func fileCount(inMarkerOf folder: String) -> Int? {
+        let text: String
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            text = String(decoding: try FileIO.readFile(folder + "/" + marker, noFollow: true), as: UTF8.self)
         } catch {
-            throw .io("Không tạo được thư mục tạm \(staging.path): \(error.localizedDescription)")
+            return nil
         }
+        return text.split(separator: "\n").first { $0.hasPrefix("files: ") }.flatMap { Int($0.dropFirst(7)) }
     }
 
     /// What writing one file did to the published folder.
@@ -46,33 +93,62 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes one file and tells how it compares with the published one. A file whose bytes
-    /// the previous output already holds is not written at all: `commit` links the old file
-    /// into place if the folder is replaced, so an unchanged page keeps its date and costs
-    /// no disk write.
+    /// the published folder already holds is hard-linked from it instead, after checking the
+    /// linked file's bytes are exactly `data`: an unchanged page keeps its date and costs no
+    /// disk write, and a published file edited by hand is never taken for a rendered one.
     @discardableResult
-    func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
-        let comparison = FileIO.compare(target.path + "/" + relative, data)
-        if comparison == .same { return .unchanged }
-        let destination = staging.path + "/" + relative
-        guard FileIO.makeParents(of: destination) else {
-            throw .io("Không tạo được thư mục cho \(relative): \(FileIO.describeError())")
+    public func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
+        try Interruption.guarded { () throws(Failure) -> Outcome in
+            let published = targetPath + "/" + relative
+            let destination = stagingPath + "/" + relative
+            try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
+            try FileIO.makeParents(of: destination) }
+            let comparison = FileIO.compare(published, data)
+            if comparison == .same, reuse(published, as: destination, relative: relative, data: data) {
+                return .unchanged
+            }
+            try io("Không ghi được \(relative)") { () throws(SystemError) in
+            try FileIO.write(data, to: destination) }
+            return comparison == .absent ? .added : comparison == .same ? .unchanged : .changed
         }
-        guard FileIO.write(data, to: destination) else {
-            throw .io("Không ghi được \(relative): \(FileIO.describeError())")
-        }
-        return comparison == .absent ? .added : .changed
     }
 
-    /// Copies a file as it is (media, theme assets), linking when unchanged.
+    /// Links a published file into the staging folder if its bytes are still `data`.
+    private func reuse(_ published: String, as destination: String, relative: String, data: Data) -> Bool {
+        guard link(published, destination) == 0 else { return false }
+        if let stamp = FileStamp(destination), FileIO.compare(destination, data) == .same {
+            linkedLock.lock()
+            linked[relative] = stamp
+            linkedLock.unlock()
+            return true
+        }
+        unlink(destination)
+        return false
+    }
+
+    /// Copies a file as it is, refusing a link or anything but a regular file.
     @discardableResult
-    func copy(_ source: URL, to relative: String) throws(Failure) -> Outcome {
+    public func copy(_ source: URL, to relative: String) throws(Failure) -> Outcome {
         let data: Data
         do {
-            data = try Data(contentsOf: source)
+            data = try FileIO.readFile(source.path, noFollow: true)
         } catch {
-            throw .io("Không đọc được \(source.path): \(error.localizedDescription)")
+            throw Failure(read: error, source.path)
         }
         return try write(relative, data)
+    }
+
+    /// Copies `relative` below `root` without following any link on the way (media, theme
+    /// assets): a file swapped for a link during the build is refused, not published.
+    @discardableResult
+    public func copy(from root: URL, _ relative: String, to destination: String) throws(Failure) -> Outcome {
+        let data: Data
+        do {
+            data = try FileIO.readBelow(root.path, relative)
+        } catch {
+            throw Failure(read: error, root.appendingPathComponent(relative).path)
+        }
+        return try write(destination, data)
     }
 
     /// Swaps the staging folder into place, recording how many files it holds. When every
@@ -81,46 +157,129 @@ public struct OutputFolder: Sendable {
     /// Returns whether the published folder changed.
     /// `unchanged` are the files `write` found identical to the published ones.
     @discardableResult
-    func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
+    public func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
+        try checkLinkedFiles()
         if unchanged.count == files, previousFileCount == files {
             discard()
             return false
         }
-        let failures = unchanged.parallelMap { relative -> String? in
-            let destination = staging.path + "/" + relative
-            guard FileIO.makeParents(of: destination),
-                  link(target.path + "/" + relative, destination) == 0 else { return relative }
-            return nil
+        try Interruption.guarded { () throws(Failure) in
+            try io("Không ghi được \(Self.marker)") { () throws(SystemError) in
+            try FileIO.write(Data("exemplar\nfiles: \(files)\n".utf8), to: stagingPath + "/" + Self.marker) }
         }
-        if let failed = failures.compactMap({ $0 }).first {
-            throw .io("Không liên kết được \(failed) từ bản trước: \(FileIO.describeError())")
-        }
-        do {
-            try Data("exemplar\nfiles: \(files)\n".utf8).write(to: staging.appendingPathComponent(Self.marker))
-        } catch {
-            throw .io("Không ghi được \(Self.marker): \(error.localizedDescription)")
-        }
-        let fileManager = FileManager()
-        let retired = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            if fileManager.fileExists(atPath: target.path) {
-                try? fileManager.removeItem(at: retired)
-                try fileManager.moveItem(at: target, to: retired)
-            }
-            try fileManager.moveItem(at: staging, to: target)
-        } catch {
-            if fileManager.fileExists(atPath: retired.path), !fileManager.fileExists(atPath: target.path) {
-                try? fileManager.moveItem(at: retired, to: target)
-            }
-            throw .io("Không thay được thư mục kết quả \(target.path): \(error.localizedDescription)")
-        }
-        try? fileManager.removeItem(at: retired)
+        // Everything reaches the disk before the swap: after a power cut the output holds
+        // either the old site or the whole new one, never files the disk had not yet written.
+        try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
+            try Durability.flush(stagingPath) }
+        TestPause.at("before-swap")
+        try Interruption.guarded { () throws(Failure) in try swapIntoPlace() }
+        let parent = (targetPath as NSString).deletingLastPathComponent
+        try io("Không ghi được xuống đĩa thư mục \(parent)") { () throws(SystemError) in
+            try Durability.flushFolder(parent.isEmpty ? "/" : parent) }
+        TestPause.at("after-swap")
+        // The staging name now holds the previous site. If it cannot be removed, the next
+        // build removes it: the new site is published either way.
+        do { try FileIO.removeTree(stagingPath) } catch {}
+        Interruption.unregister(stagingPath)
         return true
     }
 
-    /// Throws the staging folder away; the previous output stays as it was.
-    func discard() {
-        try? FileManager().removeItem(at: staging)
+    /// One atomic exchange where the file system has it; otherwise two renames, undone if
+    /// the second fails (a crash between them leaves `.NAME.old-PID`, which the next build
+    /// puts back before anything else).
+    private func swapIntoPlace() throws(Failure) {
+        guard FileIO.exists(targetPath) else {
+            if rename(stagingPath, targetPath) != 0 { throw swapFailure(.current()) }
+            return
+        }
+        switch LinuxCalls.exchange(stagingPath, targetPath) {
+        case .done:
+            return
+        case .failed(let error):
+            throw swapFailure(error)
+        case .unsupported:
+            let retired = OutputPath.sibling(of: targetPath, suffix: "old-\(getpid())")
+            Interruption.register(retired)
+            if rename(targetPath, retired) != 0 { throw swapFailure(.current()) }
+            if rename(stagingPath, targetPath) != 0 {
+                let error = SystemError.current()
+                if rename(retired, targetPath) == 0 { Interruption.unregister(retired) }
+                throw swapFailure(error)
+            }
+            do { try FileIO.removeTree(retired) } catch {}
+            Interruption.unregister(retired)
+        }
+    }
+
+    private func swapFailure(_ error: SystemError) -> Failure {
+        if error.code == EBUSY || error.code == EXDEV {
+            return Failure("Không thay được thư mục kết quả \(targetPath): đó là điểm gắn kết (mount point) hoặc nằm trên ổ đĩa khác thư mục tạm", error,
+                           hint: OutputGuard.mountPointHint(targetPath))
+        }
+        return Failure("Không thay được thư mục kết quả \(targetPath)", error)
+    }
+
+    /// Fails when a file linked from the published folder changed after its bytes were
+    /// checked: it was edited by hand during the build, and publishing it would pass the
+    /// edit off as rendered.
+    private func checkLinkedFiles() throws(Failure) {
+        linkedLock.lock()
+        let stamps = linked
+        linkedLock.unlock()
+        for (relative, stamp) in stamps.sorted(by: { $0.key < $1.key })
+        where FileStamp(stagingPath + "/" + relative) != stamp {
+            discard()
+            throw Failure("Tệp \(relative) trong thư mục kết quả bị sửa trong lúc đang dựng; trang web mới không được công bố",
+                          hint: "Đừng sửa tay thư mục kết quả (mọi thay đổi ở đó bị thay ở lần dựng sau); sửa nội dung rồi chạy lại lệnh dựng.")
+        }
+    }
+
+    /// Throws the staging folder away; the previous output stays as it was. If it cannot be
+    /// removed now, the next build removes it.
+    public func discard() {
+        do { try FileIO.removeTree(stagingPath) } catch {}
+        Interruption.unregister(stagingPath)
+    }
+}
+
+extension OutputFolder.Failure {
+    init(read error: FileIO.ReadFailure, _ path: String) {
+        switch error {
+        case .system(let cause): self.init("Không đọc được \(path)", cause)
+        case .notRegular(let kind):
+            self.init("Không chép \(path): đó là \(kind), không phải tệp thường", hint: "Thay bằng tệp thật.")
+        }
+    }
+}
+
+/// What identifies a file's state: a write in place changes its modification or change time.
+struct FileStamp: Equatable {
+    let inode: UInt64
+    let size: Int64
+    let modified: timespec
+    let changed: timespec
+
+    init?(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+    }
+}
+
+/// Runs a file operation, turning its failure into the output's, with `message` saying what failed.
+func io<T>(_ message: @autoclosure () -> String, _ body: () throws(SystemError) -> T) throws(OutputFolder.Failure) -> T {
+    do {
+        return try body()
+    } catch {
+        throw OutputFolder.Failure(message(), error)
     }
 }

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ExemplarCore
+import Foundation
+
+/// SIGTERM, SIGINT (Ctrl-C) and SIGHUP stop a build cleanly: its staging folder is removed,
+/// the published site stays as it was, and the process exits with 128 + the signal's number.
+/// The signals are blocked in every thread and taken by one thread that waits for them, so
+/// the cleanup runs as ordinary code, not inside a signal handler.
+enum Signals {
+    private static let handled: [Int32] = [SIGTERM, SIGINT, SIGHUP]
+
+    /// Must run before any other thread starts: threads inherit the blocked set.
+    static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in handled { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        let waiter = Thread { [set] in
+            var waitSet = set
+            var received: Int32 = 0
+            while sigwait(&waitSet, &received) != 0 {}
+            let left = Interruption.stopAndClean()
+            var message = "\nĐã dừng theo tín hiệu \(received); thư mục kết quả cũ được giữ nguyên.\n"
+            for folder in left { message += "Chưa xoá được \(folder); lần dựng sau sẽ xoá.\n" }
+            Terminal.error(message)
+            _exit(128 + received)
+        }
+        waiter.start()
+    }
+}
