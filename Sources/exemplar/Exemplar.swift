@@ -18,7 +18,9 @@ struct Exemplar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Signals.waitIfStopping()
         } catch {
+            Signals.waitIfStopping()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .validationFailure {

@@ -31,4 +31,11 @@ enum Signals {
         }
         waiter.start()
     }
+
+    /// Called before the process exits on its own: if a signal is being handled, its thread
+    /// is removing the staging folder and will end the process with the signal's code.
+    static func waitIfStopping() {
+        guard Interruption.isStopping else { return }
+        while true { sleep(60) }
+    }
 }

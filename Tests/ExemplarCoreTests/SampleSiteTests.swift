@@ -19,8 +19,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let report = try buildSample()
         #expect(report.published, "\(report.diagnostics.filter { $0.severity == .error })")
-        // The sample keeps exactly one deliberate warning: a late registration.
-        #expect(report.diagnostics.map(\.code) == ["late-registration"])
+        // The sample keeps deliberate warnings only: a late registration and two score
+        // sheets with missing periods.
+        #expect(report.diagnostics.map(\.code).sorted() == ["late-registration", "score-gaps", "score-gaps"])
     }
 
     @Test func everyContentFileHasItsPage() throws {

@@ -92,7 +92,8 @@ public enum Builder {
         }
         report.seconds[.validate] = clock.lap()
 
-        let graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         report.graph = graph
         report.seconds[.link] = clock.lap()
         return (graph, theme)

@@ -46,6 +46,8 @@ public struct SiteGraph: Sendable {
     public var exemplarsOfScope: [Exemplar.Scope: [String]] = [:]
     /// Exemplars honoured in a year of the site's phase.
     public var phaseMembers: [String] = []
+    /// Score results by exemplar id, years in order (`ScoreResults`).
+    public var scores: [String: [ScoreYear]] = [:]
 
     public init(site: SiteConfig) {
         self.site = site

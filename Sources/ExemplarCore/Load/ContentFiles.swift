@@ -63,7 +63,7 @@ struct ContentFiles {
     /// The names in a folder that do not start with `.`, sorted. A folder that cannot be
     /// listed, or a name that is not UTF-8, is reported naming the folder and the cause, and
     /// recorded in `unreadable` so that references into it are not reported as missing too.
-    private func visibleEntries(_ url: URL, relative: String, bag: DiagnosticBag, unreadable: inout Set<String>) -> [String] {
+    func visibleEntries(_ url: URL, relative: String, bag: DiagnosticBag, unreadable: inout Set<String>) -> [String] {
         let folder = relative.isEmpty ? displayPath : display(relative)
         let raw: [[UInt8]]
         do {

@@ -64,6 +64,9 @@ public enum ContentLoader {
         for path in refused { content.unloaded.add(path) }
         content.media = files.mediaFiles(bag: bag, unreadable: &unreadable)
         content.unloaded.folders = unreadable
+        let (scores, scoreDiagnostics) = ScoresLoader.loadScores(from: root, displayPath: displayPath)
+        content.scores = scores
+        bag.add(contentsOf: scoreDiagnostics)
         return (content, bag.items)
     }
 

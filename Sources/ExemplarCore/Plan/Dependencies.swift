@@ -26,6 +26,7 @@ extension SitePlan {
         switch item {
         case .exemplar(let id):
             routes.insert(.exemplar(id))
+            routes.insert(.scores(id))
             routes.insert(.export("exemplars"))
             guard let exemplar = graph.exemplars[id] else { break }
             lists([exemplar.kind == .collective ? .collectives : .individuals, .phase, .years, .fields, .awards, .units]

@@ -4,6 +4,8 @@ public enum Route: Sendable, Hashable {
     /// One page of a list; `page` counts from 1.
     case list(Listing, page: Int)
     case exemplar(String)
+    /// An exemplar's score results: every scored year, its periods as a chart and a table.
+    case scores(String)
     case initiative(String)
     case event(String)
     case unit(String)
@@ -26,6 +28,7 @@ public enum Route: Sendable, Hashable {
         case .list(let listing, let page): return listing.path + (page > 1 ? "trang/\(page)/" : "")
         case .exemplar(let id):
             return (graph.exemplars[id]?.kind == .collective ? "tap-the/" : "ca-nhan/") + id + "/"
+        case .scores(let id): return Route.exemplar(id).path(in: graph) + "ket-qua/"
         case .initiative(let id): return "mo-hinh/\(id)/"
         case .event(let id): return "su-kien/\(id)/"
         case .unit(let id): return "don-vi/\(id)/"

@@ -45,6 +45,7 @@ public enum Planner {
         for id in graph.collectiveOrder + graph.individualOrder {
             add(.exemplar(id), source: graph.exemplars[id]?.source)
             urls[(graph.exemplars[id]?.kind == .collective ? "collectives/" : "individuals/") + id + ".md"] = pages.last?.path
+            if graph.scores[id] != nil { add(.scores(id), source: graph.scores[id]?.first?.source) }
         }
         for id in graph.initiativeOrder {
             add(.initiative(id), source: graph.initiatives[id]?.source)

@@ -53,6 +53,9 @@ struct PageRenderer: Sendable {
             guard let item = graph.exemplars[id] else { break }
             let (data, diagnostics) = views.exemplarPage(item)
             return ("exemplar", data, diagnostics)
+        case .scores(let id):
+            guard let item = graph.exemplars[id] else { break }
+            return ("scores-page", views.scoresPage(item), [])
         case .initiative(let id):
             guard let item = graph.initiatives[id] else { break }
             let (data, diagnostics) = views.initiativePage(item)

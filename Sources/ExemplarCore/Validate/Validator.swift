@@ -8,6 +8,7 @@ public enum Validator {
         diagnostics += ReferenceCheck(ids: ids).run(content)
         diagnostics += MediaCheck(media: content.media, unloaded: content.unloaded).run(content)
         diagnostics += DomainRules(content: content, today: today).run()
+        diagnostics += ScoreCheck(content: content, today: today).run()
         return diagnostics
     }
 }

@@ -168,7 +168,13 @@ enum FileIO {
             if unlink(cPath) != 0, errno != ENOENT { throw .current() }
             return
         }
-        for name in try cPath.withUnsafeBufferPointer({ buffer throws(SystemError) in try rawNames(in: buffer.baseAddress!) }) { try removeTree(bytes: path + [0x2F] + name) }
+        let names: [[UInt8]]
+        do {
+            names = try cPath.withUnsafeBufferPointer { buffer throws(SystemError) in try rawNames(in: buffer.baseAddress!) }
+        } catch let error where error.code == ENOENT {
+            return
+        }
+        for name in names { try removeTree(bytes: path + [0x2F] + name) }
         if rmdir(cPath) != 0, errno != ENOENT { throw .current() }
     }
 

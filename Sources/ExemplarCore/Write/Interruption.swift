@@ -27,6 +27,14 @@ public enum Interruption {
         return try body()
     }
 
+    /// Whether a signal is stopping the process: its thread removes the staging folders
+    /// and exits, so no other thread may end the process meanwhile.
+    public static var isStopping: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
     /// A folder to remove if the process is stopped.
     static func register(_ folder: String) {
         condition.lock()
@@ -56,18 +64,20 @@ public enum Interruption {
     }
 }
 
-/// Test hook: `EXEMPLAR_TEST_PAUSE=before-swap` (or `write`, `after-swap`) makes a build
-/// announce `exemplar-test-pause: NAME` on stderr and sleep there for
-/// `EXEMPLAR_TEST_PAUSE_SECONDS` (default 30), so a test can signal or kill it at that exact
-/// point of publishing. Unset, it costs one environment lookup per build.
+/// Test hook: `EXEMPLAR_TEST_PAUSE=NAME` makes a build announce `exemplar-test-pause: NAME`
+/// on stderr at that point of publishing and wait there until a line (or the end) arrives on
+/// stdin, so that a test can signal, kill or disturb it at an exact point. The points are
+/// `staging` (staging folder created, nothing written), `before-swap` (everything written and
+/// flushed) and `after-swap` (new site in place, previous one not yet removed).
+/// Unset, it costs one environment lookup per process.
 enum TestPause {
     private static let point = ProcessInfo.processInfo.environment["EXEMPLAR_TEST_PAUSE"]
-    private static let seconds = ProcessInfo.processInfo.environment["EXEMPLAR_TEST_PAUSE_SECONDS"].flatMap(UInt32.init) ?? 30
 
     static func at(_ name: String) {
         guard point == name else { return }
         let line = Array("exemplar-test-pause: \(name)\n".utf8)
         _ = line.withUnsafeBytes { systemWrite(2, $0.baseAddress!, $0.count) }
-        sleep(seconds)
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1, byte != 0x0A {}
     }
 }

@@ -158,8 +158,8 @@ public final class OutputFolder: @unchecked Sendable {
     /// `unchanged` are the files `write` found identical to the published ones.
     @discardableResult
     public func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
-        try checkLinkedFiles()
         if unchanged.count == files, previousFileCount == files {
+            try checkLinkedFiles()
             discard()
             return false
         }
@@ -172,6 +172,7 @@ public final class OutputFolder: @unchecked Sendable {
         try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try Durability.flush(stagingPath) }
         TestPause.at("before-swap")
+        try checkLinkedFiles()
         try Interruption.guarded { () throws(Failure) in try swapIntoPlace() }
         let parent = (targetPath as NSString).deletingLastPathComponent
         try io("Không ghi được xuống đĩa thư mục \(parent)") { () throws(SystemError) in
@@ -179,8 +180,7 @@ public final class OutputFolder: @unchecked Sendable {
         TestPause.at("after-swap")
         // The staging name now holds the previous site. If it cannot be removed, the next
         // build removes it: the new site is published either way.
-        do { try FileIO.removeTree(stagingPath) } catch {}
-        Interruption.unregister(stagingPath)
+        discard()
         return true
     }
 
@@ -236,9 +236,14 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Throws the staging folder away; the previous output stays as it was. If it cannot be
     /// removed now, the next build removes it.
+    /// A stopping process leaves the removal to `Interruption`.
     public func discard() {
-        do { try FileIO.removeTree(stagingPath) } catch {}
-        Interruption.unregister(stagingPath)
+        do {
+            try Interruption.guarded { () throws(Failure) in
+                try io("") { () throws(SystemError) in try FileIO.removeTree(stagingPath) }
+                Interruption.unregister(stagingPath)
+            }
+        } catch {}
     }
 }
 

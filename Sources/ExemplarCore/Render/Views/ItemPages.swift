@@ -27,6 +27,7 @@ extension Views {
         data["models"] = .list((graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard))
         data.merge(splitByDate(graph.eventsOfExemplar[exemplar.id] ?? [])) { _, new in new }
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
+        data["scores"] = scoreData(exemplar.id)
         data["extra"] = .object(exemplar.extra.mapValues(TemplateValue.text))
         if let photo = exemplar.photo?.value, graph.media.contains(photo) { data["og_image"] = .text(absolute(mediaURL(photo))) }
         data["body"] = .html(body.html)

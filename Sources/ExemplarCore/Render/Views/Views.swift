@@ -127,7 +127,7 @@ struct Views: Sendable {
         switch route {
         case .list(.unitMembers, _): return .units
         case .list(let shown, _): return shown
-        case .exemplar(let id): return graph.exemplars[id]?.kind == .collective ? .collectives : .individuals
+        case .exemplar(let id), .scores(let id): return graph.exemplars[id]?.kind == .collective ? .collectives : .individuals
         case .initiative: return .initiatives
         case .event: return .events
         case .unit: return .units
