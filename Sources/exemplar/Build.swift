@@ -11,14 +11,19 @@ struct Build: ParsableCommand {
     var output = "public"
 
     func run() throws {
-        let report = Builder.build(site.buildOptions(output: output, write: true))
+        let report = site.build(site.buildOptions(output: output, write: true))
         let seconds = report.seconds.values.reduce(0, +)
         let time = String(format: "%.2f", seconds)
+        let say = site.say
         let summary = report.outputChanged
-            ? "Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"
-                + (report.filesRemoved > 0 ? ", \(report.filesRemoved) tệp bị bỏ." : ".")
-            : "Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên."
+            ? say("Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"
+                    + (report.filesRemoved > 0 ? ", \(report.filesRemoved) tệp bị bỏ." : "."),
+                  "Built \(report.pagesRendered) pages into \(output)/ in \(time) s; \(report.filesChanged) files new or changed"
+                    + (report.filesRemoved > 0 ? ", \(report.filesRemoved) removed." : "."))
+            : say("Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên.",
+                  "Built \(report.pagesRendered) pages in \(time) s; nothing changed, \(output)/ is as it was.")
         try site.finish(report, summary: summary,
-                        failure: "Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.")
+                        failure: say("Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.",
+                                     "The site was not built; the previous \(output)/ is kept."))
     }
 }

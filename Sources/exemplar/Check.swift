@@ -7,8 +7,9 @@ struct Check: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
-        let report = Builder.build(site.buildOptions(output: "public", write: false))
-        try site.finish(report, summary: "Nội dung hợp lệ: \(report.pagesRendered) trang.",
-                        failure: "Nội dung còn lỗi cần sửa trước khi dựng.")
+        let report = site.build(site.buildOptions(output: "public", write: false))
+        try site.finish(report, summary: site.say("Nội dung hợp lệ: \(report.pagesRendered) trang.",
+                                                  "The content is valid: \(report.pagesRendered) pages."),
+                        failure: site.say("Nội dung còn lỗi cần sửa trước khi dựng.", "The content has errors to fix before building."))
     }
 }

@@ -9,14 +9,17 @@ struct DiagnosticPrinter {
     }
 
     let format: Format
+    /// The language messages, hints and labels are printed in.
+    let language: ContentSchema.Language
     private let useColour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    init(format: Format) {
+    init(format: Format, language: ContentSchema.Language = .vi) {
         self.format = format
+        self.language = language
     }
 
     func print(_ diagnostics: [Diagnostic]) {
-        let sorted = diagnostics.sortedByLocation()
+        let sorted = diagnostics.sortedByLocation().map { MessageCatalogue.translate($0, to: language) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -37,7 +40,9 @@ struct DiagnosticPrinter {
     func summary(_ diagnostics: [Diagnostic], line: String) {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         var line = line
-        if errors + warnings > 0 { line += " \(errors) lỗi, \(warnings) cảnh báo." }
+        if errors + warnings > 0 {
+            line += language == .en ? " \(errors) errors, \(warnings) warnings." : " \(errors) lỗi, \(warnings) cảnh báo."
+        }
         Terminal.error(line + "\n")
     }
 
@@ -47,7 +52,8 @@ struct DiagnosticPrinter {
         var position = PrintableName.escape(d.file)
         if d.line > 0 { position += ":\(d.line)" }
         if d.line > 0, d.column > 0 { position += ":\(d.column)" }
-        let label = d.severity == .error ? paint("lỗi", "31") : paint("cảnh báo", "33")
+        let en = language == .en
+        let label = d.severity == .error ? paint(en ? "error" : "lỗi", "31") : paint(en ? "warning" : "cảnh báo", "33")
         var out = "\(paint(position, "1")): \(label): \(PrintableName.escape(d.message)) [\(d.code)]\n"
         if d.line > 0, let source = lines.line(d.line, of: d.file) {
             out += "    \(PrintableName.escape(source, keepingTabs: true))\n"
@@ -56,7 +62,7 @@ struct DiagnosticPrinter {
                 out += "    \(prefix)\(paint("^", "32"))\n"
             }
         }
-        if let hint = d.hint { out += "    \(paint("gợi ý", "36")): \(PrintableName.escape(hint))\n" }
+        if let hint = d.hint { out += "    \(paint(en ? "hint" : "gợi ý", "36")): \(PrintableName.escape(hint))\n" }
         return out
     }
 

@@ -59,10 +59,24 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "In thời gian của từng bước (load, validate, link, plan, render, write).")
     var timings = false
 
+    @Flag(help: "Chỉ in lỗi và cảnh báo: không có dòng tiến độ, không có dòng tổng kết khi thành công.")
+    var quiet = false
+
+    @Flag(help: "In tiến độ ngay từ đầu và thời gian của từng bước.")
+    var verbose = false
+
+    @Option(help: "Ngôn ngữ của thông báo: vi hoặc en (mặc định theo LANG).")
+    var lang: ContentSchema.Language?
+
+    /// Messages in `--lang`, else the locale's language.
+    var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
+
     /// The override obeys the same rules as `base_url`: it ends up in every link too.
     func validate() throws {
         if let baseURL, let problem = BaseURL.problem(baseURL) {
-            throw ValidationError("`--base-url` phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://; \"\(baseURL)\" \(problem). Ví dụ: --base-url http://localhost:8000/")
+            let english = MessageCatalogue.fragment(problem)
+            throw ValidationError(say("`--base-url` phải là địa chỉ đầy đủ bắt đầu bằng http:// hoặc https://; \"\(baseURL)\" \(problem). Ví dụ: --base-url http://localhost:8000/",
+                                      "`--base-url` must be a full address starting with http:// or https://; \"\(baseURL)\" \(english). For example: --base-url http://localhost:8000/"))
         }
     }
 
@@ -81,9 +95,26 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
+    /// Runs a build with its progress shown as `--quiet` and `--verbose` ask.
+    func build(_ options: BuildOptions) -> BuildReport {
+        var options = options
+        let display = ProgressDisplay(quiet: quiet || format == .json, verbose: verbose, say: say)
+        options.progress = display.report
+        let report = Builder.build(options)
+        display.finish()
+        return report
+    }
+
     func finish(_ report: BuildReport, summary: String, failure: String) throws {
-        let printer = DiagnosticPrinter(format: format)
+        let printer = DiagnosticPrinter(format: format, language: say.language)
         printer.print(report.diagnostics)
+        if verbose {
+            let display = ProgressDisplay(quiet: true, verbose: true, say: say)
+            for stage in BuildReport.Stage.allCases {
+                let name = display.name(stage).padding(toLength: 22, withPad: " ", startingAt: 0)
+                Terminal.error("  \(name) \(String(format: "%7.3f", report.seconds[stage] ?? 0)) s\n")
+            }
+        }
         if timings {
             for stage in BuildReport.Stage.allCases {
                 let seconds = report.seconds[stage] ?? 0
@@ -91,7 +122,7 @@ struct SiteOptions: ParsableArguments {
             }
         }
         let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
-        if format == .text {
+        if format == .text, failed || !quiet {
             printer.summary(report.diagnostics, line: failed ? failure : summary)
         }
         if failed { throw ExitCode.failure }

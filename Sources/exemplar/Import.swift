@@ -53,7 +53,7 @@ struct Import: ParsableCommand {
         var importer = ProfileImport(kind: itemKind, display: file, content: loaded, contentURL: contentURL,
                                      defaultUnit: defaultUnit, language: say.language)
         try importer.read(data)
-        DiagnosticPrinter(format: .text).print(importer.diagnostics)
+        DiagnosticPrinter(format: .text, language: say.language).print(importer.diagnostics)
         let errors = importer.diagnostics.errorCount, warnings = importer.diagnostics.warningCount
         let counts = say(" \(errors) lỗi, \(warnings) cảnh báo.", " \(errors) errors, \(warnings) warnings.")
         guard errors == 0 else {

@@ -133,10 +133,19 @@ import Testing
         #expect(first != nil && first == after)
         // Nothing changed, so not even the folder was replaced.
         #expect(try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int == folder)
-        // One edit: only that page and the pages listing it are new bytes.
+        // One edit: only that page, the pages listing it and the search index files holding
+        // its words are new bytes.
         try site.write("pages/dang-ky.md", "---\ntitle: Đăng ký điển hình\nmenu: 1\n---\nNội dung mới.\n")
+        let index = site.output.appendingPathComponent("tim-kiem/i")
+        func indexFiles() -> [String: Data] {
+            let files = FileManager.default.enumerator(atPath: index.path)?.compactMap { $0 as? String } ?? []
+            return Dictionary(uniqueKeysWithValues: files.map { ($0, (try? Data(contentsOf: index.appendingPathComponent($0))) ?? Data()) })
+        }
+        let before = indexFiles()
         let third = site.build()
-        #expect(third.outputChanged && third.filesChanged == 1)
+        let indexChanged = indexFiles().filter { before[$0.key] != $0.value }.count
+        #expect(indexChanged > 0)
+        #expect(third.outputChanged && third.filesChanged == 1 + indexChanged)
         // The folder was replaced, but unchanged pages are the same files as before.
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == first)
         #expect(site.page("dang-ky/index.html")?.contains("Nội dung mới.") == true)

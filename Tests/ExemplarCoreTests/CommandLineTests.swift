@@ -3,12 +3,6 @@ import Testing
 
 /// The `exemplar` command as a user runs it: output, exit codes, formats.
 @Suite struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     static var binary: URL? {
         let folder = Bundle.main.executableURL?.deletingLastPathComponent()
         let candidates = [folder?.appendingPathComponent("exemplar"),
@@ -16,30 +10,13 @@ import Testing
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    private func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = try #require(Self.binary, "build the exemplar executable first")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    /// The executable in the default language, whatever the machine's locale.
+    private func run(_ arguments: [String], in folder: URL) throws -> Executable.Run {
+        try Executable.run(arguments, in: folder)
     }
 
     private func site(_ files: [String: String] = SiteFixture.basic) throws -> SiteFixture {
-        let site = try SiteFixture(files)
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("theme"),
-                                                   withDestinationURL: SiteFixture.repository.appendingPathComponent("theme"))
-        return site
+        try Executable.site(files)
     }
 
     @Test func buildWithDefaultsExitsZero() throws {

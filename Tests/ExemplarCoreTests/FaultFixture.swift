@@ -30,6 +30,8 @@ struct ExemplarProcess {
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Messages in the default language (Vietnamese), whatever the machine's locale.
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = nil }
         env["EXEMPLAR"] = binary.path
         for (key, value) in environment { env[key] = value }
         process.environment = env

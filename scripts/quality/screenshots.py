@@ -29,6 +29,17 @@ images.forEach(img => { img.loading = 'eager'; });
 Promise.all(images.map(img => img.decode().catch(() => null))).then(() => done(images.length));
 """
 
+# The search page draws its results after fetching the index: wait for them (at most 10 s).
+SEARCH_SETTLED = """
+const done = arguments[arguments.length - 1];
+const form = document.getElementById('search-form');
+const started = Date.now();
+(function wait() {
+  if (!form || (form.dataset.state && form.dataset.state !== 'busy') || Date.now() - started > 10000) done();
+  else setTimeout(wait, 50);
+})();
+"""
+
 
 def name_of(path: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
@@ -56,6 +67,7 @@ def main() -> int:
                 driver.get(url)
                 # Lazy images below the fold: load them all before the shot.
                 driver.execute_async_script(LOAD_IMAGES)
+                driver.execute_async_script(SEARCH_SETTLED)
                 # Full page: the page's own height at this width, captured beyond the viewport.
                 metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
                 height = int(metrics["cssContentSize"]["height"]) + 1

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var today = CalendarDate.today()
     /// Warnings block publishing too.
     public var strict = false
+    /// Told what the build is doing, for a progress display; called from worker threads.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(content: String = "content", theme: String = "theme", output: String = "public") {
         let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)

@@ -1,7 +1,7 @@
 /// What a build did: its diagnostics, its pages, and how long each stage took.
 public struct BuildReport: Sendable {
     public enum Stage: String, Sendable, CaseIterable {
-        case load, validate, link, plan, render, write
+        case load, validate, link, plan, render, search, write
     }
 
     public var diagnostics: [Diagnostic] = []

@@ -9,6 +9,7 @@ public enum Builder {
 
         let (graph, theme) = loadValidateLink(options, report: &report, clock: &clock)
 
+        options.progress?(.stage(.plan))
         let (plan, planDiagnostics) = Planner.plan(graph)
         report.diagnostics += planDiagnostics
         report.seconds[.plan] = clock.lap()
@@ -25,8 +26,11 @@ public enum Builder {
             }
         }
         let writer = output
+        options.progress?(.stage(.render))
+        let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
         let results = plan.pages.parallelMap { page in
-            renderAndWrite(page, renderer: renderer, output: writer)
+            defer { counter?.pageDone() }
+            return renderAndWrite(page, renderer: renderer, output: writer)
         }
         var unchangedFiles: [String] = []
         /// Files the previous output held under the same name with other bytes.
@@ -40,18 +44,20 @@ public enum Builder {
             }
         }
         var writeFailures: [(OutputFolder.Failure, String)] = []
-        for (result, page) in zip(results, plan.pages) {
+        for result in results {
             report.diagnostics += result.diagnostics
             report.pagesRendered += result.rendered ? 1 : 0
-            if let outcome = result.outcome { record(outcome, page.outputFile) }
-            if let failure = result.failure { writeFailures.append((failure, page.outputFile)) }
+            for (file, outcome) in result.outcomes { record(outcome, file) }
+            writeFailures += result.failures
         }
         report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
+        report.seconds[.search] = results.reduce(0) { $0 + $1.searchSeconds }
         _ = clock.lap()
 
         guard let output else { return report }
+        options.progress?(.stage(.write))
         if !report.diagnostics.hasErrors {
             report.diagnostics += output.copyStatic(media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
                                                     assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets", record: record)
@@ -77,11 +83,13 @@ public enum Builder {
     /// graph holds everything, and a large site should not keep two copies.
     private static func loadValidateLink(_ options: BuildOptions, report: inout BuildReport,
                                          clock: inout StageClock) -> (SiteGraph, Theme?) {
+        options.progress?(.stage(.load))
         var (content, diagnostics) = ContentLoader.load(from: options.content, displayPath: options.contentDisplay)
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
+        options.progress?(.stage(.validate))
         report.diagnostics += Validator.validate(content, today: options.today)
         let (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay,
                                                    language: content.site.language)
@@ -92,6 +100,7 @@ public enum Builder {
         }
         report.seconds[.validate] = clock.lap()
 
+        options.progress?(.stage(.link))
         var graph = Linker.link(content, includeDrafts: options.includeDrafts)
         graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         report.graph = graph
@@ -102,25 +111,43 @@ public enum Builder {
     private struct PageResult: Sendable {
         var diagnostics: [Diagnostic]
         var rendered = false
-        /// What writing the page did; nil when it was not written.
-        var outcome: OutputFolder.Outcome?
-        var failure: OutputFolder.Failure?
+        /// What writing each file did, and the files that could not be written.
+        var outcomes: [(String, OutputFolder.Outcome)] = []
+        var failures: [(OutputFolder.Failure, String)] = []
         var renderSeconds = 0.0
         var writeSeconds = 0.0
+        /// Building the search index, which is not a page's rendering.
+        var searchSeconds = 0.0
     }
 
     private static func renderAndWrite(_ page: SitePlan.Page, renderer: PageRenderer, output: OutputFolder?) -> PageResult {
+        if page.route == .searchIndex { return writeSearchIndex(page, renderer: renderer, output: output) }
         var clock = StageClock()
         let (html, diagnostics) = renderer.render(page)
         var result = PageResult(diagnostics: diagnostics, rendered: html != nil, renderSeconds: clock.lap())
         guard let html, let output else { return result }
-        do {
-            result.outcome = try output.write(page.outputFile, Data(html.utf8))
-        } catch {
-            result.failure = error
-        }
+        write(html, to: page.outputFile, output: output, result: &result)
         result.writeSeconds = clock.lap()
         return result
+    }
+
+    /// The search index is many files made in one pass over the site.
+    private static func writeSearchIndex(_ page: SitePlan.Page, renderer: PageRenderer, output: OutputFolder?) -> PageResult {
+        var clock = StageClock()
+        let files = SearchIndex.files(renderer.views)
+        var result = PageResult(diagnostics: [], searchSeconds: clock.lap())
+        guard let output else { return result }
+        for file in files { write(file.text, to: page.path + file.path, output: output, result: &result) }
+        result.writeSeconds = clock.lap()
+        return result
+    }
+
+    private static func write(_ text: String, to file: String, output: OutputFolder, result: inout PageResult) {
+        do {
+            result.outcomes.append((file, try output.write(file, Data(text.utf8))))
+        } catch {
+            result.failures.append((error, file))
+        }
     }
 }
 

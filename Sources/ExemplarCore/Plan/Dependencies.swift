@@ -6,7 +6,7 @@ public enum ItemReference: Sendable, Hashable {
 
 extension SitePlan {
     public func routes(showing item: ItemReference, in graph: SiteGraph) -> Set<Route> {
-        var routes: Set<Route> = [.home, .feed, .sitemap]
+        var routes: Set<Route> = [.home, .feed, .sitemap, .searchIndex]
         func lists(_ listings: [Listing]) {
             for listing in listings {
                 for page in 1...(pageCounts[listing] ?? 1) { routes.insert(.list(listing, page: page)) }
@@ -60,7 +60,7 @@ extension SitePlan {
         case .page(let id):
             // Menu pages appear in every page's navigation.
             if graph.pages[id]?.menu != nil { return Set(pages.map(\.route)) }
-            routes = [.page(id), .sitemap]
+            routes = [.page(id), .sitemap, .searchIndex]
         }
         return routes
     }

@@ -10,8 +10,9 @@ enum RootNames {
         return lists.compactMap { $0.path.split(separator: "/").first.map(String.init) }
     }
 
-    /// `media/` (copied from the content), `api/` (`Route.export`), `assets/` (the theme's CSS).
-    static let folders = ["media", "api", "assets"]
+    /// `media/` (copied from the content), `api/` (`Route.export`), `assets/` (the theme's CSS),
+    /// `tim-kiem/` (the search page and its index).
+    static let folders = ["media", "api", "assets", "tim-kiem"]
 
     static var reserved: [String] { sections + folders }
 

@@ -19,6 +19,10 @@ public enum Route: Sendable, Hashable {
     /// The whole of a paginated list as compact JSON, written once per list, so the
     /// in-page filter can search every page of it.
     case listData(Listing)
+    /// The search page, which runs the query in its address (`tim-kiem/?q=duc`).
+    case search
+    /// The search index: the files under `tim-kiem/i/` that the search page fetches.
+    case searchIndex
 
     /// The URL path under the site's base, `ca-nhan/nguyen-thi-hoa/`; empty for home.
     /// Section names are Vietnamese slugs, as a reader of the union website would type them.
@@ -39,19 +43,22 @@ public enum Route: Sendable, Hashable {
         case .robots: return "robots.txt"
         case .export(let name): return "api/\(name).json"
         case .listData(let listing): return listing.path + "danh-sach.json"
+        case .search: return "tim-kiem/"
+        case .searchIndex: return "tim-kiem/" + SearchIndex.folder
         }
     }
 
     /// The file the page is written to, relative to the output folder.
     public func outputFile(in graph: SiteGraph) -> String {
         let path = path(in: graph)
+        if self == .searchIndex { return path + "m.json" }
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .listData, .notFound: return false
+        case .feed, .sitemap, .robots, .export, .listData, .notFound, .searchIndex: return false
         default: return true
         }
     }

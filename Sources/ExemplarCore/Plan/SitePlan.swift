@@ -33,7 +33,8 @@ public enum Planner {
         // The site-wide files come early: each is one long job (the JSON of every exemplar),
         // and pages are rendered in plan order on every core, so one left for last would
         // run alone while the other cores idle.
-        for route in [Route.export("exemplars"), .export("models"), .export("events"), .feed, .sitemap, .robots, .notFound] {
+        for route in [Route.searchIndex, .export("exemplars"), .export("models"), .export("events"), .feed, .sitemap, .robots,
+                      .notFound, .search] {
             add(route)
         }
         for (listing, count) in listings(graph) {

@@ -71,7 +71,8 @@ struct PageRenderer: Sendable {
             guard let item = graph.pages[id] else { break }
             let (data, diagnostics) = views.freePage(item)
             return ("page", data, diagnostics)
-        case .notFound, .feed, .sitemap, .robots, .export, .listData:
+        case .search: return ("search", views.searchPage(), [])
+        case .notFound, .feed, .sitemap, .robots, .export, .listData, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])

@@ -140,6 +140,7 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Copies `relative` below `root` without following any link on the way (media, theme
     /// assets): a file swapped for a link during the build is refused, not published.
+    /// Stylesheets are published minified (`CSSMinifier`).
     @discardableResult
     public func copy(from root: URL, _ relative: String, to destination: String) throws(Failure) -> Outcome {
         let data: Data
@@ -148,7 +149,7 @@ public final class OutputFolder: @unchecked Sendable {
         } catch {
             throw Failure(read: error, root.appendingPathComponent(relative).path)
         }
-        return try write(destination, data)
+        return try write(destination, destination.hasSuffix(".css") ? CSSMinifier.minify(data) : data)
     }
 
     /// Swaps the staging folder into place, recording how many files it holds. When every

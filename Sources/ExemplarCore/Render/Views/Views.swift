@@ -119,6 +119,7 @@ struct Views: Sendable {
             "og_type": isHome ? "website" : "article",
             "locale": site.language == "vi" ? "vi_VN" : "en_US",
             "feed": .text(basePath + "feed.xml"),
+            "search_url": .text(searchURL),
         ]
     }
 

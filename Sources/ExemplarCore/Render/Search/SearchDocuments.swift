@@ -1,0 +1,91 @@
+/// Every published item as a search document, read from the site graph (never from rendered
+/// pages): exemplars, models, events, units and free pages, in the site's display order.
+extension Views {
+    /// Where each document comes from, so documents can be made on every core.
+    enum SearchSource: Sendable {
+        case exemplar(String), initiative(String), event(String), unit(String), page(String)
+    }
+
+    var searchSources: [SearchSource] {
+        (graph.collectiveOrder + graph.individualOrder).map(SearchSource.exemplar)
+            + graph.initiativeOrder.map(SearchSource.initiative)
+            + graph.eventOrder.map(SearchSource.event)
+            + graph.unitOrder.map(SearchSource.unit)
+            + graph.pages.keys.sorted().filter { pathOf[.page($0)] != nil }.map(SearchSource.page)
+    }
+
+    func searchDocument(_ source: SearchSource) -> SearchDocument? {
+        switch source {
+        case .exemplar(let id): return graph.exemplars[id].flatMap(searchDocument)
+        case .initiative(let id): return graph.initiatives[id].flatMap(searchDocument)
+        case .event(let id): return graph.events[id].flatMap(searchDocument)
+        case .unit(let id): return graph.units[id].flatMap(searchDocument)
+        case .page(let id): return graph.pages[id].flatMap(searchDocument)
+        }
+    }
+
+    private func searchDocument(_ e: Exemplar) -> SearchDocument? {
+        guard let path = pathOf[.exemplar(e.id)] else { return nil }
+        let body = PlainText.of(e.body)
+        var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
+        terms += graph.rankedAwards(of: e).map(\.award.name)
+        terms += e.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        terms += e.years.map { String($0.value) }
+        if let scope = e.scope { terms.append(text("scope_\(scope.rawValue)")) }
+        return SearchDocument(
+            group: e.kind == .collective ? .collective : .individual, path: path, name: e.name,
+            label: text("kind_\(e.kind.rawValue)"), unit: unitPosition[e.unit.value],
+            years: e.years.map(\.value), yearsText: yearsText(e.years.map(\.value)),
+            snippet: PlainText.snippet(summary: e.summary, body: body),
+            fields: [(.name, e.name), (.position, [e.position, e.leader].compactMap { $0 }.joined(separator: " ")),
+                     (.unit, unitName(e.unit.value)), (.terms, terms.joined(separator: " ")),
+                     (.summary, e.summary ?? ""), (.body, body)])
+    }
+
+    private func searchDocument(_ m: Initiative) -> SearchDocument? {
+        guard let path = pathOf[.initiative(m.id)] else { return nil }
+        let body = PlainText.of(m.body)
+        var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
+        terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
+        terms += m.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        terms += [text("initiative_kind_\(m.kind.rawValue)")] + (m.year.map { [String($0)] } ?? [])
+        return SearchDocument(
+            group: .initiative, path: path, name: m.title, label: text("initiative_kind_\(m.kind.rawValue)"),
+            unit: unitPosition[m.unit.value], years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
+            snippet: PlainText.snippet(summary: m.summary, body: body),
+            fields: [(.name, m.title), (.unit, unitName(m.unit.value)), (.terms, terms.joined(separator: " ")),
+                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " ")), (.body, body)])
+    }
+
+    private func searchDocument(_ event: Event) -> SearchDocument? {
+        guard let path = pathOf[.event(event.id)] else { return nil }
+        let body = PlainText.of(event.body)
+        let kind = text("event_kind_\(event.kind.rawValue)")
+        return SearchDocument(
+            group: .event, path: path, name: event.title, label: kind,
+            unit: event.host.flatMap { unitPosition[$0.value] }, years: [event.date.year],
+            yearsText: event.date.vietnamese, snippet: PlainText.snippet(summary: event.summary, body: body),
+            fields: [(.name, event.title), (.position, event.location ?? ""), (.unit, event.host.map { unitName($0.value) } ?? ""),
+                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? ""), (.body, body)])
+    }
+
+    private func searchDocument(_ unit: Unit) -> SearchDocument? {
+        guard let path = pathOf[.unit(unit.id)] else { return nil }
+        let kind = text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")
+        let parent = unit.parent.map { unitName($0.value) } ?? ""
+        return SearchDocument(
+            group: .unit, path: path, name: unit.name, label: kind, unit: unitPosition[unit.id], years: [],
+            yearsText: "", snippet: parent, fields: [(.name, unit.name), (.unit, parent), (.terms, kind)])
+    }
+
+    private func searchDocument(_ page: FreePage) -> SearchDocument? {
+        guard let path = pathOf[.page(page.id)] else { return nil }
+        let body = PlainText.of(page.body)
+        return SearchDocument(
+            group: .page, path: path, name: page.title, label: text("search_kind_page"), unit: nil, years: [],
+            yearsText: "", snippet: PlainText.snippet(summary: page.summary, body: body),
+            fields: [(.name, page.title), (.summary, page.summary ?? ""), (.body, body)])
+    }
+
+    private func unitName(_ id: String) -> String { graph.units[id]?.name ?? "" }
+}

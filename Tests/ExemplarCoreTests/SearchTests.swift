@@ -1,0 +1,233 @@
+@testable import ExemplarCore
+import Foundation
+import Testing
+
+/// The search index as the browser reads it: folded keys, spellings, fields and shards,
+/// checked in the files a real build writes.
+@Suite struct SearchTests {
+    // MARK: Folding and words
+
+    @Test func keysFoldMarksCapitalsAndD() {
+        let words = SearchText.words("Phan Anh ĐỨC, giáo dục – 15/QĐ-LĐLĐ")
+        #expect(words.map(\.key) == ["phan", "anh", "duc", "giao", "duc", "15", "qd", "ldld"])
+        // The key is the project's fold of each word, whatever the path through the tables.
+        for word in ["Đức", "Nguyễn", "Thuỷ", "Hoà", "ĐẶNG", "Ước"] {
+            #expect(SearchText.words(word).map(\.key) == [VietnameseText.fold(word)])
+        }
+    }
+
+    @Test func spellingKeepsMarksButNotWhereTheToneSits() {
+        func spelling(_ text: String) -> String? { SearchText.words(text).first?.spelling }
+        // Old and new tone placement are one spelling; capitals and NFD input too.
+        #expect(spelling("hoà") == spelling("hòa"))
+        #expect(spelling("Thuỷ") == spelling("thủy"))
+        #expect(spelling("ĐỨC") == spelling("đức"))
+        #expect(spelling("Đức".decomposedStringWithCanonicalMapping) == spelling("Đức"))
+        // Different marks stay different spellings of one key.
+        #expect(spelling("Đức") != spelling("Dục"))
+        #expect(spelling("hòa") != spelling("hóa"))
+        #expect(spelling("hoa") != spelling("hòa"))
+        #expect(spelling("duc") == "duc")
+        #expect(SearchText.words("Đức").first?.key == SearchText.words("Dục").first?.key)
+    }
+
+    @Test func wordsAreRunsOfLettersAndDigits() {
+        #expect(SearchText.words("  ").isEmpty)
+        #expect(SearchText.words("a.b—c\u{00A0}d").map(\.key) == ["a", "b", "c", "d"])
+        #expect(SearchText.words(String(repeating: "x", count: 41) + " ok").map(\.key) == ["ok"])
+    }
+
+    @Test func plainTextDropsMarkupAndLinkTargets() {
+        let text = PlainText.strip("## Kết quả\n\nChị **Hoa** cùng [tập thể](../collectives/x.md) <b>làm</b>.")
+        #expect(text == "Kết quả Chị Hoa cùng tập thể làm .")
+    }
+
+    // MARK: The index a build writes
+
+    private static let files: [String: String] = {
+        var files = SiteFixture.basic
+        files["individuals/phan-anh-duc.md"] = """
+        ---
+        name: Phan Anh Đức
+        unit: ban-nu-cong
+        years: [2019]
+        summary: Cán bộ trẻ.
+        ---
+        Anh làm công tác giáo dục pháp luật cho công nhân.
+        """
+        files["individuals/tran-thi-hoa.md"] = """
+        ---
+        name: Trần Thị Hòa
+        unit: cdcs-truong-thpt-le-thuy
+        years: [2020]
+        ---
+        Chị Hòa dạy văn.
+        """
+        files["individuals/le-van-hoa.md"] = """
+        ---
+        name: Lê Văn Hoà
+        unit: cdcs-truong-thpt-le-thuy
+        years: [2020]
+        ---
+        Anh Hoà dạy toán, nói về đạo đức nghề giáo.
+        """
+        return files
+    }()
+
+    /// The built index: manifest, every term by key, and the documents.
+    private struct Built {
+        var manifest: [String: Any]
+        var terms: [String: (spellings: [String], postings: [(document: Int, code: Int)])] = [:]
+        var shardKeys: [[String]] = []
+        var documents: [[String]] = []
+
+        func postings(_ key: String) -> [(document: Int, mask: Int, nameLength: Int, spelling: String)] {
+            guard let term = terms[key] else { return [] }
+            return term.postings.map { ($0.document, $0.code & 63, ($0.code >> 6) & 7, term.spellings[$0.code >> 9]) }
+        }
+
+        func document(named name: String) -> Int? { documents.firstIndex { $0[1] == name } }
+    }
+
+    private func build(_ files: [String: String] = Self.files) throws -> (SiteFixture, Built) {
+        let site = try SiteFixture(files)
+        let report = site.build()
+        #expect(report.published, "\(report.diagnostics)")
+        func json(_ path: String) throws -> Any {
+            let data = try Data(contentsOf: site.output.appendingPathComponent("tim-kiem/i/" + path))
+            return try JSONSerialization.jsonObject(with: data)
+        }
+        let manifest = try #require(try json("m.json") as? [String: Any])
+        var built = Built(manifest: manifest)
+        let shards = try #require(manifest["shards"] as? [String])
+        for number in shards.indices {
+            let shard = try #require(try json("t/\(number).json") as? [String: [Any]])
+            built.shardKeys.append(shard.keys.sorted())
+            for (key, value) in shard {
+                let spellings = try #require(value.first as? [String])
+                let pairs = try #require(value.last as? [Int])
+                var document = 0
+                var postings: [(Int, Int)] = []
+                for index in stride(from: 0, to: pairs.count, by: 2) {
+                    document += pairs[index]
+                    postings.append((document, pairs[index + 1]))
+                }
+                built.terms[key] = (spellings, postings)
+            }
+        }
+        let count = try #require(manifest["documents"] as? Int)
+        let perFile = try #require(manifest["per_file"] as? Int)
+        for file in 0..<((count + perFile - 1) / perFile) {
+            built.documents += try #require(try json("d/\(file).json") as? [[String]])
+        }
+        return (site, built)
+    }
+
+    @Test func everyKindIsIndexedWithItsPageAndFields() throws {
+        let (site, index) = try build()
+        defer { site.remove() }
+        // Exemplars, the model, the event, units and the free page, each at its page's path.
+        for (name, path) in [("Phan Anh Đức", "ca-nhan/phan-anh-duc/"), ("Nguyễn Thị Hoa", "ca-nhan/nguyen-thi-hoa/"),
+                             ("LĐLĐ huyện Lệ Thủy", "don-vi/ldld-huyen-le-thuy/")] {
+            let number = try #require(index.document(named: name), "\(name) is not indexed")
+            #expect(index.documents[number][0] == path)
+            #expect(site.page(path + "index.html") != nil)
+        }
+        let kinds = try #require(index.manifest["groups"] as? [[Any]])
+        #expect(kinds.count == SearchDocument.Group.allCases.count)
+        // A name word is in the name field; a word only in the body is in the body field only.
+        let duc = try #require(index.document(named: "Phan Anh Đức"))
+        let name = try #require(index.postings("duc").first { $0.document == duc })
+        #expect(name.mask & 1 != 0)
+        #expect(name.nameLength == 3)
+        let body = try #require(index.postings("phap").first { $0.document == duc })
+        #expect(body.mask == 1 << SearchDocument.Field.body.rawValue)
+        // Units, positions and summaries are fields of their own.
+        let hoa = try #require(index.document(named: "Nguyễn Thị Hoa"))
+        let position = try #require(index.postings("pho").first { $0.document == hoa })
+        #expect(position.mask & (1 << SearchDocument.Field.position.rawValue) != 0)
+        let unit = try #require(index.postings("nu").first { $0.document == hoa })
+        #expect(unit.mask & (1 << SearchDocument.Field.unit.rawValue) != 0)
+        // Link targets in bodies are not words of the text.
+        #expect(index.postings("md").isEmpty)
+    }
+
+    @Test func spellingsTellMarksApartButNotTonePlacement() throws {
+        let (site, index) = try build()
+        defer { site.remove() }
+        let old = try #require(index.document(named: "Lê Văn Hoà"))
+        let new = try #require(index.document(named: "Trần Thị Hòa"))
+        let plain = try #require(index.document(named: "Nguyễn Thị Hoa"))
+        let hoa = index.postings("hoa")
+        let spellingOf = Dictionary(hoa.map { ($0.document, $0.spelling) }, uniquingKeysWith: { first, _ in first })
+        #expect(spellingOf[old] != nil && spellingOf[old] == spellingOf[new])
+        #expect(spellingOf[plain] != spellingOf[new])
+        // "đức" in a body and "Đức" in a name are one key with one spelling.
+        let duc = index.postings("duc")
+        let person = try #require(duc.first { $0.document == index.document(named: "Phan Anh Đức") })
+        let teacher = try #require(duc.first { $0.document == old })
+        #expect(person.spelling == teacher.spelling)
+        #expect(teacher.mask == 1 << SearchDocument.Field.body.rawValue)
+    }
+
+    @Test func shardsCoverSortedKeyRanges() throws {
+        var files = Self.files
+        // Enough distinct words to need several shards.
+        for number in 0..<40 {
+            let words = (0..<120).map { "tu\(number)x\($0)" }.joined(separator: " ")
+            files["pages/trang-\(number).md"] = "---\ntitle: Trang \(number)\n---\n\(words)\n"
+        }
+        let (site, index) = try build(files)
+        defer { site.remove() }
+        let first = try #require(index.manifest["shards"] as? [String])
+        #expect(first.count > 2)
+        let ordered: (String, String) -> Bool = { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        for (number, keys) in index.shardKeys.enumerated() {
+            #expect(keys.first == first[number])
+            if number + 1 < first.count, let last = keys.last { #expect(ordered(last, first[number + 1])) }
+        }
+        #expect(first == first.sorted(by: ordered))
+    }
+
+    @Test func sameSiteSameIndexBytes() throws {
+        let (site, _) = try build()
+        defer { site.remove() }
+        func snapshot() throws -> [String: Data] {
+            let folder = site.output.appendingPathComponent("tim-kiem/i")
+            var out: [String: Data] = [:]
+            for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+                if let data = try? Data(contentsOf: url) { out[url.path] = data }
+            }
+            return out
+        }
+        let first = try snapshot()
+        try FileManager.default.removeItem(at: site.output)
+        _ = site.build()
+        #expect(try snapshot() == first)
+        #expect(first.count > 3)
+    }
+
+    @Test func searchPageAndHeaderBox() throws {
+        let (site, _) = try build()
+        defer { site.remove() }
+        let page = try #require(site.page("tim-kiem/index.html"))
+        #expect(page.contains("data-index=\"/dien-hinh/tim-kiem/i/\""))
+        #expect(page.contains("search.js"))
+        // Without JavaScript the page offers the lists to browse.
+        #expect(page.contains("class=\"search-nojs\""))
+        #expect(page.contains("href=\"/dien-hinh/ca-nhan/\""))
+        let profile = try #require(site.page("ca-nhan/nguyen-thi-hoa/index.html"))
+        #expect(profile.contains("action=\"/dien-hinh/tim-kiem/\""))
+        #expect(profile.contains("name=\"q\""))
+        #expect(!profile.contains("search.js"))
+    }
+
+    @Test func aPageCannotTakeTheSearchFolder() throws {
+        var files = SiteFixture.basic
+        files["pages/tim-kiem.md"] = "---\ntitle: Tìm\n---\nx\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.diagnostics.contains { $0.code == "url-collision" && $0.file.contains("tim-kiem") })
+    }
+}
