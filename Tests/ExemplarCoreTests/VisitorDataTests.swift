@@ -260,7 +260,9 @@ import Testing
         var queue = ["index.html"]
         while let file = queue.popLast() {
             guard let html = built.page(file) else { continue }
-            for link in LinkCrawler.links(in: html) where link.hasPrefix(built.base) {
+            // Links, and the search form's address in the header.
+            let targets = LinkCrawler.links(in: html) + Self.matches(#"<form[^>]*action="([^"]+)""#, in: html)
+            for link in targets where link.hasPrefix(built.base) {
                 var path = String(link.dropFirst(built.base.count))
                 if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
                 if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
