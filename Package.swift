@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The system's libcmark (Debian: libcmark-dev).
@@ -27,11 +29,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The live preview: HTTP server, file watcher, reload events. Kept out of the core so
+        // that `build` and the library need no server.
+        .target(
+            name: "ExemplarServe",
+            dependencies: [
+                "ExemplarCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: parses arguments, prints diagnostics, chooses the exit code.
         .executableTarget(
             name: "exemplar",
             dependencies: [
                 "ExemplarCore",
+                "ExemplarServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +52,11 @@ let package = Package(
         // replayer of saved inputs; scripts/fuzz.sh builds the fuzzer (-D FUZZING, -sanitize=fuzzer).
         .executableTarget(
             name: "ExemplarFuzz",
+            dependencies: ["ExemplarCore"]
+        ),
+        // Times a kept site session (bench/session.sh); not a product.
+        .executableTarget(
+            name: "ExemplarBench",
             dependencies: ["ExemplarCore"]
         ),
         .testTarget(

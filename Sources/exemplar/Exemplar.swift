@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 
@@ -36,7 +36,7 @@ struct Exemplar: ParsableCommand {
     }
 }
 
-/// Options shared by `build` and `check`.
+/// Options shared by `build`, `check` and `serve`.
 struct SiteOptions: ParsableArguments {
     @Option(help: "Thư mục nội dung.")
     var content = "content"
@@ -94,7 +94,6 @@ struct SiteOptions: ParsableArguments {
         return options
     }
 
-    /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
     /// Runs a build with its progress shown as `--quiet` and `--verbose` ask.
     func build(_ options: BuildOptions) -> BuildReport {
         var options = options
@@ -105,7 +104,19 @@ struct SiteOptions: ParsableArguments {
         return report
     }
 
+    /// Prints the report and turns it into the exit code: 0 clean, 1 errors (or warnings with --strict).
     func finish(_ report: BuildReport, summary: String, failure: String) throws {
+        if printReport(report, summary: summary, failure: failure) { throw ExitCode.failure }
+    }
+
+    /// Whether the report fails the build: errors, or warnings with `--strict`.
+    func failed(_ report: BuildReport) -> Bool {
+        report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
+    }
+
+    /// Prints the diagnostics, timings and summary of a build; returns whether it failed.
+    @discardableResult
+    func printReport(_ report: BuildReport, summary: String, failure: String) -> Bool {
         let printer = DiagnosticPrinter(format: format, language: say.language)
         printer.print(report.diagnostics)
         if verbose {
@@ -121,10 +132,10 @@ struct SiteOptions: ParsableArguments {
                 Terminal.error("timing \(stage.rawValue) \(String(format: "%.4f", seconds))\n")
             }
         }
-        let failed = report.diagnostics.hasErrors || (strict && !report.diagnostics.isEmpty)
+        let failed = failed(report)
         if format == .text, failed || !quiet {
             printer.summary(report.diagnostics, line: failed ? failure : summary)
         }
-        if failed { throw ExitCode.failure }
+        return failed
     }
 }

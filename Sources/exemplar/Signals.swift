@@ -23,7 +23,10 @@ enum Signals {
             var waitSet = set
             var received: Int32 = 0
             while sigwait(&waitSet, &received) != 0 {}
-            let left = Interruption.stopAndClean()
+            var left = Interruption.stopAndClean()
+            for folder in removedOnStop.withLock({ $0 }) {
+                do { try FileManager().removeItem(atPath: folder) } catch { left.append(folder) }
+            }
             var message = "\nĐã dừng theo tín hiệu \(received); thư mục kết quả cũ được giữ nguyên.\n"
             for folder in left { message += "Chưa xoá được \(folder); lần dựng sau sẽ xoá.\n" }
             Terminal.error(message)
@@ -32,10 +35,31 @@ enum Signals {
         waiter.start()
     }
 
+    /// Folders of the command's own (the preview's temporary output) removed on a signal too.
+    private static let removedOnStop = Locked<[String]>([])
+
+    static func removeOnStop(_ folder: String) {
+        removedOnStop.withLock { $0.append(folder) }
+    }
+
     /// Called before the process exits on its own: if a signal is being handled, its thread
     /// is removing the staging folder and will end the process with the signal's code.
     static func waitIfStopping() {
         guard Interruption.isStopping else { return }
         while true { sleep(60) }
+    }
+}
+
+/// A value shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

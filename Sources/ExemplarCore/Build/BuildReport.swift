@@ -20,6 +20,14 @@ public struct BuildReport: Sendable {
     public var seconds: [Stage: Double] = [:]
     /// The linked site, for callers that go on to other work (reports, search, a server).
     public var graph: SiteGraph?
+    /// Output files (`ca-nhan/x/index.html`) rendered by this build; a session's later builds
+    /// render only the pages whose inputs changed.
+    public var renderedFiles: [String] = []
+    /// Output files whose bytes differ from the session's previous build (all of them on its
+    /// first), media and assets included.
+    public var changedFiles: [String] = []
+    /// Output files of the session's previous build that this one no longer has.
+    public var removedFiles: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -119,31 +119,10 @@ struct ContentFiles {
     func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath], unreadable: inout Set<String>) -> [ItemPath] {
         var items: [ItemPath] = []
         for folder in ContentLoader.itemFolders {
-            let folderURL = root.appendingPathComponent(folder)
-            switch kind(folderURL) {
-            case .absent: continue
-            case .folder: break
-            case .other:
-                bag.add(Diagnostic(.error, "unreadable-folder", "\(folder) phải là một thư mục chứa các tệp .md; mục này bị bỏ qua.",
-                                   file: display(folder), hint: "Đổi tên tệp \(folder) và tạo thư mục \(folder)/."))
-                unreadable.insert(folder)
-                continue
-            case .failed(let error):
-                bag.add(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(display(folder)): \(error.cause); mọi tệp trong đó bị bỏ qua.",
-                                   file: display(folder), hint: error.remedy))
-                unreadable.insert(folder)
-                continue
-            }
-            guard staysInside(folderURL) else {
-                bag.add(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
-                                   file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
-                continue
-            }
-            // Checking each entry takes a few system calls: on every core, then reported in order.
-            let files = self
-            let entries = visibleEntries(folderURL, relative: folder, bag: bag, unreadable: &unreadable)
-                .parallelMap { name in files.classify(name, in: folder) }
-            for entry in entries {
+            let listing = folderEntries(folder)
+            bag.add(contentsOf: listing.diagnostics)
+            unreadable.formUnion(listing.unreadable)
+            for (_, entry) in listing.entries {
                 switch entry {
                 case .item(let item): items.append(item)
                 case .refused(let item, let diagnostic): refused.append(item); bag.add(diagnostic)
@@ -154,13 +133,53 @@ struct ContentFiles {
         return items
     }
 
-    private enum Entry: Sendable {
+    /// One item folder as listed: problems with the folder itself, what could not be read,
+    /// and each entry by name, in name order.
+    struct FolderListing: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var unreadable: Set<String> = []
+        var entries: [(String, Entry)] = []
+    }
+
+    func folderEntries(_ folder: String) -> FolderListing {
+        var listing = FolderListing()
+        let folderURL = root.appendingPathComponent(folder)
+        switch kind(folderURL) {
+        case .absent: return listing
+        case .folder: break
+        case .other:
+            listing.diagnostics.append(Diagnostic(.error, "unreadable-folder", "\(folder) phải là một thư mục chứa các tệp .md; mục này bị bỏ qua.",
+                                                  file: display(folder), hint: "Đổi tên tệp \(folder) và tạo thư mục \(folder)/."))
+            listing.unreadable.insert(folder)
+            return listing
+        case .failed(let error):
+            listing.diagnostics.append(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(display(folder)): \(error.cause); mọi tệp trong đó bị bỏ qua.",
+                                                  file: display(folder), hint: error.remedy))
+            listing.unreadable.insert(folder)
+            return listing
+        }
+        guard staysInside(folderURL) else {
+            listing.diagnostics.append(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
+                                                  file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
+            return listing
+        }
+        // Checking each entry takes a few system calls: on every core, then reported in order.
+        let files = self
+        let bag = DiagnosticBag()
+        let names = visibleEntries(folderURL, relative: folder, bag: bag, unreadable: &listing.unreadable)
+        listing.diagnostics += bag.items
+        listing.entries = Array(zip(names, names.parallelMap { name in files.classify(name, in: folder) }))
+        return listing
+    }
+
+    enum Entry: Sendable {
         case item(ItemPath)
         case refused(ItemPath, Diagnostic)
         case other(Diagnostic)
     }
 
-    private func classify(_ name: String, in folder: String) -> Entry {
+    /// What `name` in an item folder is: an item to read, a file refused, or something else.
+    func classify(_ name: String, in folder: String) -> Entry {
         let url = root.appendingPathComponent(folder).appendingPathComponent(name)
         let path = display("\(folder)/\(name)")
         var info = stat()

@@ -34,6 +34,26 @@ public enum ContentLoader {
         var unreadable: Set<String> = []
         files.reportUnknownEntries(bag: bag, unreadable: &unreadable)
 
+        readTopLevel(files, into: &content, bag: bag)
+
+        var refused: [ContentFiles.ItemPath] = []
+        let paths = files.markdownItems(bag: bag, refused: &refused, unreadable: &unreadable)
+        let items = paths.parallelMap { readItem($0) }
+        for ((item, diagnostics), path) in zip(items, paths) {
+            bag.add(contentsOf: diagnostics)
+            content.add(item, from: path)
+        }
+        for path in refused { content.unloaded.add(path) }
+        content.media = files.mediaFiles(bag: bag, unreadable: &unreadable)
+        content.unloaded.folders = unreadable
+        let (scores, scoreDiagnostics) = ScoresLoader.loadScores(from: root, displayPath: displayPath)
+        content.scores = scores
+        bag.add(contentsOf: scoreDiagnostics)
+        return (content, bag.items)
+    }
+
+    /// `site.yml` and the catalogues, with the built-in defaults merged in.
+    static func readTopLevel(_ files: ContentFiles, into content: inout Content, bag: DiagnosticBag) {
         if let url = files.existing("site.yml", bag: bag) {
             content.site = SiteReader.read(url, path: files.display("site.yml"), bag: bag)
         } else if files.isAbsent("site.yml") {
@@ -47,27 +67,6 @@ public enum ContentLoader {
         content.fields = CatalogueReader.merge(defaults: DefaultFields.all, site: siteFields, id: \.id)
         let siteCriteria = catalogue("criteria.yml", files: files, bag: bag, into: &content.unloaded, read: CatalogueReader.criteria)
         content.criteria = CatalogueReader.merge(defaults: DefaultCriteria.all, site: siteCriteria) { "\($0.appliesTo)/\($0.id)" }
-
-        var refused: [ContentFiles.ItemPath] = []
-        let paths = files.markdownItems(bag: bag, refused: &refused, unreadable: &unreadable)
-        let items = paths.parallelMap { readItem($0) }
-        for ((item, diagnostics), path) in zip(items, paths) {
-            bag.add(contentsOf: diagnostics)
-            switch item {
-            case .exemplar(let exemplar): content.exemplars.append(exemplar)
-            case .initiative(let initiative): content.initiatives.append(initiative)
-            case .event(let event): content.events.append(event)
-            case .page(let page): content.pages.append(page)
-            case nil: content.unloaded.add(path)
-            }
-        }
-        for path in refused { content.unloaded.add(path) }
-        content.media = files.mediaFiles(bag: bag, unreadable: &unreadable)
-        content.unloaded.folders = unreadable
-        let (scores, scoreDiagnostics) = ScoresLoader.loadScores(from: root, displayPath: displayPath)
-        content.scores = scores
-        bag.add(contentsOf: scoreDiagnostics)
-        return (content, bag.items)
     }
 
     /// A catalogue's own entries (the defaults are merged by the caller); what it held but
@@ -123,5 +122,18 @@ public enum ContentLoader {
         default: item = PageReader.read(opened).map(Item.page)
         }
         return item
+    }
+}
+
+extension Content {
+    /// Adds what one item file gave; a file that gave nothing is recorded as unloaded.
+    mutating func add(_ item: ContentLoader.Item?, from path: ContentFiles.ItemPath) {
+        switch item {
+        case .exemplar(let exemplar): exemplars.append(exemplar)
+        case .initiative(let initiative): initiatives.append(initiative)
+        case .event(let event): events.append(event)
+        case .page(let page): pages.append(page)
+        case nil: unloaded.add(path)
+        }
     }
 }

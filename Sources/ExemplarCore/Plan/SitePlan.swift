@@ -125,3 +125,8 @@ public enum Planner {
         return out
     }
 }
+
+extension SitePlan {
+    /// Addresses of the pages a person reads, in plan order: what the sitemap lists.
+    var htmlPaths: [String] { pages.filter(\.route.isHTML).map(\.path) }
+}

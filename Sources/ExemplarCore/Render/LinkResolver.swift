@@ -18,6 +18,15 @@ struct LinkResolver: Sendable {
     let unloadedPaths: Set<String>
     let basePath: String
 
+    /// A link as a page input: what `resolve` gets, in one string (`Input.link`).
+    static func inputKey(_ url: String, from folder: String) -> String { folder + "\n" + url }
+
+    /// `resolve` for a link noted by `inputKey`.
+    func resolve(inputKey: String) -> Resolution {
+        guard let newline = inputKey.firstIndex(of: "\n") else { return .keep }
+        return resolve(String(inputKey[inputKey.index(after: newline)...]), from: String(inputKey[..<newline]))
+    }
+
     func resolve(_ url: String, from folder: String) -> Resolution {
         if url.isEmpty || url.hasPrefix("#") { return .keep }
         let (path, fragment) = split(url)
@@ -75,6 +84,14 @@ struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/").removingPercentEncodingIfAny
+    }
+}
+
+extension LinkResolver {
+    /// Links as the planned site resolves them.
+    init(graph: SiteGraph, plan: SitePlan) {
+        self.init(pagePaths: Set(plan.pages.map(\.path)).union(graph.media), urlOfContentPath: plan.urlOfContentPath,
+                  unloadedPaths: graph.unloadedPaths, basePath: graph.site.basePath)
     }
 }
 

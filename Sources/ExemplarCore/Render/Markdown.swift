@@ -13,11 +13,14 @@ struct Markdown: Sendable {
     var reservedIDs: Set<String> = []
     /// Other bodies' ids, for `#fragment` links between pages; nil: those are not checked.
     var anchors: AnchorIndex?
+    /// Notes the body read and where its links went, as inputs of the page being built.
+    var reads: Reads?
 
     /// `folder` is the item's folder inside the content folder (`individuals`), which
     /// relative links start from.
     func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
         guard let text = body.markdown() else {
             return ("", [Diagnostic(.error, "changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.",
                                     file: file, line: body.firstLine, hint: "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
@@ -63,6 +66,7 @@ struct Markdown: Sendable {
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                reads?.note(.link(LinkResolver.inputKey(url, from: folder)))
                 switch links.resolve(url, from: folder) {
                 case .keep:
                     if type == CMARK_NODE_LINK, url.hasPrefix("#") {

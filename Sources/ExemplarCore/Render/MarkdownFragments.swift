@@ -25,6 +25,7 @@ extension Markdown {
         guard !fragment.isEmpty, fragment != "top" else { return [] }
         let ids: Set<String>
         if let file {
+            reads?.note(.body(file))
             guard let anchors, let found = anchors.ids(of: file, compute: { bodyIDs(of: $0) }) else { return [] }
             ids = found
         } else {

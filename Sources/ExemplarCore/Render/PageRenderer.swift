@@ -8,33 +8,67 @@ struct PageRenderer: Sendable {
     /// Splits events into coming and past.
     let today: CalendarDate
 
-    init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate) {
+    /// Link resolution for bodies; kept so a later build can tell whether a link now goes elsewhere.
+    let links: LinkResolver
+    /// What each card made for this build read (when tracking).
+    let cardInputs: Views.CardInputs
+    /// Whether pages note what they read.
+    let tracks: Bool
+
+    /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
+    /// earlier build that are still right for this one: they are kept rather than made again.
+    init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil) {
+        tracks = tracking
         self.graph = graph
         self.plan = plan
         self.theme = theme
         self.today = today
         var paths: [Route: String] = [:]
         for page in plan.pages { paths[page.route] = page.path }
-        let links = LinkResolver(pagePaths: Set(plan.pages.map(\.path)).union(graph.media),
-                                 urlOfContentPath: plan.urlOfContentPath, unloadedPaths: graph.unloadedPaths,
-                                 basePath: graph.site.basePath)
+        let links = links ?? LinkResolver(graph: graph, plan: plan)
+        self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today)
-        views.prepareCards()
+        cardInputs = views.prepareCards(reusing: reuse, track: tracking)
         self.views = views
     }
 
+    /// The prepared cards, for a later build to reuse.
+    var cards: Views.Cards { views.cards }
+
+    /// The page's files (one, or the search index's many) with their output paths, its
+    /// diagnostics, and, when tracking, what it was made from. Nil files: it could not be rendered.
+    func renderTracked(_ page: SitePlan.Page) -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+        let reads = tracks ? Reads() : nil
+        let views = views.tracking(reads)
+        if page.route == .searchIndex {
+            // The index reads every body as plain text and every page's address.
+            reads?.note(.anyBody)
+            reads?.note(.all(.pageList))
+            return (SearchIndex.files(views).map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
+        }
+        let (text, diagnostics) = render(page, views: views)
+        return (text.map { [(page.outputFile, $0)] }, diagnostics, reads?.inputs ?? [])
+    }
+
     func render(_ page: SitePlan.Page) -> (text: String?, diagnostics: [Diagnostic]) {
+        render(page, views: views)
+    }
+
+    private func render(_ page: SitePlan.Page, views: Views) -> (text: String?, diagnostics: [Diagnostic]) {
         switch page.route {
         case .feed: return (Feed(views: views).render(), [])
-        case .sitemap: return (Sitemap.render(paths: plan.pages.filter(\.route.isHTML).map(\.path), views: views), [])
+        case .sitemap:
+            views.reads?.note(.all(.pageList))
+            return (Sitemap.render(paths: plan.htmlPaths, views: views), [])
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
         case .listData(let listing): return (views.listData(listing), [])
         default: break
         }
-        let (template, data, diagnostics) = templateData(page.route)
+        let (template, data, diagnostics) = templateData(page.route, views: views)
         guard let html = theme.render(data, template: template) else {
             if theme.reported.contains(template) { return (nil, diagnostics) }
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
@@ -43,7 +77,8 @@ struct PageRenderer: Sendable {
         return (html, diagnostics)
     }
 
-    private func templateData(_ route: Route) -> (String, TemplateData, [Diagnostic]) {
+    private func templateData(_ route: Route, views: Views) -> (String, TemplateData, [Diagnostic]) {
+        let graph = views.graph
         switch route {
         case .home: return ("home", views.homePage(today: today), [])
         case .list(let listing, let page):

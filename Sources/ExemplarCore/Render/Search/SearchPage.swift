@@ -15,5 +15,5 @@ extension Views {
     }
 
     /// The header's search box on every page submits here.
-    var searchURL: String { url(.search) ?? basePath + Route.search.path(in: graph) }
+    var searchURL: String { url(.search) ?? basePath + Route.search.path(in: graph.base) }
 }

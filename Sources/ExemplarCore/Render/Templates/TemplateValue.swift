@@ -3,7 +3,7 @@
 ///
 /// Not `indirect`: lists and objects already live on the heap, and boxing every text and
 /// number too cost one allocation per value of every page and card.
-public enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case flag(Bool)

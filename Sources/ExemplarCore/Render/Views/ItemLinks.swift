@@ -1,10 +1,31 @@
 /// Small linked summaries of items, as lists and cards show them. Each is built once
 /// per build (`Cards`) and shared by every page that lists the item.
 extension Views {
-    func unitLink(_ id: String) -> TemplateValue? { cards.units[id] ?? makeUnitLink(id).map(TemplateValue.object) }
-    func exemplarCard(_ id: String) -> TemplateValue? { cards.exemplars[id] ?? makeExemplarCard(id).map(TemplateValue.object) }
-    func initiativeCard(_ id: String) -> TemplateValue? { cards.initiatives[id] ?? makeInitiativeCard(id).map(TemplateValue.object) }
-    func eventCard(_ id: String) -> TemplateValue? { cards.events[id] ?? makeEventCard(id).map(TemplateValue.object) }
+    func unitLink(_ id: String) -> TemplateValue? {
+        if let card = cards.units[id] { return noted(card, .units, id) }
+        return makeUnitLink(id).map(TemplateValue.object)
+    }
+
+    func exemplarCard(_ id: String) -> TemplateValue? {
+        if let card = cards.exemplars[id] { return noted(card, .exemplars, id) }
+        return makeExemplarCard(id).map(TemplateValue.object)
+    }
+
+    func initiativeCard(_ id: String) -> TemplateValue? {
+        if let card = cards.initiatives[id] { return noted(card, .initiatives, id) }
+        return makeInitiativeCard(id).map(TemplateValue.object)
+    }
+
+    func eventCard(_ id: String) -> TemplateValue? {
+        if let card = cards.events[id] { return noted(card, .events, id) }
+        return makeEventCard(id).map(TemplateValue.object)
+    }
+
+    /// A prepared card is one input of the page; what it was made from is the card's own.
+    private func noted(_ card: TemplateValue, _ table: GraphTable, _ id: String) -> TemplateValue {
+        reads?.note(.card(table, id))
+        return card
+    }
 
     func makeUnitLink(_ id: String) -> TemplateData? {
         guard let unit = graph.units[id] else { return nil }

@@ -3,8 +3,8 @@
 extension Views {
     /// Choices for the filter of every exemplar list, each list read once.
     static func filterChoices(_ views: Views) -> [Listing: TemplateValue] {
-        let listings = Planner.listings(views.graph).map(\.0).filter(\.listsExemplars)
-        let values = listings.parallelMap { views.makeFilters($0, ids: views.exemplarIDs($0)) ?? .null }
+        let listings = Planner.listings(views.graph.base).map(\.0).filter(\.listsExemplars)
+        let values = listings.parallelMap { views.makeFilters($0, ids: views.graph.base.ids(of: $0)) ?? .null }
         return Dictionary(zip(listings, values), uniquingKeysWith: { first, _ in first })
     }
 
@@ -45,15 +45,25 @@ extension Views {
 
     /// The filter of one page: the list's choices, and where the whole list is when it has pages.
     func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
-        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: exemplarIDs(listing)) else { return nil }
+        // The choices come from every member of the list: each is one of the page's inputs.
+        let ids = graph.base.ids(of: listing)
+        if let reads { for id in ids { reads.note(.entry(.exemplars, id)) } }
+        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: ids) else { return nil }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
     }
 
     /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
     func listData(_ listing: Listing) -> String {
+        let ids = graph.base.ids(of: listing)
+        if let reads {
+            // Made of the whole list, in order, and of each member's card.
+            reads.note(.size(listing))
+            for page in 0..<(ids.count + Planner.pageSize - 1) / Planner.pageSize { reads.note(.slice(listing, page: page + 1)) }
+            for id in ids { reads.note(.card(.exemplars, id)) }
+        }
         var out = "{\"items\":["
-        for (index, id) in exemplarIDs(listing).enumerated() {
+        for (index, id) in ids.enumerated() {
             if index > 0 { out += ",\n" }
             out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
         }

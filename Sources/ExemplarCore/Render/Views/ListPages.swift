@@ -55,21 +55,25 @@ extension Views {
 
     func listPage(_ listing: Listing, page: Int, pageCount: Int, today: CalendarDate) -> TemplateData {
         var data = common(.list(listing, page: page), title: title(of: listing), description: nil)
+        reads?.note(.size(listing))
         data["pagination"] = pagination(listing, page: page, count: pageCount)
         if page > 1 { data["page_title"] = .text("\(title(of: listing)) – \(text("page")) \(page) – \(graph.site.title)") }
         switch listing {
         case .collectives, .individuals, .year, .field, .scope, .award, .phase, .unitMembers:
-            let ids = exemplarIDs(listing)
-            let slice = Array(ids.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize))
+            // Read as one slice and a size: a page changes only when its own 24 ids do.
+            let ids = graph.base.ids(of: listing)
+            let slice = SiteGraph.slice(ids, page: page)
+            reads?.note(.slice(listing, page: page))
             data["exemplars"] = .list(slice.compactMap(exemplarCard))
             data["count"] = .number(ids.count)
             data["filters"] = filters(listing, pageCount: pageCount)
             if case .award(let id) = listing { data["award"] = awardData(id) }
             if case .unitMembers(let id) = listing { data["list_unit"] = unitLink(id) }
         case .initiatives:
-            let slice = graph.initiativeOrder.dropFirst((page - 1) * Planner.pageSize).prefix(Planner.pageSize)
-            data["initiatives"] = .list(slice.compactMap(initiativeCard))
-            data["count"] = .number(graph.initiativeOrder.count)
+            let ids = graph.base.ids(of: listing)
+            reads?.note(.slice(listing, page: page))
+            data["initiatives"] = .list(SiteGraph.slice(ids, page: page).compactMap(initiativeCard))
+            data["count"] = .number(ids.count)
         case .events:
             let (upcoming, past) = splitEvents(today: today)
             data["upcoming"] = .list(upcoming.compactMap(eventCard))
@@ -125,20 +129,6 @@ extension Views {
         case .phase: return "\(text("exemplars_of_phase")) \(graph.site.phase?.name ?? "")"
         case .replication: return text("nav_replication")
         case .unitMembers(let id): return "\(text("exemplars_of_unit_title")) \(graph.units[id]?.name ?? id)"
-        }
-    }
-
-    func exemplarIDs(_ listing: Listing) -> [String] {
-        switch listing {
-        case .collectives: return graph.collectiveOrder
-        case .individuals: return graph.individualOrder
-        case .year(let year): return graph.exemplarsOfYear[year] ?? []
-        case .field(let id): return graph.exemplarsOfField[id] ?? []
-        case .scope(let scope): return graph.exemplarsOfScope[scope] ?? []
-        case .award(let id): return graph.holdersOfAward[id] ?? []
-        case .phase: return graph.phaseMembers
-        case .unitMembers(let id): return graph.members(ofUnit: id)
-        default: return []
         }
     }
 

@@ -10,17 +10,20 @@ typealias TemplateData = [String: TemplateValue]
 
 /// Everything a page's data is made from.
 struct Views: Sendable {
-    let graph: SiteGraph
+    /// The graph; what page code reads through it is noted in `reads`.
+    private(set) var graph: TrackedGraph
     let theme: Theme
-    let markdown: Markdown
+    private(set) var markdown: Markdown
     let pathOf: [Route: String]
     let basePath: String
     /// The build day: it decides which events are coming.
     let today: CalendarDate
     var cards = Cards()
     /// Display positions of units and fields, so small lists sort without collation.
-    let unitPosition: [String: Int]
-    let fieldOrder: [Field]
+    private let unitPositions: [String: Int]
+    private let fieldsInOrder: [Field]
+    /// The inputs of the page or card being built; nil when nobody asks.
+    private(set) var reads: Reads?
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
@@ -32,45 +35,104 @@ struct Views: Sendable {
         var filters: [Listing: TemplateValue] = [:]
         /// Each exemplar as the filter script reads it from a list's JSON.
         var filterEntries: [String: String] = [:]
+
+        /// The card of item `id` of table `.exemplars`, `.initiatives`, `.events` or `.units`.
+        func card(_ table: GraphTable, _ id: String) -> TemplateValue? {
+            switch table {
+            case .exemplars: return exemplars[id]
+            case .initiatives: return initiatives[id]
+            case .events: return events[id]
+            case .units: return units[id]
+            default: return nil
+            }
+        }
+    }
+
+    /// What each card made in this build read, by `.card(table, id)`.
+    struct CardInputs: Sendable {
+        var made: [PageInput: Set<PageInput>] = [:]
     }
 
     init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate) {
-        self.graph = graph
+        self.graph = TrackedGraph(base: graph)
         self.today = today
         self.theme = theme
         self.markdown = markdown
         self.pathOf = pathOf
         basePath = graph.site.basePath
-        unitPosition = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        fieldOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
+        unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
+    }
+
+    /// The same views, noting what is read into `reads`.
+    func tracking(_ reads: Reads?) -> Views {
+        var views = self
+        views.reads = reads
+        views.graph.reads = reads
+        views.markdown.reads = reads
+        return views
+    }
+
+    var unitPosition: [String: Int] {
+        reads?.note(.all(.unitOrder))
+        return unitPositions
+    }
+
+    var fieldOrder: [Field] {
+        reads?.note(.all(.fields))
+        return fieldsInOrder
     }
 
     /// Builds every card in parallel. Unit links first: cards contain them.
     mutating func prepareCards() {
-        let views = self
-        cards.units = Self.build(graph.unitOrder) { views.makeUnitLink($0) }
-        let withUnits = self
-        cards.exemplars = Self.build(graph.collectiveOrder + graph.individualOrder) { withUnits.makeExemplarCard($0) }
-        cards.initiatives = Self.build(graph.initiativeOrder) { withUnits.makeInitiativeCard($0) }
-        cards.events = Self.build(graph.eventOrder) { withUnits.makeEventCard($0) }
-        let withCards = self
-        cards.filters = Self.filterChoices(withCards)
-        // Only exemplars of a list with pages of its own are ever written as filter entries.
-        let paginated = pathOf.keys.contains { if case .listData = $0 { return true } else { return false } }
-        if paginated {
-            let ids = graph.collectiveOrder + graph.individualOrder
-            let entries = ids.parallelMap { withCards.makeFilterEntry($0) ?? "null" }
-            cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
-        }
+        _ = prepareCards(reusing: nil, track: false)
     }
 
-    private static func build(_ ids: [String], _ make: @Sendable (String) -> TemplateData?) -> [String: TemplateValue] {
-        let values = ids.parallelMap { id in make(id).map(TemplateValue.object) ?? .null }
-        return Dictionary(zip(ids, values), uniquingKeysWith: { first, _ in first })
+    /// A card of an earlier build that is still right, given the cards made so far; nil: make it.
+    typealias CardReuse = @Sendable (GraphTable, String, Cards) -> TemplateValue?
+
+    /// Builds the cards in parallel, unit links first (cards contain them), taking from
+    /// `reuse` what it still has. With `track`, returns what each card made here read.
+    mutating func prepareCards(reusing reuse: CardReuse?, track: Bool) -> CardInputs {
+        var inputs = CardInputs()
+        let base = graph.base
+        cards.units = build(.units, base.unitOrder, reuse, &inputs, track) { $0.makeUnitLink($1) }
+        cards.exemplars = build(.exemplars, base.collectiveOrder + base.individualOrder, reuse, &inputs, track) { $0.makeExemplarCard($1) }
+        cards.initiatives = build(.initiatives, base.initiativeOrder, reuse, &inputs, track) { $0.makeInitiativeCard($1) }
+        cards.events = build(.events, base.eventOrder, reuse, &inputs, track) { $0.makeEventCard($1) }
+        // Filter choices and entries are read from whole lists; a page using them notes the
+        // list's members as its inputs (`filters(_:pageCount:)`, `listData(_:)`).
+        let views = self
+        cards.filters = Self.filterChoices(views)
+        if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
+            let ids = base.collectiveOrder + base.individualOrder
+            let entries = ids.parallelMap { views.makeFilterEntry($0) ?? "null" }
+            cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
+        }
+        return inputs
+    }
+
+    private func build(_ table: GraphTable, _ ids: [String], _ reuse: CardReuse?, _ inputs: inout CardInputs,
+                       _ track: Bool, _ make: @escaping @Sendable (Views, String) -> TemplateData?) -> [String: TemplateValue] {
+        let views = self
+        let made = ids.parallelMap { id -> (TemplateValue, Set<PageInput>?) in
+            if let kept = reuse?(table, id, views.cards) { return (kept, nil) }
+            let reads = track ? Reads() : nil
+            let value = make(views.tracking(reads), id).map(TemplateValue.object) ?? .null
+            return (value, reads?.inputs)
+        }
+        var cards: [String: TemplateValue] = [:]
+        cards.reserveCapacity(ids.count)
+        for (id, (value, read)) in zip(ids, made) where cards[id] == nil {
+            cards[id] = value
+            if let read { inputs.made[.card(table, id)] = read }
+        }
+        return cards
     }
 
     func url(_ route: Route) -> String? {
-        pathOf[route].map { basePath + $0 }
+        reads?.note(.path(route))
+        return pathOf[route].map { basePath + $0 }
     }
 
     /// A media file's address. File names may hold spaces, `#` or Vietnamese letters, which

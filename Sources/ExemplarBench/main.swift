@@ -1,0 +1,82 @@
+import ExemplarCore
+import Foundation
+
+// Times a kept site session on a content folder: the first (clean) build, then rebuilds after
+// one profile edit, one unit rename in units.yml and one template edit, each repeated and put
+// back afterwards. Used by bench/session.sh; not a product.
+//
+//   ExemplarBench CONTENT THEME OUTPUT [RUNS]
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4 else {
+    FileHandle.standardError.write(Data("usage: ExemplarBench CONTENT THEME OUTPUT [RUNS]\n".utf8))
+    exit(2)
+}
+let content = URL(fileURLWithPath: arguments[1]).standardizedFileURL
+let theme = URL(fileURLWithPath: arguments[2]).standardizedFileURL
+let runs = arguments.count > 4 ? Int(arguments[4]) ?? 5 : 5
+
+var options = BuildOptions(content: content.path, theme: theme.path, output: arguments[3])
+options.contentDisplay = "content"
+let session = SiteSession(options: options)
+
+func seconds(_ body: () -> BuildReport) -> (Double, BuildReport) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let report = body()
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, report)
+}
+
+func stages(_ report: BuildReport) -> String {
+    BuildReport.Stage.allCases.map { String(format: "%@ %.0f", $0.rawValue, (report.seconds[$0] ?? 0) * 1000) }
+        .joined(separator: ", ")
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("ExemplarBench: \(message)\n".utf8))
+    exit(1)
+}
+
+let (first, firstReport) = seconds { session.build() }
+guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
+print(String(format: "first build: %.2f s, %d pages (%@ ms)", first, firstReport.pagesRendered, stages(firstReport)))
+
+/// Runs `edit` (given the run number) `runs` times, rebuilding after each, then puts the file back.
+func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> String) {
+    guard let original = try? String(contentsOf: file, encoding: .utf8) else { fail("cannot read \(file.path)") }
+    var times: [Double] = []
+    var last: BuildReport?
+    for run in 1...runs {
+        do { try Data(edit(original, run).utf8).write(to: file) } catch { fail("cannot write \(file.path)") }
+        let (time, report) = seconds { session.build(changes: named ? [ChangedPath(file)] : nil) }
+        guard report.published else { fail("\(name): the rebuild failed: \(report.diagnostics.first.map { "\($0)" } ?? "")") }
+        times.append(time)
+        last = report
+    }
+    do { try Data(original.utf8).write(to: file) } catch { fail("cannot restore \(file.path)") }
+    _ = session.build(changes: [ChangedPath(file)])
+    times.sort()
+    guard let last else { return }
+    print(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms",
+                 name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, runs,
+                 last.renderedFiles.count, last.changedFiles.count, stages(last)))
+}
+
+let individuals = content.appendingPathComponent("individuals")
+guard let profileName = (try? FileManager().contentsOfDirectory(atPath: individuals.path))?.filter({ $0.hasSuffix(".md") }).sorted().first
+else { fail("no profile in \(individuals.path)") }
+let profile = individuals.appendingPathComponent(profileName)
+
+measure("profile body edit (file named)", file: profile, named: true) { text, run in text + "\nĐoạn thêm lần \(run).\n" }
+measure("profile body edit (whole folder rescanned)", file: profile, named: false) { text, run in text + "\nĐoạn thêm lần \(run).\n" }
+measure("profile name edit (file named)", file: profile, named: true) { text, run in
+    text.replacingOccurrences(of: "\nname: ", with: "\nname: Tên \(run) ")
+}
+measure("unit rename in units.yml", file: content.appendingPathComponent("units.yml"), named: true) { text, run in
+    guard let range = text.range(of: "  name: ") else { return text }
+    return text.replacingCharacters(in: range, with: "  name: Đổi tên \(run) ")
+}
+measure("template edit (exemplar.mustache)", file: theme.appendingPathComponent("templates/exemplar.mustache"), named: true) { text, run in
+    text + "<!-- \(run) -->\n"
+}
+
+// Peak memory: /usr/bin/time around this process (bench/session.sh).

@@ -1,0 +1,394 @@
+import Foundation
+
+/// A site kept between builds, so that a rebuild after an edit does only what the edit needs.
+///
+/// `Builder.build` is a session's first build; `exemplar serve` keeps one session and calls
+/// `build(changes:)` after each save:
+///
+/// ```swift
+/// let session = SiteSession(options: options)         // keepsPages: true by default
+/// var report = session.build()                         // the whole site, as `exemplar build`
+/// report = session.build(changes: [ChangedPath(path: "content/individuals/x.md")])
+/// report.renderedFiles   // output files rendered again ("ca-nhan/x/index.html", …)
+/// report.changedFiles    // output files whose bytes changed (what a browser must reload)
+/// session.page(at: "ca-nhan/x/index.html")             // bytes of the last good build
+/// ```
+///
+/// - `changes: nil` looks at every file of the content and theme folders by its stamp
+///   (modification time, size, inode) and reads again only those that changed; a list
+///   of changed files or folders (absolute or relative to the working directory, under
+///   `options.content` or `options.theme`) looks at those alone. A folder, or a path the
+///   session cannot place, makes it look at everything.
+/// - Every build checks everything (references, duplicates, the plan), links the whole graph
+///   again from the content in memory, and renders again exactly the pages whose inputs
+///   have another value: what each page's data read was recorded while it was built
+///   (`PageInput`). A template, the strings, `site.yml` or `base_url` change renders all.
+/// - The output folder is written as by `build` (staging, then swapped in), only when the
+///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile.
+/// - Builds run one at a time (a second caller waits); `page(at:)` may be called from any
+///   thread at any time and never sees half a build.
+public final class SiteSession: @unchecked Sendable {
+    public let options: BuildOptions
+    /// Whether pages note their inputs and keep their bytes: what a later build and
+    /// `page(at:)` need. `Builder.build`, which builds once, goes without.
+    public let keepsPages: Bool
+
+    private let buildLock = NSLock()
+    private let servedLock = NSLock()
+    private var served: [String: Data] = [:]
+
+    private var store: ContentStore
+    private var theme: Theme?
+    private var themeDiagnostics: [Diagnostic] = []
+    private var themeStamps: [String: SourceStamp] = [:]
+    private var themeLanguage: String?
+    private var previous: Previous?
+
+    /// The last build's site and pages.
+    private struct Previous {
+        var state: SiteState
+        var cardInputs: [PageInput: Set<PageInput>]
+        var pages: [Route: RenderedPage]
+        var files: Set<String>
+    }
+
+    /// One planned page as rendered: usually one file, several for the search index.
+    private struct RenderedPage: Sendable {
+        var outputFile: String
+        /// Its files and their bytes; nil when rendering failed (or the bytes are not kept).
+        var files: [(path: String, data: Data)]?
+        var diagnostics: [Diagnostic]
+        var inputs: Set<PageInput>
+
+        func sameFiles(as other: RenderedPage?) -> Bool {
+            guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
+            return zip(files, theirs).allSatisfy { $0.path == $1.path && $0.data == $1.data }
+        }
+    }
+
+    public init(options: BuildOptions, keepsPages: Bool = true) {
+        self.options = options
+        self.keepsPages = keepsPages
+        store = ContentStore(root: options.content, displayPath: options.contentDisplay)
+    }
+
+    /// The bytes of an output file (`ca-nhan/x/index.html`, `feed.xml`) as the last build
+    /// without errors made it; nil for files that are not pages (media, assets) or unknown.
+    public func page(at relativePath: String) -> Data? {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return served[relativePath]
+    }
+
+    /// The output files `page(at:)` knows.
+    public var pageFiles: [String] {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return served.keys.sorted()
+    }
+
+    /// Every page of the last build, with or without errors, by output file.
+    func renderedPages() -> [String: Data] {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        var pages: [String: Data] = [:]
+        for page in previous?.pages.values ?? [:].values {
+            for file in page.files ?? [] { pages[file.path] = file.data }
+        }
+        return pages
+    }
+
+    public func build(changes: [ChangedPath]? = nil) -> BuildReport {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        var report = BuildReport()
+        var clock = StageClock()
+
+        options.progress?(.stage(.load))
+        let contentChanges = refreshContent(changes)
+        var (content, diagnostics) = store.content()
+        if let baseURL = options.baseURL { content.site.baseURL = baseURL }
+        report.diagnostics += diagnostics
+        report.seconds[.load] = clock.lap()
+
+        options.progress?(.stage(.validate))
+        report.diagnostics += Validator.validate(content, today: options.today)
+        let themeChanged = refreshTheme(changes, language: content.site.language)
+        report.diagnostics += themeDiagnostics
+        if options.writeOutput {
+            report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
+                                                    content: options.content, theme: options.theme)
+        }
+        report.seconds[.validate] = clock.lap()
+
+        options.progress?(.stage(.link))
+        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
+        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
+        content = Content()
+        report.graph = graph
+        report.seconds[.link] = clock.lap()
+
+        options.progress?(.stage(.plan))
+        let (plan, planDiagnostics) = Planner.plan(graph)
+        report.diagnostics += planDiagnostics
+        report.seconds[.plan] = clock.lap()
+
+        guard let theme else {
+            previous = nil
+            return report
+        }
+        let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
+        render(graph: graph, plan: plan, theme: theme, reuse: reuse, changes: contentChanges,
+               report: &report, clock: &clock)
+        return report
+    }
+
+    // MARK: - Reading
+
+    private func refreshContent(_ changes: [ChangedPath]?) -> ContentStore.Changes {
+        guard let changes else { return store.refreshAll() }
+        let root = options.content.standardizedFileURL.path
+        var paths: [String] = []
+        for change in changes {
+            let path = change.url.standardizedFileURL.path
+            if path == root { return store.refreshAll() }
+            if path.hasPrefix(root + "/") { paths.append(String(path.dropFirst(root.count + 1))) }
+        }
+        return paths.isEmpty ? ContentStore.Changes() : store.refresh(paths: paths)
+    }
+
+    /// Loads the theme again when a template or strings file changed (or the language did).
+    /// Returns whether it was loaded again.
+    private func refreshTheme(_ changes: [ChangedPath]?, language: String) -> Bool {
+        let root = options.theme.standardizedFileURL.path
+        if let changes, theme != nil, themeLanguage == language,
+           !changes.contains(where: { $0.url.path == root || $0.url.path.hasPrefix(root + "/") }) {
+            return false
+        }
+        let stamps = Self.stamps(under: options.theme, folders: ["templates", "strings"])
+        if theme != nil, themeLanguage == language, stamps == themeStamps { return false }
+        (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
+        themeStamps = stamps
+        themeLanguage = language
+        return true
+    }
+
+    /// Stamps of every file under the given folders of `root`, by path relative to `root`.
+    private static func stamps(under root: URL, folders: [String]) -> [String: SourceStamp] {
+        var stamps: [String: SourceStamp] = [:]
+        for folder in folders {
+            let url = root.appendingPathComponent(folder)
+            stamps[folder] = SourceStamp(path: url.path)
+            guard let walker = FileManager().enumerator(atPath: url.path) else { continue }
+            for case let relative as String in walker {
+                stamps[folder + "/" + relative] = SourceStamp(path: url.path + "/" + relative)
+            }
+        }
+        return stamps
+    }
+
+    // MARK: - Rendering and writing
+
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, changes: ContentStore.Changes,
+                        report: inout BuildReport, clock: inout StageClock) {
+        var state = SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+        var cardReuse: Views.CardReuse?
+        if let old {
+            let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
+            let inputs = old.cardInputs
+            cardReuse = { table, id, cards in
+                guard let card = old.state.cards.card(table, id), let read = inputs[.card(table, id)],
+                      !read.contains(where: { compare.changed($0, cards: cards) }) else { return nil }
+                return card
+            }
+        }
+        let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
+                                    tracking: keepsPages, reuse: cardReuse, links: state.links)
+        state.cards = renderer.cards
+        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
+        let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+
+        var output: OutputFolder?
+        if options.writeOutput, !report.diagnostics.hasErrors {
+            do {
+                output = try OutputFolder(target: options.output)
+            } catch {
+                report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
+                previous = nil
+                return
+            }
+        }
+        let writer = output
+        let keepsPages = self.keepsPages
+        let jobs = Array(zip(plan.pages, keep))
+        options.progress?(.stage(.render))
+        let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
+        let results = jobs.parallelMap { page, kept in
+            defer { counter?.pageDone() }
+            return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
+                                output: writer, keepsText: keepsPages)
+        }
+
+        var unchangedFiles: [String] = []
+        var replaced = 0
+        func record(_ outcome: OutputFolder.Outcome, _ file: String) {
+            report.filesWritten += 1
+            switch outcome {
+            case .unchanged: unchangedFiles.append(file)
+            case .changed: report.filesChanged += 1; replaced += 1
+            case .added: report.filesChanged += 1
+            }
+        }
+        var pages: [Route: RenderedPage] = [:]
+        var files: Set<String> = []
+        var writeFailures: [(OutputFolder.Failure, String)] = []
+        for (result, page) in zip(results, plan.pages) {
+            report.diagnostics += result.page.diagnostics
+            if !result.paths.isEmpty, page.route != .searchIndex { report.pagesRendered += 1 }
+            if result.rendered { report.renderedFiles += result.paths }
+            if result.changed { report.changedFiles += result.paths }
+            for (file, outcome) in result.outcomes { record(outcome, file) }
+            writeFailures += result.failures
+            pages[page.route] = result.page
+            files.formUnion(result.paths)
+        }
+        report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
+        report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
+        report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
+        report.seconds[.search] = results.reduce(0) { $0 + $1.searchSeconds }
+        _ = clock.lap()
+        if let old { report.removedFiles = old.files.subtracting(files).sorted() }
+
+        if let output {
+            options.progress?(.stage(.write))
+            if !report.diagnostics.hasErrors {
+                report.diagnostics += output.copyStatic(
+                    media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
+                    assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets"
+                ) { outcome, file in
+                    record(outcome, file)
+                    if outcome != .unchanged { report.changedFiles.append(file) }
+                }
+            }
+            if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) {
+                output.discard()
+            } else {
+                do {
+                    report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
+                    report.published = true
+                    // Every file the previous output held was either kept, replaced or left behind.
+                    report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
+                } catch {
+                    output.discard()
+                    report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
+                }
+            }
+            report.seconds[.write, default: 0] += clock.lap()
+        }
+        guard keepsPages else {
+            previous = nil
+            return
+        }
+        var cardInputs = old?.cardInputs ?? [:]
+        cardInputs.merge(renderer.cardInputs.made) { _, new in new }
+        previous = Previous(state: state, cardInputs: cardInputs, pages: pages, files: files)
+        if !report.diagnostics.hasErrors {
+            var texts: [String: Data] = [:]
+            for page in pages.values {
+                for file in page.files ?? [] { texts[file.path] = file.data }
+            }
+            servedLock.lock()
+            served = texts
+            servedLock.unlock()
+        }
+    }
+
+    /// For each planned page, whether the previous build's page can stand: same route and file,
+    /// and no input with another value now.
+    private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {
+        guard let old, let comparison else { return Array(repeating: false, count: plan.pages.count) }
+        // In chunks, each with its own memory of inputs already compared: most pages share most inputs.
+        let chunkSize = max(64, plan.pages.count / 16)
+        let chunks = stride(from: 0, to: plan.pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, plan.pages.count) }
+        let pages = plan.pages
+        let results = chunks.parallelMap { range -> [Bool] in
+            var known: [PageInput: Bool] = [:]
+            return range.map { index in
+                let page = pages[index]
+                guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
+                for input in before.inputs {
+                    let changed: Bool
+                    if let seen = known[input] {
+                        changed = seen
+                    } else {
+                        changed = comparison.changed(input, cards: cards)
+                        known[input] = changed
+                    }
+                    if changed { return false }
+                }
+                return true
+            }
+        }
+        return results.flatMap { $0 }
+    }
+
+    private struct PageResult: Sendable {
+        var page: RenderedPage
+        /// The files the page gave.
+        var paths: [String] = []
+        /// Whether the page was rendered in this build (not kept from the previous one).
+        var rendered = false
+        /// Whether its bytes differ from the previous build's.
+        var changed = false
+        var outcomes: [(String, OutputFolder.Outcome)] = []
+        var failures: [(OutputFolder.Failure, String)] = []
+        var renderSeconds = 0.0
+        var searchSeconds = 0.0
+        var writeSeconds = 0.0
+    }
+
+    /// Renders a page (or keeps the previous build's) and writes it: every file goes through
+    /// the output folder, which links the published file when the bytes are the same.
+    private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
+                                       output: OutputFolder?, keepsText: Bool) -> PageResult {
+        var clock = StageClock()
+        var result: PageResult
+        if kept, let old {
+            result = PageResult(page: old)
+        } else {
+            let (files, diagnostics, inputs) = renderer.renderTracked(page)
+            let rendered = RenderedPage(outputFile: page.outputFile, files: files?.map { ($0.path, Data($0.text.utf8)) },
+                                        diagnostics: diagnostics, inputs: inputs)
+            result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
+        }
+        if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
+        result.paths = result.page.files?.map(\.path) ?? []
+        if let output {
+            for (path, data) in result.page.files ?? [] {
+                do {
+                    result.outcomes.append((path, try output.write(path, data)))
+                } catch {
+                    result.failures.append((error, path))
+                }
+            }
+        }
+        if !keepsText, result.page.files != nil { result.page.files = [] }
+        result.writeSeconds = clock.lap()
+        return result
+    }
+}
+
+/// A file or folder that changed, as a watcher reports it.
+public struct ChangedPath: Sendable, Hashable {
+    public var url: URL
+
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    /// `path` is absolute or relative to the working directory.
+    public init(path: String) {
+        let cwd = URL(fileURLWithPath: FileManager().currentDirectoryPath)
+        url = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// One thing a page (or a card) was made from. Pages record these while their data is
+/// built (`TrackedGraph`, `Reads`); a later build re-renders a page only when one of its
+/// inputs has another value in the new site. Nothing here lists by hand what a page shows.
+enum PageInput: Hashable, Sendable {
+    /// One entry of a table of the graph (`exemplars["x"]`, `childUnits["u"]`, `media["p"]`).
+    case entry(GraphTable, String)
+    /// A whole table or display order (`exemplars.values`, `collectiveOrder`).
+    case all(GraphTable)
+    /// The ids shown on one page of a list.
+    case slice(Listing, page: Int)
+    /// How many items a list holds and over how many pages.
+    case size(Listing)
+    /// A page's address, or that it has none.
+    case path(Route)
+    /// The text of a content file's body (`individuals/x.md`).
+    case body(String)
+    /// The text of every body (the search index).
+    case anyBody
+    /// What a body link to a content path (`models/x.md`) or a site path (`ca-nhan/x/`) resolves to.
+    case link(String)
+    /// A prepared card or unit link (table `.exemplars`, `.initiatives`, `.events` or `.units`).
+    case card(GraphTable, String)
+}
+
+/// The tables of `SiteGraph` that page data reads.
+enum GraphTable: UInt8, Hashable, Sendable {
+    case units, exemplars, initiatives, events, pages, awards, fields, criteria, media, scores
+    case childUnits, exemplarsOfUnit, membersOfUnit, initiativesOfExemplar, ownersOfInitiative
+    case initiativesOfUnit, adoptionsOfUnit, eventsOfExemplar, eventsOfInitiative, eventsOfUnit
+    case holdersOfAward, exemplarsOfYear, exemplarsOfField, exemplarsOfScope
+    case unitOrder, collectiveOrder, individualOrder, initiativeOrder, eventOrder, menuPages, phaseMembers
+    /// The addresses of the plan's HTML pages, in order (the sitemap).
+    case pageList
+}
+
+/// The inputs one page or card read. Each page is built on one thread, so no lock.
+final class Reads: @unchecked Sendable {
+    private(set) var inputs: Set<PageInput> = []
+
+    func note(_ input: PageInput) { inputs.insert(input) }
+}

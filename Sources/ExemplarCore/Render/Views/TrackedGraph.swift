@@ -1,0 +1,104 @@
+/// The site graph as page data sees it: the same names as `SiteGraph`, and every look-up
+/// noted in `reads` (when given) as one of the page's inputs. Views read the graph only
+/// through this, so what a page is made from is what its code actually read.
+struct TrackedGraph: Sendable {
+    let base: SiteGraph
+    var reads: Reads?
+
+    var site: SiteConfig { base.site }
+
+    var units: TrackedTable<String, Unit> { .init(base.units, .units, reads) }
+    var exemplars: TrackedTable<String, Exemplar> { .init(base.exemplars, .exemplars, reads) }
+    var initiatives: TrackedTable<String, Initiative> { .init(base.initiatives, .initiatives, reads) }
+    var events: TrackedTable<String, Event> { .init(base.events, .events, reads) }
+    var pages: TrackedTable<String, FreePage> { .init(base.pages, .pages, reads) }
+    var awards: TrackedTable<String, Award> { .init(base.awards, .awards, reads) }
+    var fields: TrackedTable<String, Field> { .init(base.fields, .fields, reads) }
+    var criteria: TrackedTable<String, Criterion> { .init(base.criteria, .criteria, reads) }
+    var media: TrackedSet { .init(base: base.media, reads: reads) }
+    var scores: TrackedTable<String, [ScoreYear]> { .init(base.scores, .scores, reads) }
+
+    var childUnits: TrackedTable<String, [String]> { .init(base.childUnits, .childUnits, reads) }
+    var exemplarsOfUnit: TrackedTable<String, [String]> { .init(base.exemplarsOfUnit, .exemplarsOfUnit, reads) }
+    var initiativesOfExemplar: TrackedTable<String, [String]> { .init(base.initiativesOfExemplar, .initiativesOfExemplar, reads) }
+    var ownersOfInitiative: TrackedTable<String, [String]> { .init(base.ownersOfInitiative, .ownersOfInitiative, reads) }
+    var initiativesOfUnit: TrackedTable<String, [String]> { .init(base.initiativesOfUnit, .initiativesOfUnit, reads) }
+    var adoptionsOfUnit: TrackedTable<String, [String]> { .init(base.adoptionsOfUnit, .adoptionsOfUnit, reads) }
+    var eventsOfExemplar: TrackedTable<String, [String]> { .init(base.eventsOfExemplar, .eventsOfExemplar, reads) }
+    var eventsOfInitiative: TrackedTable<String, [String]> { .init(base.eventsOfInitiative, .eventsOfInitiative, reads) }
+    var eventsOfUnit: TrackedTable<String, [String]> { .init(base.eventsOfUnit, .eventsOfUnit, reads) }
+    var holdersOfAward: TrackedTable<String, [String]> { .init(base.holdersOfAward, .holdersOfAward, reads) }
+    var exemplarsOfYear: TrackedTable<Int, [String]> { .init(base.exemplarsOfYear, .exemplarsOfYear, reads) }
+    var exemplarsOfField: TrackedTable<String, [String]> { .init(base.exemplarsOfField, .exemplarsOfField, reads) }
+    var exemplarsOfScope: TrackedTable<Exemplar.Scope, [String]> { .init(base.exemplarsOfScope, .exemplarsOfScope, reads) }
+
+    var unitOrder: [String] { order(.unitOrder, base.unitOrder) }
+    var collectiveOrder: [String] { order(.collectiveOrder, base.collectiveOrder) }
+    var individualOrder: [String] { order(.individualOrder, base.individualOrder) }
+    var initiativeOrder: [String] { order(.initiativeOrder, base.initiativeOrder) }
+    var eventOrder: [String] { order(.eventOrder, base.eventOrder) }
+    var menuPages: [String] { order(.menuPages, base.menuPages) }
+    var phaseMembers: [String] { order(.phaseMembers, base.phaseMembers) }
+
+    private func order(_ table: GraphTable, _ ids: [String]) -> [String] {
+        reads?.note(.all(table))
+        return ids
+    }
+
+    /// Awards of an exemplar, highest rank first, then newest.
+    func rankedAwards(of exemplar: Exemplar) -> [(grant: Exemplar.Grant, award: Award)] {
+        for grant in exemplar.awards { reads?.note(.entry(.awards, grant.award.value)) }
+        return base.rankedAwards(of: exemplar)
+    }
+
+    func members(ofUnit id: String) -> [String] { membersOfUnit[id] ?? [] }
+
+    var membersOfUnit: TrackedTable<String, [String]> { .init(base.membersOfUnit, .membersOfUnit, reads) }
+}
+
+/// Keys of the graph's tables as page inputs name them.
+protocol InputKey: Hashable {
+    var inputKey: String { get }
+}
+
+extension String: InputKey { var inputKey: String { self } }
+extension Int: InputKey { var inputKey: String { String(self) } }
+extension Exemplar.Scope: InputKey { var inputKey: String { rawValue } }
+
+/// One table of the graph; a look-up notes the entry, a walk over all of it the table.
+struct TrackedTable<Key: InputKey, Value> {
+    let base: [Key: Value]
+    let table: GraphTable
+    let reads: Reads?
+
+    init(_ base: [Key: Value], _ table: GraphTable, _ reads: Reads?) {
+        self.base = base
+        self.table = table
+        self.reads = reads
+    }
+
+    subscript(key: Key) -> Value? {
+        reads?.note(.entry(table, key.inputKey))
+        return base[key]
+    }
+
+    var values: Dictionary<Key, Value>.Values {
+        reads?.note(.all(table))
+        return base.values
+    }
+
+    var keys: Dictionary<Key, Value>.Keys {
+        reads?.note(.all(table))
+        return base.keys
+    }
+}
+
+struct TrackedSet {
+    let base: Set<String>
+    let reads: Reads?
+
+    func contains(_ member: String) -> Bool {
+        reads?.note(.entry(.media, member))
+        return base.contains(member)
+    }
+}
