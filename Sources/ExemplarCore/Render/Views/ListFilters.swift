@@ -47,7 +47,11 @@ extension Views {
     func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
         // The choices come from every member of the list: each is one of the page's inputs.
         let ids = graph.base.ids(of: listing)
-        if let reads { for id in ids { reads.note(.entry(.exemplars, id)) } }
+        if let reads {
+            for id in ids { reads.note(.entry(.exemplars, id)) }
+            // Choices are labelled and ordered by the catalogues and the unit tree.
+            for table in [GraphTable.units, .awards, .fields, .unitOrder] { reads.note(.all(table)) }
+        }
         guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: ids) else { return nil }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
