@@ -16,7 +16,7 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
     init?(roots: [URL]) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        self.roots = roots.map { $0.resolvingSymlinksInPath().path }
+        self.roots = roots.map { $0.standardizedFileURL.path }
         for root in self.roots where !watchTree(root) {
             close(descriptor)
             return nil
@@ -96,7 +96,7 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
     /// Watches `folder` and every folder below it; false when the system refuses a watch.
     private func watchTree(_ folder: String) -> Bool {
         guard add(folder) else { return false }
-        guard let walker = FileManager().enumerator(atPath: folder) else { return true }
+        guard let walker = FileManager().enumerator(atPath: Watchers.realPath(folder)) else { return true }
         while let relative = walker.nextObject() as? String {
             guard (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory else { continue }
             if EditorFiles.isIgnored((relative as NSString).lastPathComponent) {

@@ -20,7 +20,7 @@ enum Watchers {
 
     /// Every file below `folder`, skipping editors' files (and folders: only files make the site).
     static func files(below folder: String) -> [String] {
-        guard let walker = FileManager().enumerator(atPath: folder) else { return [] }
+        guard let walker = FileManager().enumerator(atPath: Watchers.realPath(folder)) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
@@ -32,6 +32,14 @@ enum Watchers {
             files.append(folder + "/" + relative)
         }
         return files
+    }
+}
+
+extension Watchers {
+    /// A folder given as a symbolic link is listed through its target, but its files keep
+    /// the names under the link: the builder knows them by those.
+    static func realPath(_ folder: String) -> String {
+        URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
     }
 }
 
@@ -80,7 +88,7 @@ struct PollingWatcher: Watcher {
     var interval = 0.2
 
     func start(onChange: @escaping @Sendable ([String]) -> Void) {
-        let roots = roots.map { $0.resolvingSymlinksInPath().path }
+        let roots = roots.map { $0.standardizedFileURL.path }
         let interval = interval
         let thread = Thread {
             var previous = Self.snapshot(roots)

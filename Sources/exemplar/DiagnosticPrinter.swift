@@ -57,7 +57,7 @@ struct DiagnosticPrinter {
         var out = "\(paint(position, "1")): \(label): \(PrintableName.escape(d.message)) [\(d.code)]\n"
         if d.line > 0, let source = lines.line(d.line, of: d.file) {
             out += "    \(PrintableName.escape(source, keepingTabs: true))\n"
-            if d.column > 0 {
+            if d.column > 0, d.column <= SourceLines.width {
                 let prefix = source.unicodeScalars.prefix(d.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
                 out += "    \(prefix)\(paint("^", "32"))\n"
             }
@@ -86,9 +86,20 @@ private struct SourceLines {
             cache[file] = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         }
         guard let lines = cache[file], number >= 1, number <= lines.count else { return nil }
-        let line = String(lines[number - 1])
-        return line.count > 160 ? String(line.prefix(160)) + "…" : line
+        // Shortened once per line: a long line with thousands of diagnostics is not measured
+        // again for each of them.
+        let key = "\(number):\(file)"
+        if let line = shown[key] { return line }
+        let full = lines[number - 1]
+        let short = full.prefix(Self.width)
+        let line = short.endIndex < full.endIndex ? String(short) + "…" : String(full)
+        shown[key] = line
+        return line
     }
+
+    /// How much of a line is shown.
+    static let width = 160
+    private var shown: [String: String] = [:]
 
     /// The bytes of a regular file; nil for anything else (a FIFO would block forever).
     private static func regularFile(_ path: String) -> Data? {

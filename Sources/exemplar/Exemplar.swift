@@ -7,7 +7,7 @@ struct Exemplar: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exemplar",
         abstract: "Dựng trang web điển hình tiên tiến từ nội dung Markdown.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, Serve.self, Report.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 

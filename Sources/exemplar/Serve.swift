@@ -50,7 +50,9 @@ struct Serve: ParsableCommand {
         var options = site.buildOptions(output: folder.path, write: true)
         options.baseURL = baseURL
         options.outputDisplay = output ?? folder.path
-        let rebuilder = FullRebuild(options: options) { [site] in site.build($0) }
+        let progress = ProgressRelay(site: site)
+        options.progress = progress.report
+        let rebuilder = SessionRebuild(options: options) { build in progress.around(build) }
 
         if site.baseURL == nil {
             say.warn("Xem thử với địa chỉ gốc \(localURL) thay cho base_url của site.yml; dựng thật bằng `exemplar build`.",
@@ -133,8 +135,9 @@ struct Serve: ParsableCommand {
         let shown = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
         say.warn("Đổi: \(shown)", "Changed: \(shown)")
         let time = String(format: "%.2f", report.seconds.values.reduce(0, +))
-        site.printReport(report, summary: say("Đã dựng lại \(report.pagesRendered) trang trong \(time) giây.",
-                                              "Rebuilt \(report.pagesRendered) pages in \(time) s."),
+        let rendered = report.renderedFiles.count, changed = report.changedFiles.count
+        site.printReport(report, summary: say("Đã dựng lại \(rendered) trang, \(changed) tệp đổi, trong \(time) giây.",
+                                              "Rebuilt \(rendered) pages, \(changed) files changed, in \(time) s."),
                          failure: say("Nội dung còn lỗi: trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.",
                                       "The content has errors: the browser keeps showing the last good build, with the errors over it."))
     }
@@ -154,5 +157,36 @@ struct Serve: ParsableCommand {
 
     private static func isWildcard(_ host: String) -> Bool {
         host == "0.0.0.0" || host == "::"
+    }
+}
+
+/// Each build of the session gets its own progress display: a rebuild that ends within a
+/// second prints nothing but its diagnostics, like a short `build`.
+private final class ProgressRelay: @unchecked Sendable {
+    private let site: SiteOptions
+    private let lock = NSLock()
+    private var display: ProgressDisplay?
+
+    init(site: SiteOptions) {
+        self.site = site
+    }
+
+    var report: @Sendable (BuildProgress) -> Void {
+        { [self] progress in
+            lock.lock()
+            let current = display
+            lock.unlock()
+            current?.report?(progress)
+        }
+    }
+
+    func around(_ build: () -> BuildReport) -> BuildReport {
+        let fresh = ProgressDisplay(quiet: site.quiet || site.format == .json, verbose: site.verbose, say: site.say)
+        lock.lock()
+        display = fresh
+        lock.unlock()
+        let report = build()
+        fresh.finish()
+        return report
     }
 }

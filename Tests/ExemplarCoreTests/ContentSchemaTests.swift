@@ -62,4 +62,26 @@ import Testing
         let mine = report.diagnostics.filter { $0.file.hasSuffix(path) && shapeErrors.contains($0.code) }
         #expect(mine.isEmpty, "\(mine.map(\.message))")
     }
+
+    /// The reference for authors documents every key the schema holds, each in a table row.
+    @Test func theReferenceDocumentsEveryKey() throws {
+        let docs = try String(contentsOf: SiteFixture.repository.appendingPathComponent("docs/content-model.md"), encoding: .utf8)
+        let rows = Set(docs.split(separator: "\n").filter { $0.hasPrefix("| `") }.compactMap { line in
+            line.dropFirst(3).split(separator: "`").first.map(String.init)
+        })
+        var keys = ContentSchema.site + ContentSchema.unit + ContentSchema.award + ContentSchema.field
+        for kind in ContentSchema.ItemKind.allCases { keys += kind.keys }
+        for spec in keys {
+            #expect(rows.contains(spec.key), "\(spec.key)")
+            // Keys of nested mappings are described in their parent's row or a table of their own.
+            for nested in Self.nested(spec) { #expect(docs.contains("`\(nested.key)`"), "\(spec.key).\(nested.key)") }
+        }
+    }
+
+    static func nested(_ spec: ContentSchema.KeySpec) -> [ContentSchema.KeySpec] {
+        switch spec.type {
+        case .mapping(let keys), .mappings(let keys): keys
+        default: []
+        }
+    }
 }

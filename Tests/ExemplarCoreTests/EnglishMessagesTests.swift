@@ -106,4 +106,20 @@ import Testing
         let json = try Executable.run(["check", "--format", "json", "--lang", "en"], in: site.root)
         #expect(json.stdout.contains("no unit has the id"))
     }
+
+    /// `language: en` gives English dates on the pages; Vietnamese ones stay day/month/year.
+    @Test func datesOnPagesFollowTheSiteLanguage() throws {
+        var files = SiteFixture.basic
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(site.build().published)
+        #expect(site.page("ca-nhan/nguyen-thi-hoa/index.html")?.contains(">01/3/2018</time>") == true)
+        files["site.yml"] = (files["site.yml"] ?? "") + "\nlanguage: en\n"
+        try site.write("site.yml", files["site.yml"] ?? "")
+        #expect(site.build().published)
+        let page = try #require(site.page("ca-nhan/nguyen-thi-hoa/index.html"))
+        #expect(page.contains(">1 March 2018</time>"))
+        #expect(page.contains(">20 December 2018</time>"))
+        #expect(!page.contains(">01/3/2018</time>"))
+    }
 }

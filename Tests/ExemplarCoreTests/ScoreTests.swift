@@ -163,4 +163,15 @@ import Testing
         let page = try #require(site.page("tap-the/cdcs-truong-thpt-le-thuy/index.html"))
         #expect(page.contains("84<br>Hoàn thành nhiệm vụ"))
     }
+
+    @Test func thresholdsMustGoDown() throws {
+        var files = SiteFixture.basic
+        files["site.yml"]! += "\nscore_thresholds: { excellent: 70, good: 90, complete: 50 }\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = site.build()
+        let error = try #require(report.diagnostics.first { $0.code == "bad-thresholds" })
+        #expect(error.file == "content/site.yml" && error.line == 5)
+        #expect(!report.published)
+    }
 }

@@ -59,6 +59,16 @@ final class ServeFixture: @unchecked Sendable {
         return logText
     }
 
+    /// Waits (the log arrives through a pipe) until the server has printed `text`.
+    func printed(_ text: String, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !terminal.contains(text) {
+            if Date() > deadline { return false }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return true
+    }
+
     func get(_ target: String, method: String = "GET", headers: [String: String] = [:]) throws -> HTTP.Response {
         try HTTP.request(method, target, port: port, headers: headers)
     }

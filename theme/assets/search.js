@@ -82,24 +82,25 @@
     return out;
   }
 
-  // Documents holding one query word: number → {whole, prefix, exact}.
-  function match(word, prefix, shards) {
-    var found = new Map();
+  // Documents holding one query word, in arrays by document number: the weight of its best
+  // whole-word and prefix match, and whether its spelling was exact.
+  function match(word, prefix, shards, count) {
+    var found = { whole: new Float32Array(count), prefix: new Float32Array(count), exact: new Uint8Array(count), docs: [] };
     shards.forEach(function (shard) {
       Object.keys(shard).forEach(function (key) {
         var whole = key === word.key;
         if (!whole && !(prefix && key.lastIndexOf(word.key, 0) === 0)) return;
         var spellings = shard[key][0], pairs = shard[key][1], doc = 0;
+        var exact = word.marked ? spellings.indexOf(word.spelling) : -1;
         for (var i = 0; i < pairs.length; i += 2) {
           doc += pairs[i];
-          var w = weight(pairs[i + 1]);
-          var hit = found.get(doc);
-          if (!hit) { hit = { whole: 0, prefix: 0, exact: false }; found.set(doc, hit); }
+          var code = pairs[i + 1], w = weight(code);
+          if (!found.whole[doc] && !found.prefix[doc]) found.docs.push(doc);
           if (whole) {
-            hit.whole = Math.max(hit.whole, w);
-            if (word.marked && spellings[pairs[i + 1] >> 9] === word.spelling) hit.exact = true;
-          } else {
-            hit.prefix = Math.max(hit.prefix, w);
+            if (w > found.whole[doc]) found.whole[doc] = w;
+            if (exact >= 0 && code >> 9 === exact) found.exact[doc] = 1;
+          } else if (w > found.prefix[doc]) {
+            found.prefix[doc] = w;
           }
         }
       });
@@ -110,13 +111,13 @@
   // Documents holding every word, best first: exact spellings, then whole words, then weight.
   function rank(query, matches) {
     var results = [];
-    matches[0].forEach(function (first, doc) {
+    matches[0].docs.forEach(function (doc) {
       var r = { doc: doc, exact: 0, whole: 0, score: 0 };
       for (var i = 0; i < matches.length; i++) {
-        var hit = i === 0 ? first : matches[i].get(doc);
-        if (!hit) return;
-        if (hit.exact) r.exact++;
-        if (hit.whole) { r.whole++; r.score += hit.whole; } else r.score += hit.prefix / 2;
+        var m = matches[i];
+        if (!m.whole[doc] && !m.prefix[doc]) return;
+        r.exact += m.exact[doc];
+        if (m.whole[doc]) { r.whole++; r.score += m.whole[doc]; } else r.score += m.prefix[doc] / 2;
       }
       results.push(r);
     });
@@ -163,9 +164,9 @@
         state.filters = loaded.pop();
         var missing = timed(function () {
           var matches = needs.map(function (n, i) {
-            return match(query[i], i === query.length - 1, n.map(function (s) { return loaded[wanted.indexOf(s)]; }));
+            return match(query[i], i === query.length - 1, n.map(function (s) { return loaded[wanted.indexOf(s)]; }), manifest.documents);
           });
-          var missing = query.filter(function (word, i) { return matches[i].size === 0; });
+          var missing = query.filter(function (word, i) { return matches[i].docs.length === 0; });
           if (missing.length) return missing;
           state.query = query;
           state.results = rank(query, matches);
@@ -202,8 +203,10 @@
     done(seq, text);
   }
 
+  var chains = {};
   function unitChain(unit) {
-    var chain = [], units = state.manifest.units;
+    if (chains[unit]) return chains[unit];
+    var chain = chains[unit] = [], units = state.manifest.units;
     while (unit >= 0 && unit < units.length && chain.indexOf(unit) < 0) { chain.push(unit); unit = units[unit][1]; }
     return chain;
   }

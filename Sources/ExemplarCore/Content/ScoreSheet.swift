@@ -10,6 +10,9 @@ public struct ScoreSheet: Sendable, Hashable {
     public var source: SourceLocation
     /// The last line of the file, where a warning about missing periods at the end points.
     public var lastLine: Int
+    /// Whether some line was refused: its period is not missing, only wrongly written, so
+    /// no gaps are reported on top of its error.
+    public var hasRefusedLines = false
 }
 
 /// One line of a sheet.

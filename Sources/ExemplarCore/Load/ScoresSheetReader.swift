@@ -36,6 +36,7 @@ enum ScoresSheetReader {
                            hint: "Dòng đầu của bảng điểm phải là `period,self,collective` (hoặc `period;self;collective`)."))
             return nil
         }
+        let reported = bag.items.count
         var rows: [ScoreRow] = []
         var seen: [Period: Int] = [:]
         for index in lines.indices where index > headerIndex && !isBlank(lines[index], separator: separator) {
@@ -80,7 +81,8 @@ enum ScoresSheetReader {
             rows.append(ScoreRow(period: period, selfPoints: selfPoints, collective: collective, at: periodAt))
         }
         return ScoreSheet(id: id, year: year, rows: rows.sorted { $0.period < $1.period },
-                          source: SourceLocation(file: path, line: 1, column: 0), lastLine: max(1, lines.count - (lines.last?.isEmpty == true ? 1 : 0)))
+                          source: SourceLocation(file: path, line: 1, column: 0), lastLine: max(1, lines.count - (lines.last?.isEmpty == true ? 1 : 0)),
+                          hasRefusedLines: bag.items.count > reported)
     }
 
     /// Lines Excel leaves behind (`;;`) count as blank.

@@ -49,6 +49,12 @@ enum SiteReader {
             site.scoreThresholds.good = scores.int("good", in: 0...100)?.value ?? site.scoreThresholds.good
             site.scoreThresholds.complete = scores.int("complete", in: 0...100)?.value ?? site.scoreThresholds.complete
             scores.finish(context: "`score_thresholds` (excellent, good, complete)")
+            let t = site.scoreThresholds
+            if !(t.excellent >= t.good && t.good >= t.complete) {
+                scores.error("bad-thresholds", "`score_thresholds` phải giảm dần: excellent (\(t.excellent)) ≥ good (\(t.good)) ≥ complete (\(t.complete)).",
+                             hint: "Ví dụ: `score_thresholds: { excellent: 90, good: 70, complete: 50 }`.")
+                site.scoreThresholds = SiteConfig.ScoreThresholds()
+            }
         }
         site.allowRawHTML = f.bool("allow_raw_html") ?? false
         site.extra = f.finish(context: "site.yml")

@@ -145,6 +145,10 @@ enum EnglishMessages {
         ("score-unknown-exemplar", "Bảng điểm \"{0}.csv\" không thuộc điển hình nào: không có tệp collectives/{1}.md hay individuals/{2}.md.",
          "The score sheet \"{0}.csv\" belongs to no exemplar: there is no collectives/{1}.md or individuals/{2}.md."),
         ("score-gaps", "Bảng điểm năm {0} thiếu {1} {2}: {3}.", "The {0} sheet lacks {1} {2}s: {3}."),
+        ("bad-thresholds", "`score_thresholds` phải giảm dần: excellent ({0}) ≥ good ({1}) ≥ complete ({2}).",
+         "`score_thresholds` must go down: excellent ({0}) ≥ good ({1}) ≥ complete ({2})."),
+        ("report-year", "Không có điển hình nào được ghi là điển hình năm {0} (`years`); không có báo cáo.",
+         "No exemplar lists {0} in its `years`; there is no report."),
     ]
 
     static let hints: [(String, String, String)] = [
@@ -255,6 +259,9 @@ enum EnglishMessages {
          "A score sheet is named after the exemplar's id (its profile's file name without `.md`)."),
         ("score-gaps", "Kết quả 6 tháng và cả năm chỉ tính trung bình các kỳ có điểm; bổ sung các kỳ còn thiếu nếu đã chấm.",
          "Six-month and yearly results average only the scored periods; add the missing ones if they were scored."),
+        ("bad-thresholds", "Ví dụ: `score_thresholds: { excellent: 90, good: 70, complete: 50 }`.",
+         "For example: `score_thresholds: { excellent: 90, good: 70, complete: 50 }`."),
+        ("report-year", "Các năm có điển hình: {0}.", "Years with exemplars: {0}."),
     ]
 
     /// Parts of messages that are themselves sentences of the builder.

@@ -11,8 +11,8 @@ enum RootNames {
     }
 
     /// `media/` (copied from the content), `api/` (`Route.export`), `assets/` (the theme's CSS),
-    /// `tim-kiem/` (the search page and its index).
-    static let folders = ["media", "api", "assets", "tim-kiem"]
+    /// `tim-kiem/` (the search page and its index), `so-lieu/` (the figures and reports).
+    static let folders = ["media", "api", "assets", "tim-kiem", String(Route.figuresFolder.dropLast())]
 
     static var reserved: [String] { sections + folders }
 

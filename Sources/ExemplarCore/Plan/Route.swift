@@ -19,6 +19,12 @@ public enum Route: Sendable, Hashable {
     /// The whole of a paginated list as compact JSON, written once per list, so the
     /// in-page filter can search every page of it.
     case listData(Listing)
+    /// The figures of a year, or of the whole phase (nil).
+    case figures(Int?)
+    /// The same figures as `csv` or `json`, for spreadsheets and other tools.
+    case figuresData(Int?, format: String)
+    /// The printable report of a year, or of its first or second half (`half` 1 or 2).
+    case report(Int, half: Int?)
     /// The search page, which runs the query in its address (`tim-kiem/?q=duc`).
     case search
     /// The search index: the files under `tim-kiem/i/` that the search page fetches.
@@ -43,6 +49,10 @@ public enum Route: Sendable, Hashable {
         case .robots: return "robots.txt"
         case .export(let name): return "api/\(name).json"
         case .listData(let listing): return listing.path + "danh-sach.json"
+        case .figures(let year): return Route.figuresFolder + (year.map { "\($0)/" } ?? "")
+        case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
+        case .report(let year, let half):
+            return Route.figures(year).path(in: graph) + "bao-cao/" + (half.map { $0 == 1 ? "6-thang-dau/" : "6-thang-cuoi/" } ?? "")
         case .search: return "tim-kiem/"
         case .searchIndex: return "tim-kiem/" + SearchIndex.folder
         }
@@ -55,10 +65,13 @@ public enum Route: Sendable, Hashable {
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
+    /// Where the figures pages live; reserved at the root like the lists' folders.
+    static let figuresFolder = "so-lieu/"
+
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .listData, .notFound, .searchIndex: return false
+        case .feed, .sitemap, .robots, .export, .listData, .notFound, .figuresData, .searchIndex: return false
         default: return true
         }
     }

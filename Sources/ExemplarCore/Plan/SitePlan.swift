@@ -37,6 +37,14 @@ public enum Planner {
                       .notFound, .search] {
             add(route)
         }
+        for year in [nil] + Figures.years(graph).map(Optional.some) {
+            add(.figures(year))
+            add(.figuresData(year, format: "csv"))
+            add(.figuresData(year, format: "json"))
+            if let year, graph.exemplarsOfYear[year] != nil {
+                for half in [nil, 1, 2] { add(.report(year, half: half)) }
+            }
+        }
         for (listing, count) in listings(graph) {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount

@@ -66,6 +66,7 @@ struct PageRenderer: Sendable {
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
         case .listData(let listing): return (views.listData(listing), [])
+        case .figuresData(let year, let format): return (FigureExport(views: views).render(year: year, format: format), [])
         default: break
         }
         let (template, data, diagnostics) = templateData(page.route, views: views)
@@ -106,8 +107,12 @@ struct PageRenderer: Sendable {
             guard let item = graph.pages[id] else { break }
             let (data, diagnostics) = views.freePage(item)
             return ("page", data, diagnostics)
+        case .figures(let year):
+            return ("figures", views.figuresPage(year: year), [])
+        case .report(let year, let half):
+            return ("report", views.reportPage(year: year, half: half), [])
         case .search: return ("search", views.searchPage(), [])
-        case .notFound, .feed, .sitemap, .robots, .export, .listData, .searchIndex:
+        case .notFound, .feed, .sitemap, .robots, .export, .listData, .figuresData, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])

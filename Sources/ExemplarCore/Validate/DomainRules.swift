@@ -35,14 +35,18 @@ struct DomainRules {
     private func registration(_ exemplar: Exemplar) -> [Diagnostic] {
         guard let registered = exemplar.registered else { return [] }
         let date = registered.value
-        let deadline = content.site.registrationDeadline
-        // A registration is for the first honoured year not before it: one made in
-        // December is on time for the next year.
-        let year = exemplar.years.map(\.value).filter { $0 >= date.year }.min() ?? date.year
-        let due = CalendarDate(year: year, month: deadline.month, day: deadline.day)
-        guard date > due else { return [] }
+        guard let due = Self.registrationDue(exemplar, deadline: content.site.registrationDeadline), date > due else { return [] }
+        let year = due.year
         return [.warning("late-registration", "Đăng ký ngày \(date.vietnamese), sau hạn \(due.vietnamese) của năm \(year).",
                          at: registered.at, hint: "Kiểm tra lại ngày đăng ký, hoặc ghi chú lý do đăng ký muộn trong phần nội dung.")]
+    }
+
+    /// The deadline a registration was for: that of the first honoured year not before it
+    /// (one made in December is on time for the next year). Nil without `registered`.
+    static func registrationDue(_ exemplar: Exemplar, deadline: (month: Int, day: Int)) -> CalendarDate? {
+        guard let date = exemplar.registered?.value else { return nil }
+        let year = exemplar.years.map(\.value).filter { $0 >= date.year }.min() ?? date.year
+        return CalendarDate(year: year, month: deadline.month, day: deadline.day)
     }
 
     private func yearsAndAwards(_ exemplar: Exemplar) -> [Diagnostic] {

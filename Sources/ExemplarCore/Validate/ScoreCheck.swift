@@ -29,7 +29,7 @@ struct ScoreCheck {
                 out.append(.warning("score-year", "Bảng điểm năm \(sheet.year), nhưng \(exemplar.name) chỉ là điển hình các năm \(list).",
                                     at: sheet.source, hint: "Thêm \(sheet.year) vào `years` trong \(exemplar.source.file), hoặc chuyển bảng điểm sang đúng năm."))
             }
-            if !wrongKind, let gaps = gaps(sheet, weekly: weekly) { out.append(gaps) }
+            if !wrongKind, !sheet.hasRefusedLines, let gaps = gaps(sheet, weekly: weekly) { out.append(gaps) }
         }
         return out
     }

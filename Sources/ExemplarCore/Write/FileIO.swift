@@ -156,6 +156,19 @@ enum FileIO {
         try removeTree(bytes: Array(path.utf8))
     }
 
+    /// Removes a folder with the file `last` removed last: a removal cut short by a kill
+    /// leaves the file in place, so the folder can still be recognised and removed later.
+    static func removeTree(_ path: String, last: String) throws(SystemError) {
+        let names: [String]
+        do {
+            names = try self.names(in: path)
+        } catch let error where error.code == ENOENT {
+            return
+        }
+        for name in names where name != last { try removeTree(path + "/" + name) }
+        try removeTree(path)
+    }
+
     private static func removeTree(bytes path: [UInt8]) throws(SystemError) {
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()

@@ -58,7 +58,7 @@ public enum Interruption {
         condition.unlock()
         var left: [String] = []
         for folder in pending.sorted() {
-            do { try FileIO.removeTree(folder) } catch { left.append(folder) }
+            do { try FileIO.removeTree(folder, last: OutputFolder.marker) } catch { left.append(folder) }
         }
         return left
     }

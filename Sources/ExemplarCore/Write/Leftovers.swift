@@ -25,12 +25,17 @@ enum Leftovers {
         for entry in names.sorted() {
             guard let kind = leftover(entry, of: name) else { continue }
             let path = parent + "/" + entry
-            guard FileIO.exists(path + "/" + OutputFolder.marker) else { continue }
+            // Without the marker only an empty folder is removed (a build killed between
+            // creating its staging folder and marking it); rmdir refuses anything else.
+            guard FileIO.exists(path + "/" + OutputFolder.marker) else {
+                rmdir(path)
+                continue
+            }
             // A swap that fell back to two renames and was killed between them left no
             // output at all: the previous site goes back first.
             if kind == "old", !FileIO.exists(target), rename(path, target) == 0 { continue }
             try io("Không xoá được \(path), phần còn lại của một lần dựng bị dừng") { () throws(SystemError) in
-                try FileIO.removeTree(path)
+                try FileIO.removeTree(path, last: OutputFolder.marker)
             }
         }
     }

@@ -93,37 +93,28 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Writes one file and tells how it compares with the published one. A file whose bytes
-    /// the published folder already holds is hard-linked from it instead, after checking the
-    /// linked file's bytes are exactly `data`: an unchanged page keeps its date and costs no
-    /// disk write, and a published file edited by hand is never taken for a rendered one.
+    /// the published folder already holds is not written: `commit` links it into place from
+    /// there, so an unchanged page keeps its date and costs no disk write. Its state is noted
+    /// before its bytes are compared; if it changes afterwards (edited by hand during the
+    /// build), `commit` refuses to pass it off as rendered.
     @discardableResult
     public func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
         try Interruption.guarded { () throws(Failure) -> Outcome in
             let published = targetPath + "/" + relative
-            let destination = stagingPath + "/" + relative
-            try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
-            try FileIO.makeParents(of: destination) }
-            let comparison = FileIO.compare(published, data)
-            if comparison == .same, reuse(published, as: destination, relative: relative, data: data) {
+            let stamp = FileStamp(published)
+            if let stamp, stamp.isRegular, stamp.size == data.count, FileIO.compare(published, data) == .same {
+                linkedLock.lock()
+                linked[relative] = stamp
+                linkedLock.unlock()
                 return .unchanged
             }
-            try io("Không ghi được \(relative)") { () throws(SystemError) in
-            try FileIO.write(data, to: destination) }
-            return comparison == .absent ? .added : comparison == .same ? .unchanged : .changed
+            let destination = stagingPath + "/" + relative
+            try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
+                try FileIO.makeParents(of: destination)
+                try FileIO.write(data, to: destination)
+            }
+            return stamp == nil ? .added : .changed
         }
-    }
-
-    /// Links a published file into the staging folder if its bytes are still `data`.
-    private func reuse(_ published: String, as destination: String, relative: String, data: Data) -> Bool {
-        guard link(published, destination) == 0 else { return false }
-        if let stamp = FileStamp(destination), FileIO.compare(destination, data) == .same {
-            linkedLock.lock()
-            linked[relative] = stamp
-            linkedLock.unlock()
-            return true
-        }
-        unlink(destination)
-        return false
     }
 
     /// Copies a file as it is, refusing a link or anything but a regular file.
@@ -160,10 +151,11 @@ public final class OutputFolder: @unchecked Sendable {
     @discardableResult
     public func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
         if unchanged.count == files, previousFileCount == files {
-            try checkLinkedFiles()
+            try checkReusedFiles(in: targetPath)
             discard()
             return false
         }
+        try linkReusedFiles()
         try Interruption.guarded { () throws(Failure) in
             try io("Không ghi được \(Self.marker)") { () throws(SystemError) in
             try FileIO.write(Data("exemplar\nfiles: \(files)\n".utf8), to: stagingPath + "/" + Self.marker) }
@@ -173,7 +165,7 @@ public final class OutputFolder: @unchecked Sendable {
         try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try Durability.flush(stagingPath) }
         TestPause.at("before-swap")
-        try checkLinkedFiles()
+        try checkReusedFiles(in: stagingPath)
         try Interruption.guarded { () throws(Failure) in try swapIntoPlace() }
         let parent = (targetPath as NSString).deletingLastPathComponent
         try io("Không ghi được xuống đĩa thư mục \(parent)") { () throws(SystemError) in
@@ -207,7 +199,7 @@ public final class OutputFolder: @unchecked Sendable {
                 if rename(retired, targetPath) == 0 { Interruption.unregister(retired) }
                 throw swapFailure(error)
             }
-            do { try FileIO.removeTree(retired) } catch {}
+            do { try FileIO.removeTree(retired, last: OutputFolder.marker) } catch {}
             Interruption.unregister(retired)
         }
     }
@@ -220,15 +212,38 @@ public final class OutputFolder: @unchecked Sendable {
         return Failure("Không thay được thư mục kết quả \(targetPath)", error)
     }
 
-    /// Fails when a file linked from the published folder changed after its bytes were
-    /// checked: it was edited by hand during the build, and publishing it would pass the
-    /// edit off as rendered.
-    private func checkLinkedFiles() throws(Failure) {
+    private var reused: [(String, FileStamp)] {
         linkedLock.lock()
-        let stamps = linked
-        linkedLock.unlock()
-        for (relative, stamp) in stamps.sorted(by: { $0.key < $1.key })
-        where FileStamp(stagingPath + "/" + relative) != stamp {
+        defer { linkedLock.unlock() }
+        return linked.sorted { $0.key < $1.key }
+    }
+
+    /// Hard-links the unchanged files from the published folder, on every core; each
+    /// failure keeps the errno of its own call.
+    private func linkReusedFiles() throws(Failure) {
+        let failures = reused.parallelMap { relative, _ -> (String, SystemError)? in
+            do {
+                try Interruption.guarded { () throws(Failure) in
+                    let destination = stagingPath + "/" + relative
+                    try io(relative) { () throws(SystemError) in
+                        try FileIO.makeParents(of: destination)
+                        if link(targetPath + "/" + relative, destination) != 0 { throw .current() }
+                    }
+                }
+                return nil
+            } catch {
+                return (relative, (error as? Failure)?.cause ?? SystemError(code: EINTR))
+            }
+        }
+        if let (relative, cause) = failures.lazy.compactMap({ $0 }).first {
+            throw Failure("Không liên kết được \(relative) từ bản trước", cause)
+        }
+    }
+
+    /// Fails when a reused file changed after its bytes were compared: it was edited by hand
+    /// during the build, and publishing it would pass the edit off as rendered.
+    private func checkReusedFiles(in folder: String) throws(Failure) {
+        for (relative, stamp) in reused where FileStamp(folder + "/" + relative) != stamp {
             discard()
             throw Failure("Tệp \(relative) trong thư mục kết quả bị sửa trong lúc đang dựng; trang web mới không được công bố",
                           hint: "Đừng sửa tay thư mục kết quả (mọi thay đổi ở đó bị thay ở lần dựng sau); sửa nội dung rồi chạy lại lệnh dựng.")
@@ -241,7 +256,7 @@ public final class OutputFolder: @unchecked Sendable {
     public func discard() {
         do {
             try Interruption.guarded { () throws(Failure) in
-                try io("") { () throws(SystemError) in try FileIO.removeTree(stagingPath) }
+                try io("") { () throws(SystemError) in try FileIO.removeTree(stagingPath, last: OutputFolder.marker) }
                 Interruption.unregister(stagingPath)
             }
         } catch {}
@@ -258,26 +273,26 @@ extension OutputFolder.Failure {
     }
 }
 
-/// What identifies a file's state: a write in place changes its modification or change time.
+/// What identifies a file's content: writing into it changes its modification time. (Its
+/// change time is left out: linking the file changes it too.)
 struct FileStamp: Equatable {
     let inode: UInt64
-    let size: Int64
+    let size: Int
     let modified: timespec
-    let changed: timespec
+    let isRegular: Bool
 
     init?(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
+        size = Int(info.st_size)
         modified = info.st_mtim
-        changed = info.st_ctim
+        isRegular = (info.st_mode & S_IFMT) == S_IFREG
     }
 
     static func == (a: FileStamp, b: FileStamp) -> Bool {
-        a.inode == b.inode && a.size == b.size
+        a.inode == b.inode && a.size == b.size && a.isRegular == b.isRegular
             && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
 }
 

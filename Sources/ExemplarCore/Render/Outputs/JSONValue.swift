@@ -4,6 +4,8 @@
 enum JSONValue {
     case null
     case int(Int)
+    /// A number already written as JSON (`91.52`).
+    case number(String)
     case string(String)
     case array([JSONValue])
     /// Keys are written sorted, so the same site always gives the same bytes.
@@ -29,6 +31,7 @@ enum JSONValue {
         switch self {
         case .null: out += "null"
         case .int(let number): out += String(number)
+        case .number(let text): out += text
         case .string(let text): Self.quote(text, into: &out)
         case .array(let items):
             out += "["

@@ -9,39 +9,46 @@ enum PlainText {
         return strip(markdown)
     }
 
+    /// Works on UTF-8 bytes: every mark-up character is ASCII, and bodies are most of the
+    /// text the index reads.
     static func strip(_ markdown: String) -> String {
-        var out = String.UnicodeScalarView()
-        var scalars = markdown.unicodeScalars[...]
-        var lastWasSpace = true
-        func space() {
-            if !lastWasSpace { out.append(" ") }
-            lastWasSpace = true
-        }
-        while let scalar = scalars.popFirst() {
-            switch scalar {
-            case "]" where scalars.first == "(":
-                // `](target)`: skip to the closing parenthesis on the same line.
-                var rest = scalars.dropFirst()
-                while let next = rest.first, next != ")", next != "\n" { rest = rest.dropFirst() }
-                if rest.first == ")" { scalars = rest.dropFirst() }
-                space()
-            case "<":
-                // An HTML tag or autolink: dropped up to its end on the same line.
-                var rest = scalars
-                while let next = rest.first, next != ">", next != "\n" { rest = rest.dropFirst() }
-                if rest.first == ">" { scalars = rest.dropFirst() }
-                space()
-            case "#", "*", "_", "`", "[", "]", "|", ">", "!", "\\":
-                space()
-            case " ", "\n", "\t", "\r":
-                space()
-            default:
-                out.append(scalar)
-                lastWasSpace = false
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            var lastWasSpace = true
+            func space() {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
             }
+            /// Skips from `index` to just past `end` on the same line, if it is there.
+            func skip(to end: UInt8) {
+                var next = index
+                while next < bytes.count, bytes[next] != end, bytes[next] != 0x0A { next += 1 }
+                if next < bytes.count, bytes[next] == end { index = next + 1 }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0x5D where index < bytes.count && bytes[index] == 0x28:  // `](target)`
+                    index += 1
+                    skip(to: 0x29)
+                    space()
+                case 0x3C:  // an HTML tag or autolink
+                    skip(to: 0x3E)
+                    space()
+                case 0x23, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x7C, 0x3E, 0x21, 0x5C, 0x20, 0x0A, 0x09, 0x0D:
+                    space()
+                default:
+                    out.append(byte)
+                    lastWasSpace = false
+                }
+            }
+            if lastWasSpace, !out.isEmpty { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
         }
-        if lastWasSpace, !out.isEmpty { out.removeLast() }
-        return String(out)
     }
 
     /// The summary, or the body's opening cut at a word, so a result says what it is about.

@@ -23,12 +23,25 @@ struct SearchIndex {
 
     /// Files of the index, paths relative to the index folder.
     static func files(_ views: Views) -> [(path: String, text: String)] {
-        let made = views.searchSources.parallelMap { source -> (SearchDocument, [Posting])? in
-            guard let document = views.searchDocument(source) else { return nil }
-            return (document, postings(of: document))
-        }.compactMap { $0 }
-        let documents = made.map(\.0)
-        let terms = merge(made.map(\.1))
+        // Documents are read in batches and merged as they come, so the words of the whole
+        // site are never held twice, and each document's text is dropped once read.
+        var documents: [SearchDocument] = []
+        var merger = Merger()
+        let sources = views.searchSources
+        for start in stride(from: 0, to: sources.count, by: batchSize) {
+            let batch = Array(sources[start..<min(start + batchSize, sources.count)])
+            let made = batch.parallelMap { source -> (SearchDocument, [Posting])? in
+                guard var document = views.searchDocument(source) else { return nil }
+                let postings = postings(of: document)
+                document.fields = []
+                return (document, postings)
+            }
+            for case let (document, postings)? in made {
+                merger.add(postings, document: documents.count)
+                documents.append(document)
+            }
+        }
+        let terms = merger.sortedTerms()
         var files: [(path: String, text: String)] = []
         let shards = termShards(terms)
         for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
@@ -37,6 +50,9 @@ struct SearchIndex {
         files.append(("m.json", manifest(views, documents: documents, firstKeys: shards.map(\.firstKey))))
         return files
     }
+
+    /// Documents read on every core at once before their words are merged.
+    static let batchSize = 1024
 
     /// One word of one document: its key, its spelling and the fields it appears in.
     struct Posting: Sendable {
@@ -75,15 +91,16 @@ struct SearchIndex {
         var key: String
         var spellings: [String] = []
         /// Delta-coded pairs, as written.
-        var pairs: [Int] = []
+        var pairs: [Int32] = []
         var lastDocument = 0
     }
 
-    /// The postings of every document into terms sorted by key.
-    static func merge(_ documents: [[Posting]]) -> [Term] {
-        var position: [String: Int] = [:]
-        var terms: [Term] = []
-        for (number, postings) in documents.enumerated() {
+    /// The postings of every document into terms, in the order documents come.
+    struct Merger {
+        private var position: [String: Int] = [:]
+        private var terms: [Term] = []
+
+        mutating func add(_ postings: [Posting], document number: Int) {
             for posting in postings {
                 let at: Int
                 if let known = position[posting.key] {
@@ -99,12 +116,15 @@ struct SearchIndex {
                     spelling = terms[at].spellings.count
                     terms[at].spellings.append(posting.spelling)
                 }
-                terms[at].pairs.append(number - terms[at].lastDocument)
-                terms[at].pairs.append((spelling * 8 + posting.nameLength) * 64 + posting.mask)
+                terms[at].pairs.append(Int32(truncatingIfNeeded: number - terms[at].lastDocument))
+                terms[at].pairs.append(Int32(truncatingIfNeeded: (spelling * 8 + posting.nameLength) * 64 + posting.mask))
                 terms[at].lastDocument = number
             }
         }
-        return terms.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+
+        func sortedTerms() -> [Term] {
+            terms.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        }
     }
 
     struct Shard {
@@ -116,8 +136,14 @@ struct SearchIndex {
         let entries = terms.parallelMap { term -> String in
             var out = ""
             JSONValue.string(term.key).write(to: &out)
-            out += ":"
-            JSONValue.array([JSONValue(term.spellings), JSONValue(term.pairs)]).write(to: &out)
+            out += ":["
+            JSONValue(term.spellings).write(to: &out)
+            out += ",["
+            for (index, number) in term.pairs.enumerated() {
+                if index > 0 { out += "," }
+                out += String(number)
+            }
+            out += "]]"
             return out
         }
         var shards: [Shard] = []

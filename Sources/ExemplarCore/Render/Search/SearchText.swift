@@ -17,41 +17,55 @@ enum SearchText {
     /// Longer runs are not words anyone types (hashes, long numbers) and only grow the index.
     static let maxWordLength = 40
 
-    /// Calls `body` with every word of `text`, in order.
+    /// Calls `body` with every word of `text`, in order. Works on the UTF-8 bytes with a table
+    /// per scalar: the index reads every body of the site, millions of words.
     static func words(_ text: String, _ body: (Word) -> Void) {
-        var key = String.UnicodeScalarView()
-        var bare = String.UnicodeScalarView()
-        var tones = ""
+        var text = text
+        var key: [UInt8] = []
+        var bare: [UInt8] = []
+        var tones: [UInt8] = []
+        key.reserveCapacity(64)
+        bare.reserveCapacity(64)
         var length = 0
         func flush() {
             if length > 0, length <= maxWordLength {
-                body(Word(key: String(key), spelling: String(bare) + tones))
+                body(Word(key: String(decoding: key, as: UTF8.self),
+                          spelling: String(decoding: bare + tones, as: UTF8.self)))
             }
             key.removeAll(keepingCapacity: true)
             bare.removeAll(keepingCapacity: true)
-            tones = ""
+            tones.removeAll(keepingCapacity: true)
             length = 0
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                // ASCII: letters and digits make words, everything else ends one.
-                switch value {
-                case 0x41...0x5A:
-                    let lower = Unicode.Scalar(UInt8(value + 0x20))
-                    key.append(lower); bare.append(lower); length += 1
-                case 0x61...0x7A, 0x30...0x39:
-                    key.append(scalar); bare.append(scalar); length += 1
-                default:
-                    flush()
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    switch lead {
+                    case 0x41...0x5A:
+                        key.append(lead + 0x20); bare.append(lead + 0x20); length += 1
+                    case 0x61...0x7A, 0x30...0x39:
+                        key.append(lead); bare.append(lead); length += 1
+                    default:
+                        flush()
+                    }
+                    index += 1
+                    continue
                 }
-                continue
+                // Decode one scalar; the text is valid UTF-8 (a Swift String).
+                let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+                for offset in 1..<size where index + offset < bytes.count {
+                    value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
+                }
+                index += size
+                guard let scalar = Unicode.Scalar(value), let folded = Letters.fold(scalar) else { flush(); continue }
+                key.append(contentsOf: folded.key)
+                bare.append(contentsOf: folded.bare)
+                if folded.tone != 0 { tones.append(folded.tone) }
+                length += 1
             }
-            guard let folded = Letters.fold(scalar) else { flush(); continue }
-            key.append(contentsOf: folded.key.unicodeScalars)
-            bare.append(contentsOf: folded.bare.unicodeScalars)
-            if let tone = folded.tone { tones.append(tone) }
-            length += 1
         }
         flush()
     }
@@ -68,27 +82,28 @@ enum SearchText {
 /// millions of words, and Foundation's decomposition per word would dominate its time.
 private enum Letters {
     struct Folded: Sendable {
-        /// What the scalar adds to the key: base letters, no marks, lower case.
-        var key: String
+        /// What the scalar adds to the key (UTF-8): base letters, no marks, lower case.
+        var key: [UInt8]
         /// What it adds to the spelling: lower case, vowel marks kept, tone mark removed.
-        var bare: String
-        /// The tone mark, as a letter appended to the spelling.
-        var tone: Character?
+        var bare: [UInt8]
+        /// The tone mark, as a letter appended to the spelling; 0 for none.
+        var tone: UInt8
     }
 
     /// The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below) and the
     /// Telex letter each becomes, in capitals, which a lower-cased word never holds; the old
     /// Unicode tone marks U+0340/0341 count as grave/acute.
-    static let tones: [UInt32: Character] = [0x300: "F", 0x340: "F", 0x301: "S", 0x341: "S",
-                                             0x303: "X", 0x309: "R", 0x323: "J"]
+    static let tones: [UInt32: UInt8] = [0x300: 0x46, 0x340: 0x46, 0x301: 0x53, 0x341: 0x53,
+                                         0x303: 0x58, 0x309: 0x52, 0x323: 0x4A]
 
-    /// Precomposed Latin letters, where every Vietnamese letter lies, folded ahead of time.
-    private static let latin: [Folded?] = (0xC0...0x24F).map { make(Unicode.Scalar($0)!) }
+    /// Latin letters with marks, where every Vietnamese letter lies, and the combining marks
+    /// (NFD input), folded ahead of time.
+    private static let latin: [Folded?] = (0x80...0x36F).map { make(Unicode.Scalar($0)!) }
     private static let latinAdditional: [Folded?] = (0x1E00...0x1EFF).map { make(Unicode.Scalar($0)!) }
 
     static func fold(_ scalar: Unicode.Scalar) -> Folded? {
         switch scalar.value {
-        case 0xC0...0x24F: return latin[Int(scalar.value) - 0xC0]
+        case 0x80...0x36F: return latin[Int(scalar.value) - 0x80]
         case 0x1E00...0x1EFF: return latinAdditional[Int(scalar.value) - 0x1E00]
         default: return make(scalar)
         }
@@ -106,10 +121,11 @@ private enum Letters {
         }
         let lower = String(scalar).lowercased()
         var bare = String.UnicodeScalarView()
-        var tone: Character?
+        var tone: UInt8 = 0
         for part in lower.decomposedStringWithCanonicalMapping.unicodeScalars {
             if let mark = tones[part.value] { tone = mark } else { bare.append(part) }
         }
-        return Folded(key: VietnameseText.fold(lower), bare: String(bare).precomposedStringWithCanonicalMapping, tone: tone)
+        return Folded(key: Array(VietnameseText.fold(lower).utf8),
+                      bare: Array(String(bare).precomposedStringWithCanonicalMapping.utf8), tone: tone)
     }
 }

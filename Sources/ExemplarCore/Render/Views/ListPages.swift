@@ -39,7 +39,8 @@ extension Views {
 
     func browseLinks() -> TemplateValue {
         .list([(Listing.years, "nav_years"), (.fields, "nav_fields"), (.awards, "nav_awards"), (.units, "nav_units"), (.phase, "nav_phase"), (.replication, "nav_replication")]
-            .map { ["title": .text(text($1)), "url": .text(listURL($0))] })
+            .map { ["title": .text(text($1)), "url": .text(listURL($0))] }
+            + [["title": .text(text("nav_figures")), "url": .text(url(.figures(nil)) ?? basePath)]])
     }
 
     /// Exemplars with the highest awards first, for the home page.

@@ -25,6 +25,11 @@ extension Views {
     }
 
     /// One year: its two halves and the whole year, each with average and rating.
+    /// Points as the page's language writes decimals: `87,5` in Vietnamese, `87.5` in English.
+    private func points(_ value: Points) -> String {
+        graph.site.language == "en" ? value.plain : value.vietnamese
+    }
+
     private func ratingRow(_ year: ScoreYear) -> TemplateValue {
         ["year": .number(year.year), "h1": result(year.halves[0]), "h2": result(year.halves[1]), "annual": result(year.annual)]
     }
@@ -33,11 +38,11 @@ extension Views {
         guard let result else { return ["none": .text(text("score_none")), "collective": .null, "self": .null, "missing": .null] }
         var cell: TemplateData = [
             "none": .null,
-            "collective": .text(result.collective.vietnamese),
+            "collective": .text(points(result.collective)),
             "rating": .text(text("rating_\(result.rating.rawValue)")),
             "rating_id": .text(result.rating.rawValue),
         ]
-        cell["self"] = result.selfPoints.map { .text($0.vietnamese) } ?? .null
+        cell["self"] = result.selfPoints.map { .text(points($0)) } ?? .null
         cell["missing"] = result.missing > 0 ? .number(result.missing) : .null
         return .object(cell)
     }
@@ -50,7 +55,7 @@ extension Views {
         ]
         if table {
             data["periods"] = .list(year.rows.map { row in
-                ["n": .number(row.period.number), "self": .text(row.selfPoints?.vietnamese ?? "–"), "collective": .text(row.collective.vietnamese)]
+                ["n": .number(row.period.number), "self": .text(row.selfPoints.map(points) ?? "–"), "collective": .text(points(row.collective))]
             })
         }
         return .object(data)

@@ -211,6 +211,6 @@ struct Views: Sendable {
     }
 
     func date(_ date: CalendarDate) -> TemplateValue {
-        ["iso": .text(date.iso), "text": .text(date.vietnamese)]
+        ["iso": .text(date.iso), "text": .text(date.text(language: graph.site.language))]
     }
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Measure the search of a built site: index size, bytes a first query downloads, latency.
+
+    bench/search.py SITE_DIR [QUERY ...]
+
+SITE_DIR is a site built with a root base path (`exemplar build --base-url http://localhost/`).
+The script serves it on the loopback the way a normal web server does (gzip, level 6, for
+HTML, CSS, JavaScript and JSON, as nginx or Apache with compression on), then for each query
+opens the search page in a fresh headless Chromium (empty cache) at `tim-kiem/?q=QUERY` and
+records what the server sent until the results are drawn: every file, page and stylesheet
+and script included. Latency is what search.js reports in the form's `data-ms`: the time it
+spent ranking and drawing, after the files arrived; the time from navigation to results on
+the loopback (the last index file's arrival plus that) is printed too. Needs selenium (the quality venv: .build-quality/venv).
+"""
+from __future__ import annotations
+
+import gzip
+import http.server
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+DEFAULT_QUERIES = ["duc", "dang", "hoa", "nguyen", "thu", "cong", "ldld", "dinh thi thu", "Đức"]
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
+
+
+def index_stats(site: Path) -> tuple[int, int, int]:
+    files = [p for p in (site / "tim-kiem" / "i").rglob("*") if p.is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in files)
+    return len(files), raw, packed
+
+
+class Counter:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.requests: list[tuple[str, int]] = []
+
+    def add(self, path: str, size: int):
+        with self.lock:
+            self.requests.append((path, size))
+
+
+def serve(site: Path, counter: Counter) -> http.server.ThreadingHTTPServer:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            path = unquote(urlsplit(self.path).path)
+            file = site / path.lstrip("/")
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_file() or site.resolve() not in file.resolve().parents:
+                self.send_error(404)
+                return
+            body = file.read_bytes()
+            gzipped = file.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+            if gzipped:
+                body = gzip.compress(body, 6, mtime=0)
+            types = {".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+                     ".json": "application/json", ".svg": "image/svg+xml"}
+            self.send_response(200)
+            self.send_header("Content-Type", types.get(file.suffix, "application/octet-stream"))
+            if gzipped:
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            self.wfile.write(body)
+            counter.add(path, len(body))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(arg)
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    return webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+
+
+STATE = """
+const f = document.getElementById('search-form');
+const index = performance.getEntriesByType('resource').filter(e => e.name.includes('/tim-kiem/i/'));
+return f ? {state: f.dataset.state || '', query: f.dataset.query, ms: f.dataset.ms,
+            arrived: Math.max(0, ...index.map(e => e.responseEnd)),
+            count: document.querySelectorAll('#search-results > li').length,
+            status: document.getElementById('search-status').textContent} : null;
+"""
+
+
+def measure(base: str, counter: Counter, query: str) -> dict:
+    driver = browser()
+    try:
+        counter.reset()
+        driver.get(base + "tim-kiem/?q=" + quote(query))
+        deadline = time.time() + 60
+        while True:
+            seen = driver.execute_script(STATE)
+            if seen and seen["state"] in ("done", "failed") and seen["query"] == query:
+                break
+            if time.time() > deadline:
+                raise SystemExit(f"{query!r}: no result within 60 s: {seen}")
+            time.sleep(0.005)
+        time.sleep(0.2)  # late requests (the icon) are counted too
+        requests = list(counter.requests)
+        # The same query again, its files now in memory: the least of five runs is the
+        # browser's own work, whatever else the machine is doing meanwhile.
+        again = []
+        for _ in range(5):
+            driver.execute_script("const f = document.getElementById('search-form'); f.dataset.state = 'busy';"
+                                  " f.requestSubmit();")
+            while True:
+                warm = driver.execute_script(STATE)
+                if warm["state"] == "done":
+                    break
+                time.sleep(0.005)
+            again.append(float(warm["ms"] or 0))
+    finally:
+        driver.quit()
+    index = [(p, n) for p, n in requests if "/tim-kiem/i/" in p]
+    return {"query": query, "bytes": sum(n for _, n in requests), "requests": len(requests),
+            "index_bytes": sum(n for _, n in index), "index_files": len(index),
+            "ms": float(seen["ms"] or 0), "wall": seen["arrived"] + float(seen["ms"] or 0), "results": seen["status"],
+            "warm": min(again)}
+
+
+def main() -> int:
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    site = Path(sys.argv[1])
+    queries = sys.argv[2:] or DEFAULT_QUERIES
+    files, raw, packed = index_stats(site)
+    script = site / "assets" / "search.js"
+    print(f"index: {files} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB gzipped")
+    print(f"search.js: {script.stat().st_size} B, {len(gzip.compress(script.read_bytes(), 6, mtime=0))} B gzipped")
+    counter = Counter()
+    server = serve(site, counter)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    print("| query | transferred (gzip) | requests | of which index | ranking + drawing, first | same, least of 5 | navigation → results | results |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    try:
+        for query in queries:
+            m = measure(base, counter, query)
+            print(f"| {m['query']} | {m['bytes'] / 1024:.1f} KB | {m['requests']} | {m['index_bytes'] / 1024:.1f} KB in {m['index_files']} files"
+                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['wall']:.0f} ms | {m['results']} |", flush=True)
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
