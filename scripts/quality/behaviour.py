@@ -6,8 +6,10 @@
 - focus visible: every Tab stop of a list page with the filter and of a profile page looks
   different when focused (outline, shadow or background);
 - the in-page filter (assets/filter.js): the form shows only with JavaScript; every choice of
-  every select shows exactly the cards whose data-* attribute holds it, two choices combine,
-  the status line counts the cards shown, and the reset button shows them all again.
+  every select shows exactly the items of the whole list (all its pages, from its JSON) that
+  hold it, two choices combine, the status line counts them or says there are none, the
+  pagination hides while filtering, the address keeps the choices (and reopens with them),
+  and the reset button shows the page's own cards again.
 
 Usage: behaviour.py SITE_DIR SERVED_URL [--all]   (--all: every page at 360 px, not a sample)
 """
@@ -92,15 +94,20 @@ def check_focus(driver, served, path, report, stops=40) -> int:
 
 
 def check_filter(driver, served, site, report) -> int:
+    import json
+    from urllib.parse import parse_qs, urlparse
+
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     pages = sorted(p for p in site.rglob("index.html") if 'data-filter-for="' in p.read_text(encoding="utf-8"))
     if not pages:
         report.error(str(site), "no page has the in-page filter to test")
         return 0
-    # Two pages: the first list and the fullest one.
-    chosen = [pages[0], max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="card"'))]
+    # The first list, the fullest page, and the second page of a list with pages (which
+    # must filter the whole list, not only its own cards).
+    chosen = [pages[0], max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="card'))]
+    chosen += [p for p in pages if "/trang/2/" in p.as_posix() and "data-source=" in p.read_text(encoding="utf-8")][:1]
     checks = 0
     set_viewport(driver, 1280)
     for file in dict.fromkeys(chosen):
@@ -111,21 +118,48 @@ def check_filter(driver, served, site, report) -> int:
             report.error(f"/{path}", "the filter form stays hidden with JavaScript on")
             continue
         list_id = form.get_attribute("data-filter-for")
-        cards = driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li")
-        total = len(cards)
+        source = form.get_attribute("data-source")
+        none_text = form.get_attribute("data-none")
+        if source:
+            # Every item of the whole list, as published for the filter.
+            local = site / urlparse(source).path[len(urlparse(served).path):]
+            items = [(i["url"], {k: (v or "") for k, v in i["match"].items()})
+                     for i in json.loads(local.read_text(encoding="utf-8"))["items"]]
+        else:
+            items = [(li.find_element(By.CSS_SELECTOR, ".card-title a").get_attribute("pathname"),
+                      {n: li.get_attribute(f"data-{n}") or "" for n in ("unit", "year", "field", "award")})
+                     for li in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li")]
+        page_cards = [a.get_attribute("pathname") for a in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li .card-title a")]
+        total = len(items)
         status = form.find_element(By.CSS_SELECTOR, ".filter-status")
         reset = form.find_element(By.CSS_SELECTOR, "button[type=reset]")
+
+        def shown() -> list[str]:
+            return driver.execute_script(
+                "return Array.from(document.querySelectorAll(arguments[0])).filter(li => !li.hidden)"
+                ".map(li => li.querySelector('.card-title a').pathname)", f"#{list_id} > li")
 
         def expect(choices: dict[str, str]) -> None:
             nonlocal checks
             checks += 1
-            wanted = [all(value in (card.get_attribute(f"data-{name}") or "").split() for name, value in choices.items())
-                      for card in cards]
-            shown = [card.is_displayed() for card in cards]
-            if wanted != shown:
-                report.error(f"/{path}", f"filter {choices}: shows {sum(shown)} cards, expected {sum(wanted)}")
-            if choices and not status.text.startswith(f"{sum(wanted)} / {total}"):
-                report.error(f"/{path}", f"filter {choices}: status says {status.text!r}, expected '{sum(wanted)} / {total} …'")
+            if choices:
+                wanted = [urlparse(u).path for u, match in items if all(v in match[n].split() for n, v in choices.items())]
+            else:
+                wanted = page_cards
+            try:
+                WebDriverWait(driver, 5).until(lambda d: shown() == wanted)
+            except Exception:
+                report.error(f"/{path}", f"filter {choices}: shows {len(shown())} cards, expected {len(wanted)}")
+                return
+            expected_status = (f"{len(wanted)} / {total}" if wanted else none_text) if choices else ""
+            if not status.text.startswith(expected_status):
+                report.error(f"/{path}", f"filter {choices}: status says {status.text!r}, expected {expected_status!r}")
+            pagination = driver.find_elements(By.CSS_SELECTOR, ".pagination")
+            if pagination and pagination[0].is_displayed() == bool(choices and source):
+                report.error(f"/{path}", f"filter {choices}: the pagination should {'hide' if choices else 'show'}")
+            query = {k: v[0] for k, v in parse_qs(urlparse(driver.current_url).query).items()}
+            if query != choices:
+                report.error(f"/{path}", f"filter {choices}: the address keeps {query}")
 
         selects = form.find_elements(By.TAG_NAME, "select")
         for select_element in selects:
@@ -143,11 +177,18 @@ def check_filter(driver, served, site, report) -> int:
             first.select_by_value(a)
             b = [o.get_attribute("value") for o in second.options if o.get_attribute("value")][-1]
             second.select_by_value(b)
-            expect({selects[0].get_attribute("name"): a, selects[1].get_attribute("name"): b})
+            choices = {selects[0].get_attribute("name"): a, selects[1].get_attribute("name"): b}
+            expect(choices)
+            # A shared address opens with the same choices applied.
+            driver.get(driver.current_url)
+            form = driver.find_element(By.CSS_SELECTOR, "form[data-filter-for]")
+            status = form.find_element(By.CSS_SELECTOR, ".filter-status")
+            reset = form.find_element(By.CSS_SELECTOR, "button[type=reset]")
+            expect(choices)
             reset.click()
             driver.execute_script("return new Promise(r => setTimeout(r, 20))")
             expect({})
-            if any(s.get_attribute("value") for s in selects):
+            if any(s.get_attribute("value") for s in form.find_elements(By.TAG_NAME, "select")):
                 report.error(f"/{path}", "the reset button left a choice in a select")
     return checks
 

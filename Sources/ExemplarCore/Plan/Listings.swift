@@ -11,7 +11,7 @@ extension SiteGraph {
         case .award(let id): return holdersOfAward[id] ?? []
         case .phase: return phaseMembers
         case .unitMembers(let id): return members(ofUnit: id)
-        case .events, .units, .years, .fields, .awards: return []
+        case .events, .units, .years, .fields, .awards, .replication: return []
         }
     }
 

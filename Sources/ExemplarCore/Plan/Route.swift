@@ -16,6 +16,9 @@ public enum Route: Sendable, Hashable {
     case robots
     /// `api/<name>.json`, for the union portal to embed.
     case export(String)
+    /// The whole of a paginated list as compact JSON, written once per list, so the
+    /// in-page filter can search every page of it.
+    case listData(Listing)
     /// The figures of a year, or of the whole phase (nil).
     case figures(Int?)
     /// The same figures as `csv` or `json`, for spreadsheets and other tools.
@@ -45,6 +48,7 @@ public enum Route: Sendable, Hashable {
         case .sitemap: return "sitemap.xml"
         case .robots: return "robots.txt"
         case .export(let name): return "api/\(name).json"
+        case .listData(let listing): return listing.path + "danh-sach.json"
         case .figures(let year): return Route.figuresFolder + (year.map { "\($0)/" } ?? "")
         case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
         case .report(let year, let half):
@@ -67,7 +71,7 @@ public enum Route: Sendable, Hashable {
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .notFound, .figuresData, .searchIndex: return false
+        case .feed, .sitemap, .robots, .export, .listData, .notFound, .figuresData, .searchIndex: return false
         default: return true
         }
     }
@@ -81,6 +85,8 @@ public enum Listing: Sendable, Hashable {
     case scope(Exemplar.Scope)
     case awards, award(String)
     case phase
+    /// Where models spread: models by how many units adopted them, and those units.
+    case replication
     /// Exemplars of a unit and of the units below it.
     case unitMembers(String)
 
@@ -100,7 +106,18 @@ public enum Listing: Sendable, Hashable {
         case .awards: return "khen-thuong/"
         case .award(let id): return "khen-thuong/\(id)/"
         case .phase: return "giai-doan/"
+        case .replication: return "nhan-rong/"
         case .unitMembers(let id): return "don-vi/\(id)/dien-hinh/"
+        }
+    }
+}
+
+extension Listing {
+    /// Whether the list is made of exemplar cards (and so can be filtered by unit, year, field, award).
+    var listsExemplars: Bool {
+        switch self {
+        case .collectives, .individuals, .year, .field, .scope, .award, .phase, .unitMembers: return true
+        default: return false
         }
     }
 }

@@ -19,6 +19,8 @@ public struct SitePlan: Sendable {
 public enum Planner {
     /// Items on one page of a list.
     public static let pageSize = 24
+    /// Exemplar cards a unit's own page shows; a unit with more also gets its paginated list.
+    public static let unitPreview = 12
 
     public static func plan(_ graph: SiteGraph) -> (SitePlan, [Diagnostic]) {
         var pages: [SitePlan.Page] = []
@@ -47,6 +49,7 @@ public enum Planner {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount
             for page in 1...pageCount { add(.list(listing, page: page)) }
+            if pageCount > 1, listing.listsExemplars { add(.listData(listing)) }
         }
         for id in graph.collectiveOrder + graph.individualOrder {
             add(.exemplar(id), source: graph.exemplars[id]?.source)
@@ -61,7 +64,8 @@ public enum Planner {
             add(.event(id), source: graph.events[id]?.source)
             urls["events/\(id).md"] = pages.last?.path
         }
-        for id in graph.unitOrder { add(.unit(id), source: graph.units[id]?.source) }
+        let shown = shownUnits(graph)
+        for id in graph.unitOrder where shown.contains(id) { add(.unit(id), source: graph.units[id]?.source) }
         var reserved: [Diagnostic] = []
         for id in graph.pages.keys.sorted() {
             // Left out of the plan: its one error names the reserved ids, with no collision on top.
@@ -81,14 +85,34 @@ public enum Planner {
         var result: [(Listing, Int)] = [
             (.collectives, graph.collectiveOrder.count), (.individuals, graph.individualOrder.count),
             (.initiatives, graph.initiativeOrder.count), (.events, 0), (.units, 0),
-            (.years, 0), (.fields, 0), (.awards, 0), (.phase, 0),
+            (.years, 0), (.fields, 0), (.awards, 0), (.phase, graph.phaseMembers.count), (.replication, 0),
         ]
         result += graph.exemplarsOfYear.keys.sorted().map { (.year($0), graph.exemplarsOfYear[$0]?.count ?? 0) }
         result += graph.exemplarsOfField.keys.sorted().map { (.field($0), graph.exemplarsOfField[$0]?.count ?? 0) }
         result += Exemplar.Scope.allCases.map { (.scope($0), graph.exemplarsOfScope[$0]?.count ?? 0) }
         result += graph.holdersOfAward.keys.sorted().map { (.award($0), graph.holdersOfAward[$0]?.count ?? 0) }
-        result += graph.unitOrder.map { (.unitMembers($0), graph.members(ofUnit: $0).count) }
+        // A unit's page shows its first exemplars; only a longer list gets pages of its own.
+        result += graph.unitOrder.compactMap { id in
+            let count = graph.members(ofUnit: id).count
+            return count > unitPreview ? (.unitMembers(id), count) : nil
+        }
         return result
+    }
+
+    /// Units with a page: those with exemplars, models, adoptions or events of their own,
+    /// and the units above them. A page that could only say "nothing yet" is not made.
+    public static func shownUnits(_ graph: SiteGraph) -> Set<String> {
+        var shown: Set<String> = []
+        for id in graph.unitOrder {
+            let empty = graph.members(ofUnit: id).isEmpty && (graph.initiativesOfUnit[id] ?? []).isEmpty
+                && (graph.adoptionsOfUnit[id] ?? []).isEmpty && (graph.eventsOfUnit[id] ?? []).isEmpty
+            guard !empty else { continue }
+            var current: String? = id
+            while let unit = current, graph.units[unit] != nil, shown.insert(unit).inserted {
+                current = graph.units[unit]?.parent?.value
+            }
+        }
+        return shown
     }
 
     /// Two pages at one URL would overwrite each other: a page named `tap-the.md`, say.

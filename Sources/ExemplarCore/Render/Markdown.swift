@@ -55,7 +55,12 @@ struct Markdown: Sendable {
                  lines: [Substring], ownIDs: Set<String>, tables: inout [FoundTable]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
+        // Links dropped as unsafe keep their text; the tree is changed once the walk is over.
+        var dropped: [OpaquePointer] = []
+        defer {
+            cmark_iter_free(iterator)
+            dropped.forEach(unwrap)
+        }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let at = SourceLocation(file: file, line: firstLine + Int(cmark_node_get_start_line(node)) - 1,
@@ -77,7 +82,7 @@ struct Markdown: Sendable {
                     }
                 case .unsafe:
                     if !allowRawHTML {
-                        cmark_node_set_url(node, "")
+                        dropped.append(node)
                         diagnostics.append(.warning("unsafe-link", "Liên kết \"\(url)\" có thể chạy mã trên trang nên đã bị bỏ.", at: at,
                                                     hint: "Chỉ dùng liên kết http(s), mailto hoặc tới tệp trong nội dung."))
                     }
@@ -117,5 +122,15 @@ struct Markdown: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Puts a node's children in its place and removes it: `[text](javascript:…)` becomes `text`.
+    private func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 }

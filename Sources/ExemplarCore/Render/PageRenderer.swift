@@ -30,7 +30,7 @@ struct PageRenderer: Sendable {
         self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph), images: BodyImages(graph: graph))
-        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
+        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today)
         cardInputs = views.prepareCards(reusing: reuse, track: tracking)
         self.views = views
     }
@@ -65,6 +65,7 @@ struct PageRenderer: Sendable {
             return (Sitemap.render(paths: plan.htmlPaths, views: views), [])
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
+        case .listData(let listing): return (views.listData(listing), [])
         case .figuresData(let year, let format): return (FigureExport(views: views).render(year: year, format: format), [])
         default: break
         }
@@ -111,7 +112,7 @@ struct PageRenderer: Sendable {
         case .report(let year, let half):
             return ("report", views.reportPage(year: year, half: half), [])
         case .search: return ("search", views.searchPage(), [])
-        case .notFound, .feed, .sitemap, .robots, .export, .figuresData, .searchIndex:
+        case .notFound, .feed, .sitemap, .robots, .export, .listData, .figuresData, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])
@@ -123,6 +124,7 @@ struct PageRenderer: Sendable {
         case .events: return "events"
         case .units: return "units"
         case .years, .fields, .awards: return "terms"
+        case .replication: return "replication"
         default: return "exemplars"
         }
     }

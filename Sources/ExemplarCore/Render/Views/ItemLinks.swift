@@ -30,7 +30,8 @@ extension Views {
     func makeUnitLink(_ id: String) -> TemplateData? {
         guard let unit = graph.units[id] else { return nil }
         return [
-            "id": .text(id), "name": .text(unit.name), "url": .text(url(.unit(id)) ?? ""),
+            // A unit with nothing to show has no page: its name is shown without a link.
+            "id": .text(id), "name": .text(unit.name), "url": url(.unit(id)).map(TemplateValue.text) ?? .null,
             "kind": .text(text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")),
         ]
     }
@@ -90,7 +91,8 @@ extension Views {
             "date": date(event.date), "location": .text(event.location ?? ""),
             "summary": .text(event.summary ?? ""),
         ]
-        card["end_date"] = event.endDate.map { date($0.value) } ?? .null
+        // A one-day event shows one date, however its end was written.
+        card["end_date"] = event.endDate.flatMap { $0.value == event.date ? nil : date($0.value) } ?? .null
         return card
     }
 

@@ -1,8 +1,5 @@
 /// Data for the page of one exemplar, model, event, unit or free page.
 extension Views {
-    /// Exemplar cards shown on a unit's own page before "see all".
-    static let unitPagePreview = 12
-
     func exemplarPage(_ exemplar: Exemplar) -> (TemplateData, [Diagnostic]) {
         let folder = exemplar.kind == .collective ? "collectives" : "individuals"
         let body = markdown.render(exemplar.body, folder: folder, file: exemplar.source.file)
@@ -28,7 +25,7 @@ extension Views {
             return .object(row)
         })
         data["models"] = .list((graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard))
-        data["events"] = .list((graph.eventsOfExemplar[exemplar.id] ?? []).compactMap(eventCard))
+        data.merge(splitByDate(graph.eventsOfExemplar[exemplar.id] ?? [])) { _, new in new }
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
         data["scores"] = scoreData(exemplar.id)
         data["extra"] = .object(exemplar.extra.mapValues(TemplateValue.text))
@@ -51,7 +48,7 @@ extension Views {
             return .object(row)
         })
         data["attachments"] = .list(item.attachments.filter { graph.media.contains($0.value) }.map(attachmentData))
-        data["events"] = .list((graph.eventsOfInitiative[item.id] ?? []).compactMap(eventCard))
+        data.merge(splitByDate(graph.eventsOfInitiative[item.id] ?? [])) { _, new in new }
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
     }
@@ -85,12 +82,22 @@ extension Views {
         // A district's page shows the exemplars of its grassroots unions too: the first
         // few here, all of them on the unit's paginated list.
         let members = graph.members(ofUnit: unit.id)
-        data["exemplars"] = .list(members.prefix(Self.unitPagePreview).compactMap(exemplarCard))
+        data["exemplars"] = .list(members.prefix(Planner.unitPreview).compactMap(exemplarCard))
         data["exemplar_count"] = .number(members.count)
-        if members.count > Self.unitPagePreview { data["all_exemplars"] = url(.list(.unitMembers(unit.id), page: 1)).map(TemplateValue.text) }
+        if members.count > Planner.unitPreview { data["all_exemplars"] = url(.list(.unitMembers(unit.id), page: 1)).map(TemplateValue.text) }
         data["models"] = .list((graph.initiativesOfUnit[unit.id] ?? []).compactMap(initiativeCard))
         data["adopted"] = .list((graph.adoptionsOfUnit[unit.id] ?? []).compactMap(initiativeCard))
         data["events"] = .list((graph.eventsOfUnit[unit.id] ?? []).compactMap(eventCard))
+        return data
+    }
+
+    /// An item's events: those still to come (as of the build day, which the page states)
+    /// apart from those that took place, so a coming event never reads as attended.
+    func splitByDate(_ ids: [String]) -> TemplateData {
+        let coming = ids.filter { graph.events[$0]?.isComing(on: today) ?? false }
+        var data: TemplateData = ["events": .list(ids.filter { !coming.contains($0) }.compactMap(eventCard))]
+        data["coming_events"] = .list(coming.reversed().compactMap(eventCard))
+        if !coming.isEmpty { data["as_of"] = date(today) }
         return data
     }
 

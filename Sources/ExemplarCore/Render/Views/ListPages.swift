@@ -7,6 +7,7 @@ extension Views {
         data["models"] = .list(graph.initiativeOrder.prefix(4).compactMap(initiativeCard))
         let (upcoming, past) = splitEvents(today: today)
         data["upcoming"] = .list(upcoming.prefix(3).compactMap(eventCard))
+        if !upcoming.isEmpty { data["as_of"] = date(today) }
         data["recent"] = .list(past.prefix(3).compactMap(eventCard))
         data["pages"] = .list(graph.menuPages.compactMap { id -> TemplateValue? in
             guard let page = graph.pages[id] else { return nil }
@@ -16,16 +17,16 @@ extension Views {
         return data
     }
 
+    /// Each figure links to the list of exactly what it counts.
     func figures() -> TemplateValue {
-        let adopters = Set(graph.initiatives.values.flatMap { $0.adoptedBy.map(\.unit.value) }.filter { graph.units[$0] != nil })
-        func figure(_ value: Int, _ label: String, _ listing: Listing) -> TemplateValue {
-            ["value": .number(value), "label": .text(text(label)), "url": .text(listURL(listing))]
+        func figure(_ value: Int, _ label: String, _ url: String) -> TemplateValue {
+            ["value": .number(value), "label": .text(text(label)), "url": .text(url)]
         }
         return [
-            figure(graph.collectiveOrder.count, "figure_collectives", .collectives),
-            figure(graph.individualOrder.count, "figure_individuals", .individuals),
-            figure(graph.initiativeOrder.count, "figure_initiatives", .initiatives),
-            figure(adopters.count, "figure_adopters", .units),
+            figure(graph.collectiveOrder.count, "figure_collectives", listURL(.collectives)),
+            figure(graph.individualOrder.count, "figure_individuals", listURL(.individuals)),
+            figure(graph.initiativeOrder.count, "figure_initiatives", listURL(.initiatives)),
+            figure(adopterUnits().count, "figure_adopters", listURL(.replication) + "#" + Self.adoptersAnchor),
         ]
     }
 
@@ -37,7 +38,7 @@ extension Views {
     }
 
     func browseLinks() -> TemplateValue {
-        .list([(Listing.years, "nav_years"), (.fields, "nav_fields"), (.awards, "nav_awards"), (.units, "nav_units"), (.phase, "nav_phase")]
+        .list([(Listing.years, "nav_years"), (.fields, "nav_fields"), (.awards, "nav_awards"), (.units, "nav_units"), (.phase, "nav_phase"), (.replication, "nav_replication")]
             .map { ["title": .text(text($1)), "url": .text(listURL($0))] }
             + [["title": .text(text("nav_figures")), "url": .text(url(.figures(nil)) ?? basePath)]])
     }
@@ -66,10 +67,8 @@ extension Views {
             reads?.note(.slice(listing, page: page))
             data["exemplars"] = .list(slice.compactMap(exemplarCard))
             data["count"] = .number(ids.count)
-            data["filters"] = filters(slice)
-            if case .award(let id) = listing {
-                data["award"] = graph.awards[id].map { ["name": .text($0.name), "level": .text($0.level ?? "")] }
-            }
+            data["filters"] = filters(listing, pageCount: pageCount)
+            if case .award(let id) = listing { data["award"] = awardData(id) }
             if case .unitMembers(let id) = listing { data["list_unit"] = unitLink(id) }
         case .initiatives:
             let ids = graph.base.ids(of: listing)
@@ -79,10 +78,13 @@ extension Views {
         case .events:
             let (upcoming, past) = splitEvents(today: today)
             data["upcoming"] = .list(upcoming.compactMap(eventCard))
+            if !upcoming.isEmpty { data["as_of"] = date(today) }
             data["past"] = .list(past.compactMap(eventCard))
             data["count"] = .number(graph.eventOrder.count)
         case .units:
             data["units"] = unitTree()
+        case .replication:
+            data.merge(replication()) { _, new in new }
         case .years:
             data["terms"] = .list(graph.exemplarsOfYear.keys.sorted(by: >).map { year in
                 term(String(year), listURL(.year(year)), count: graph.exemplarsOfYear[year]?.count ?? 0)
@@ -126,6 +128,7 @@ extension Views {
         case .awards: return text("nav_awards")
         case .award(let id): return graph.awards[id]?.name ?? id
         case .phase: return "\(text("exemplars_of_phase")) \(graph.site.phase?.name ?? "")"
+        case .replication: return text("nav_replication")
         case .unitMembers(let id): return "\(text("exemplars_of_unit_title")) \(graph.units[id]?.name ?? id)"
         }
     }
@@ -144,28 +147,6 @@ extension Views {
         if page > 1 { data["previous"] = .text(listURL(listing, page: page - 1)) }
         if page < count { data["next"] = .text(listURL(listing, page: page + 1)) }
         return .object(data)
-    }
-
-    /// Choices for the in-page filter, from the cards on this page only.
-    private func filters(_ ids: [String]) -> TemplateValue? {
-        guard ids.count > 1 else { return nil }
-        var units: [String: String] = [:], years: Set<Int> = [], fields: Set<String> = [], awards: Set<String> = []
-        for id in ids {
-            guard let exemplar = graph.exemplars[id] else { continue }
-            if let unit = graph.units[exemplar.unit.value] { units[unit.id] = unit.name }
-            years.formUnion(exemplar.years.map(\.value))
-            fields.formUnion(exemplar.fields.map(\.value).filter { graph.fields[$0] != nil })
-            awards.formUnion(exemplar.awards.map(\.award.value).filter { graph.awards[$0] != nil })
-        }
-        func options(_ pairs: [(String, String)]) -> TemplateValue {
-            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
-        }
-        return [
-            "units": options(units.sorted { (unitPosition[$0.key] ?? 0) < (unitPosition[$1.key] ?? 0) }.map { ($0.key, $0.value) }),
-            "years": options(years.sorted().map { (String($0), String($0)) }),
-            "fields": options(fieldOrder.filter { fields.contains($0.id) }.map { ($0.id, $0.name) }),
-            "awards": options(awards.compactMap { graph.awards[$0] }.sorted { ($0.rank, $1.id) > ($1.rank, $0.id) }.map { ($0.id, $0.name) }),
-        ]
     }
 
     private func unitTree() -> TemplateValue {

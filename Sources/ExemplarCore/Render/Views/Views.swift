@@ -16,6 +16,8 @@ struct Views: Sendable {
     private(set) var markdown: Markdown
     let pathOf: [Route: String]
     let basePath: String
+    /// The build day: it decides which events are coming.
+    let today: CalendarDate
     var cards = Cards()
     /// Display positions of units and fields, so small lists sort without collation.
     private let unitPositions: [String: Int]
@@ -29,6 +31,10 @@ struct Views: Sendable {
         var initiatives: [String: TemplateValue] = [:]
         var events: [String: TemplateValue] = [:]
         var units: [String: TemplateValue] = [:]
+        /// Filter choices of each exemplar list, from the whole list.
+        var filters: [Listing: TemplateValue] = [:]
+        /// Each exemplar as the filter script reads it from a list's JSON.
+        var filterEntries: [String: String] = [:]
 
         /// The card of item `id` of table `.exemplars`, `.initiatives`, `.events` or `.units`.
         func card(_ table: GraphTable, _ id: String) -> TemplateValue? {
@@ -47,8 +53,9 @@ struct Views: Sendable {
         var made: [PageInput: Set<PageInput>] = [:]
     }
 
-    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String]) {
+    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate) {
         self.graph = TrackedGraph(base: graph)
+        self.today = today
         self.theme = theme
         self.markdown = markdown
         self.pathOf = pathOf
@@ -93,6 +100,15 @@ struct Views: Sendable {
         cards.exemplars = build(.exemplars, base.collectiveOrder + base.individualOrder, reuse, &inputs, track) { $0.makeExemplarCard($1) }
         cards.initiatives = build(.initiatives, base.initiativeOrder, reuse, &inputs, track) { $0.makeInitiativeCard($1) }
         cards.events = build(.events, base.eventOrder, reuse, &inputs, track) { $0.makeEventCard($1) }
+        // Filter choices and entries are read from whole lists; a page using them notes the
+        // list's members as its inputs (`filters(_:pageCount:)`, `listData(_:)`).
+        let views = self
+        cards.filters = Self.filterChoices(views)
+        if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
+            let ids = base.collectiveOrder + base.individualOrder
+            let entries = ids.parallelMap { views.makeFilterEntry($0) ?? "null" }
+            cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
+        }
         return inputs
     }
 

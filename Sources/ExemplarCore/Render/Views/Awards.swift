@@ -1,0 +1,18 @@
+/// What an award's list page says about the award itself.
+extension Views {
+    /// The interface name of a level code (`province` → "Cấp tỉnh"); a level the theme has
+    /// no string for is the author's own wording and shows as written.
+    func levelText(_ level: String?) -> String? {
+        guard let level, !level.isEmpty else { return nil }
+        let key = "award_level_\(level)"
+        let shown = text(key)
+        return shown == key ? level : shown
+    }
+
+    func awardData(_ id: String) -> TemplateValue? {
+        guard let award = graph.awards[id] else { return nil }
+        var data: TemplateData = ["name": .text(award.name)]
+        data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null
+        return .object(data)
+    }
+}

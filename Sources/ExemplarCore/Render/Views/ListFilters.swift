@@ -1,0 +1,98 @@
+/// The in-page filter of exemplar lists: its choices, computed from the whole list once per
+/// build, and the compact JSON of a paginated list that lets the browser filter every page.
+extension Views {
+    /// Choices for the filter of every exemplar list, each list read once.
+    static func filterChoices(_ views: Views) -> [Listing: TemplateValue] {
+        let listings = Planner.listings(views.graph.base).map(\.0).filter(\.listsExemplars)
+        let values = listings.parallelMap { views.makeFilters($0, ids: views.graph.base.ids(of: $0)) ?? .null }
+        return Dictionary(zip(listings, values), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Only choices that narrow the list: not the list's own axis (no year on a year's page),
+    /// and no value every item has.
+    func makeFilters(_ listing: Listing, ids: [String]) -> TemplateValue? {
+        guard ids.count > 1 else { return nil }
+        var units: [String: Int] = [:], years: [Int: Int] = [:], fields: [String: Int] = [:], awards: [String: Int] = [:]
+        for id in ids {
+            guard let exemplar = graph.exemplars[id] else { continue }
+            for unit in unitAncestry(exemplar.unit.value) { units[unit, default: 0] += 1 }
+            for year in Set(exemplar.years.map(\.value)) { years[year, default: 0] += 1 }
+            for field in Set(exemplar.fields.map(\.value)) where graph.fields[field] != nil { fields[field, default: 0] += 1 }
+            for award in Set(exemplar.awards.map(\.award.value)) where graph.awards[award] != nil { awards[award, default: 0] += 1 }
+        }
+        let total = ids.count
+        func narrowing<Key>(_ counts: [Key: Int]) -> [Key] { counts.filter { $0.value < total }.map(\.key) }
+        func options(_ pairs: [(String, String)]) -> TemplateValue {
+            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
+        }
+        var data: TemplateData = [:]
+        data["units"] = options(narrowing(units).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
+            .compactMap { id in graph.units[id].map { (id, $0.name) } })
+        if case .year = listing {} else {
+            data["years"] = options(narrowing(years).sorted().map { (String($0), String($0)) })
+        }
+        if case .field = listing {} else {
+            let shown = Set(narrowing(fields))
+            data["fields"] = options(fieldOrder.filter { shown.contains($0.id) }.map { ($0.id, $0.name) })
+        }
+        if case .award = listing {} else {
+            data["awards"] = options(narrowing(awards).compactMap { graph.awards[$0] }
+                .sorted { ($0.rank, $1.id) > ($1.rank, $0.id) }.map { ($0.id, $0.name) })
+        }
+        let offered = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }
+        return offered ? .object(data) : nil
+    }
+
+    /// The filter of one page: the list's choices, and where the whole list is when it has pages.
+    func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
+        // The choices come from every member of the list: each is one of the page's inputs.
+        let ids = graph.base.ids(of: listing)
+        if let reads {
+            for id in ids { reads.note(.entry(.exemplars, id)) }
+            // Choices are labelled and ordered by the catalogues and the unit tree.
+            for table in [GraphTable.units, .awards, .fields, .unitOrder] { reads.note(.all(table)) }
+        }
+        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: ids) else { return nil }
+        if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
+        return .object(data)
+    }
+
+    /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
+    func listData(_ listing: Listing) -> String {
+        let ids = graph.base.ids(of: listing)
+        if let reads {
+            // Made of the whole list, in order, and of each member's card.
+            reads.note(.size(listing))
+            for page in 0..<(ids.count + Planner.pageSize - 1) / Planner.pageSize { reads.note(.slice(listing, page: page + 1)) }
+            for id in ids { reads.note(.card(.exemplars, id)) }
+        }
+        var out = "{\"items\":["
+        for (index, id) in ids.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
+        }
+        return out + "]}\n"
+    }
+
+    /// One exemplar as the filter script needs it: what its card shows and what it matches on.
+    func makeFilterEntry(_ id: String) -> String? {
+        guard case .object(let card)? = exemplarCard(id) else { return nil }
+        func value(_ key: String) -> JSONValue {
+            if case .text(let value)? = card[key], !value.isEmpty { return .string(value) }
+            return .null
+        }
+        func nested(_ key: String, _ inner: String) -> JSONValue {
+            if case .object(let object)? = card[key], case .text(let value)? = object[inner], !value.isEmpty { return .string(value) }
+            return .null
+        }
+        let collective: JSONValue
+        if case .flag(true)? = card["is_collective"] { collective = .int(1) } else { collective = .null }
+        return JSONValue.object(dropping: [
+            "name": value("name"), "url": value("url"), "role": value("role"), "unit": nested("unit", "name"),
+            "award": value("top_award"), "years": value("years"), "photo": nested("photo", "url"), "alt": nested("photo", "alt"),
+            "collective": collective,
+            "match": .object(["unit": value("filter_units"), "year": value("filter_years"),
+                              "field": value("filter_fields"), "award": value("filter_awards")]),
+        ]).text
+    }
+}
