@@ -6,8 +6,8 @@
 #
 # Environment:
 #   RUNS=5          rebuilds per kind of edit (the median is printed)
-#   BEFORE=REV      also time clean `exemplar build`s of git revision REV (built in release in a
-#                   temporary worktree), alternately with this revision's, CLEAN_RUNS each
+#   BEFORE=REV      also time clean `exemplar build`s of git revision REV (exported and built in
+#                   release under BENCH_DIR), alternately with this revision's, CLEAN_RUNS each
 #   CLEAN_RUNS=3
 #   BENCH_DIR       where corpora and outputs live (default /tmp/exemplar-bench, shared with run.sh)
 #   SEED=2016       generator seed
@@ -53,7 +53,8 @@ if [ -n "${BEFORE:-}" ]; then
     if [ ! -x "$OLD/.build/release/exemplar" ]; then
         echo "== building $BEFORE in $OLD (release)"
         rm -rf "$OLD"
-        git -C "$REPO" worktree add --detach "$OLD" "$BEFORE" >/dev/null
+        mkdir -p "$OLD"
+        git -C "$REPO" archive "$BEFORE" | tar -x -C "$OLD"
         (cd "$OLD" && swift build -c release --product exemplar 2>&1 | tail -1)
     fi
     echo "== clean builds, alternately: $BEFORE and this revision, $CLEAN_RUNS each"

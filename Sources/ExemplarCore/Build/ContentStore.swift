@@ -50,6 +50,10 @@ struct ContentStore {
         /// Exemplars whose score sheets changed.
         var scores: Set<String> = []
         var files = 0
+        /// Whether any typed value may differ: an item's fields (not only its body text), a
+        /// catalogue, `site.yml`, media, score sheets, a file added or removed. When false,
+        /// checking, linking and planning give what they gave last time.
+        var typed = false
 
         var any: Bool { site || catalogues || media || !items.isEmpty || !scores.isEmpty }
     }
@@ -69,6 +73,7 @@ struct ContentStore {
         rootMissing = !isFolder
         if rootMissing {
             changes.site = true
+            changes.typed = true
             folders = [:]
             return changes
         }
@@ -106,7 +111,7 @@ struct ContentStore {
             }
         }
         if !isFolder { return refreshAll() }
-        refreshUnknownEntries()
+        refreshUnknownEntries(&changes)
         if topLevel { refreshTopLevel(&changes) }
         for (folder, name) in items { refreshEntry(name, in: folder, &changes) }
         if media { refreshMedia(&changes) }
@@ -114,16 +119,17 @@ struct ContentStore {
         return changes
     }
 
-    private mutating func refreshUnknownEntries() {
+    private mutating func refreshUnknownEntries(_ changes: inout Changes) {
         let bag = DiagnosticBag()
         var unreadable: Set<String> = []
         files.reportUnknownEntries(bag: bag, unreadable: &unreadable)
         unknownEntries = bag.items
+        if unreadable != rootUnreadable { changes.typed = true }
         rootUnreadable = unreadable
     }
 
     private mutating func refreshTopLevel(_ changes: inout Changes) {
-        refreshUnknownEntries()
+        refreshUnknownEntries(&changes)
         var stamps: [String: SourceStamp] = [:]
         for name in ContentLoader.knownFiles {
             stamps[name] = SourceStamp(path: files.root.appendingPathComponent(name).path)
@@ -131,6 +137,7 @@ struct ContentStore {
         guard !loaded || stamps != topLevelStamps else { return }
         changes.site = !loaded || stamps["site.yml"] != topLevelStamps["site.yml"]
         changes.catalogues = true
+        changes.typed = true
         topLevelStamps = stamps
         let bag = DiagnosticBag()
         var content = Content()
@@ -150,9 +157,10 @@ struct ContentStore {
         for ((name, _), (value, reread)) in zip(listing.entries, stored) {
             new.entries[name] = value
             old.entries[name] = nil
-            if reread { changes.noteItem(folder, name, value) }
+            if reread { changes.noteItem(folder, name, value, before: before[name]) }
         }
-        for (name, gone) in old.entries { changes.noteItem(folder, name, gone) }
+        for (name, gone) in old.entries { changes.noteItem(folder, name, gone, before: nil) }
+        if new.diagnostics != old.diagnostics || new.unreadable != old.unreadable { changes.typed = true }
         folders[folder] = new
     }
 
@@ -166,11 +174,12 @@ struct ContentStore {
                 let index = state.names.firstIndex { $0 > name } ?? state.names.endIndex
                 state.names.insert(name, at: index)
             }
+            let before = state.entries[name]
             state.entries[name] = value
-            if reread { changes.noteItem(folder, name, value) }
+            if reread { changes.noteItem(folder, name, value, before: before) }
         } else if let gone = state.entries.removeValue(forKey: name) {
             state.names.removeAll { $0 == name }
-            changes.noteItem(folder, name, gone)
+            changes.noteItem(folder, name, gone, before: nil)
         }
         folders[folder] = state
     }
@@ -189,8 +198,11 @@ struct ContentStore {
         let bag = DiagnosticBag()
         var unreadable: Set<String> = []
         let found = files.mediaFiles(bag: bag, unreadable: &unreadable)
+        if found != media || unreadable != mediaUnreadable {
+            changes.media = true
+            changes.typed = true
+        }
         mediaUnreadable = unreadable
-        if found != media { changes.media = true }
         media = found
         mediaDiagnostics = bag.items
     }
@@ -207,6 +219,7 @@ struct ContentStore {
         let (sheets, diagnostics) = ScoresLoader.loadScores(from: files.root, displayPath: files.displayPath)
         let before = Dictionary(grouping: scores, by: \.id), after = Dictionary(grouping: sheets, by: \.id)
         changes.scores = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        if !changes.scores.isEmpty { changes.typed = true }
         scores = sheets
         scoreDiagnostics = diagnostics
     }
@@ -256,8 +269,20 @@ private extension ContentStore.Stored {
 }
 
 private extension ContentStore.Changes {
-    mutating func noteItem(_ folder: String, _ name: String, _ stored: ContentStore.Stored) {
+    /// Whether an entry read again gives the same typed value (its body text aside).
+    static func sameTypedValue(_ old: ContentStore.Stored?, _ new: ContentStore.Stored) -> Bool {
+        guard let old else { return false }
+        switch (old.entry, new.entry) {
+        case (.item, .item): return old.item == new.item
+        case (.other, .other), (.refused, .refused): return true
+        default: return false
+        }
+    }
+
+    /// A file read again, added (`before` nil) or gone (`before` nil, `stored` what it was).
+    mutating func noteItem(_ folder: String, _ name: String, _ stored: ContentStore.Stored, before: ContentStore.Stored?) {
         files += 1
+        if !Self.sameTypedValue(before, stored) { typed = true }
         items.insert("\(folder)/\(name)")
         if case .item(let path) = stored.entry { items.insert("\(folder)/\(ItemFile.id(for: path.url)).md") }
     }

@@ -24,7 +24,11 @@ import Foundation
 ///   have another value: what each page's data read was recorded while it was built
 ///   (`PageInput`). A template, the strings, `site.yml` or `base_url` change renders all.
 /// - The output folder is written as by `build` (staging, then swapped in), only when the
-///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile.
+///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile, and
+///   `staticSource(at:)` the file a media or asset path is copied from. With
+///   `options.writeOutput = false` nothing is written at all and a rebuild skips the disk:
+///   a server can serve from memory alone.
+/// - `BuildReport.diagnostics` are every diagnostic of the site, as a clean build reports them.
 /// - Builds run one at a time (a second caller waits); `page(at:)` may be called from any
 ///   thread at any time and never sees half a build.
 public final class SiteSession: @unchecked Sendable {
@@ -36,6 +40,7 @@ public final class SiteSession: @unchecked Sendable {
     private let buildLock = NSLock()
     private let servedLock = NSLock()
     private var served: [String: Data] = [:]
+    private var servedStatics: [String: URL] = [:]
 
     private var store: ContentStore
     private var theme: Theme?
@@ -47,6 +52,9 @@ public final class SiteSession: @unchecked Sendable {
     /// The last build's site and pages.
     private struct Previous {
         var state: SiteState
+        /// What checking the content and planning the site reported.
+        var checked: [Diagnostic]
+        var planned: [Diagnostic]
         var cardInputs: [PageInput: Set<PageInput>]
         var pages: [Route: RenderedPage]
         var files: Set<String>
@@ -80,6 +88,14 @@ public final class SiteSession: @unchecked Sendable {
         return served[relativePath]
     }
 
+    /// The source of a file the output copies as it is (`media/a.jpg` from the content folder,
+    /// `assets/style.css` from the theme), as of the last build without errors; nil otherwise.
+    public func staticSource(at relativePath: String) -> URL? {
+        servedLock.lock()
+        defer { servedLock.unlock() }
+        return servedStatics[relativePath]
+    }
+
     /// The output files `page(at:)` knows.
     public var pageFiles: [String] {
         servedLock.lock()
@@ -107,12 +123,19 @@ public final class SiteSession: @unchecked Sendable {
         options.progress?(.stage(.load))
         let contentChanges = refreshContent(changes)
         var (content, diagnostics) = store.content()
+        // Built once: the content lives on in the graph, and a large site should not keep two copies.
+        if !keepsPages { store = ContentStore(root: options.content, displayPath: options.contentDisplay) }
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
 
+        // Only body text changed: checking, linking and planning, which read typed values
+        // alone, would give what they gave last time.
+        let same = contentChanges.typed ? nil : previous
+
         options.progress?(.stage(.validate))
-        report.diagnostics += Validator.validate(content, today: options.today)
+        let checked = same?.checked ?? Validator.validate(content, today: options.today)
+        report.diagnostics += checked
         let themeChanged = refreshTheme(changes, language: content.site.language)
         report.diagnostics += themeDiagnostics
         if options.writeOutput {
@@ -122,15 +145,20 @@ public final class SiteSession: @unchecked Sendable {
         report.seconds[.validate] = clock.lap()
 
         options.progress?(.stage(.link))
-        var graph = Linker.link(content, includeDrafts: options.includeDrafts)
-        graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
+        var graph: SiteGraph
+        if let same {
+            graph = same.state.graph
+        } else {
+            graph = Linker.link(content, includeDrafts: options.includeDrafts)
+            graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
+        }
         content = Content()
         report.graph = graph
         report.seconds[.link] = clock.lap()
 
         options.progress?(.stage(.plan))
-        let (plan, planDiagnostics) = Planner.plan(graph)
-        report.diagnostics += planDiagnostics
+        let (plan, planned) = same.map { ($0.state.plan, $0.planned) } ?? Planner.plan(graph)
+        report.diagnostics += planned
         report.seconds[.plan] = clock.lap()
 
         guard let theme else {
@@ -138,8 +166,8 @@ public final class SiteSession: @unchecked Sendable {
             return report
         }
         let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, reuse: reuse, changes: contentChanges,
-               report: &report, clock: &clock)
+        render(graph: graph, plan: plan, theme: theme, reuse: reuse, sameSite: reuse != nil && same != nil,
+               changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
 
@@ -189,11 +217,17 @@ public final class SiteSession: @unchecked Sendable {
 
     // MARK: - Rendering and writing
 
-    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, changes: ContentStore.Changes,
+    /// `sameSite`: the graph and plan are the previous build's, so only body texts may differ.
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, sameSite: Bool,
+                        changes: ContentStore.Changes, checked: [Diagnostic], planned: [Diagnostic],
                         report: inout BuildReport, clock: inout StageClock) {
-        var state = SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+        var state = sameSite ? old?.state ?? SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
+            : SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
         var cardReuse: Views.CardReuse?
-        if let old {
+        if let old, sameSite {
+            // Cards read no body: every one stands.
+            cardReuse = { table, id, _ in old.state.cards.card(table, id) }
+        } else if let old {
             let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
             let inputs = old.cardInputs
             cardReuse = { table, id, cards in
@@ -206,7 +240,8 @@ public final class SiteSession: @unchecked Sendable {
                                     tracking: keepsPages, reuse: cardReuse, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
-        let keep = pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+        let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
+            : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
 
         var output: OutputFolder?
         if options.writeOutput, !report.diagnostics.hasErrors {
@@ -291,20 +326,44 @@ public final class SiteSession: @unchecked Sendable {
         }
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
-        previous = Previous(state: state, cardInputs: cardInputs, pages: pages, files: files)
+        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, pages: pages, files: files)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             for page in pages.values {
                 for file in page.files ?? [] { texts[file.path] = file.data }
             }
+            var statics: [String: URL] = [:]
+            for file in graph.media { statics[file] = options.content.appendingPathComponent(file) }
+            if let assets = theme.assets {
+                let fileManager = FileManager()
+                for case let relative as String in fileManager.enumerator(atPath: assets.path) ?? FileManager.DirectoryEnumerator() {
+                    var isFolder: ObjCBool = false
+                    let url = assets.appendingPathComponent(relative)
+                    if fileManager.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                        statics["assets/" + relative] = url
+                    }
+                }
+            }
             servedLock.lock()
             served = texts
+            servedStatics = statics
             servedLock.unlock()
         }
     }
 
     /// For each planned page, whether the previous build's page can stand: same route and file,
     /// and no input with another value now.
+    /// `pagesToKeep` when the site is the previous one but for body texts: a page stands
+    /// unless it read one of the changed bodies.
+    private func pagesReadingNoChangedBody(_ plan: SitePlan, old: Previous?, bodies: Set<String>) -> [Bool] {
+        guard let old else { return Array(repeating: false, count: plan.pages.count) }
+        let read = bodies.map(PageInput.body) + (bodies.isEmpty ? [] : [.anyBody])
+        return plan.pages.map { page in
+            guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
+            return !read.contains(where: before.inputs.contains)
+        }
+    }
+
     private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {
         guard let old, let comparison else { return Array(repeating: false, count: plan.pages.count) }
         // In chunks, each with its own memory of inputs already compared: most pages share most inputs.

@@ -86,7 +86,7 @@ public enum ContentLoader {
         return result.entries
     }
 
-    public enum Item: Sendable {
+    public enum Item: Sendable, Hashable {
         case exemplar(Exemplar), initiative(Initiative), event(Event), page(FreePage)
     }
 
