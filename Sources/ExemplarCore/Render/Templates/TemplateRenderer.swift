@@ -4,13 +4,6 @@ struct TemplateRenderer: Sendable {
     static let transforms: Set<String> = ["empty", "count", "first", "last", "index", "even", "odd"]
 
     let templates: [String: Template]
-    /// Standalone partials' indented copies, by `PartialIndentation.key`.
-    private let indentedPartials: [String: [Template.Node]]
-
-    init(templates: [String: Template]) {
-        self.templates = templates
-        indentedPartials = PartialIndentation.copies(of: templates)
-    }
 
     func render(_ name: String, data: TemplateValue) -> String? {
         guard let template = templates[name] else { return nil }
@@ -56,12 +49,8 @@ struct TemplateRenderer: Sendable {
                 } else if shown.isTruthy {
                     render(children, scope.pushing(shown), into: &out)
                 }
-            case .partial(let name, let indent, _):
-                if indent.isEmpty {
-                    if let template = templates[name] { render(template.nodes, scope, into: &out) }
-                } else if let nodes = indentedPartials[PartialIndentation.key(name, indent)] {
-                    render(nodes, scope, into: &out)
-                }
+            case .partial(let name, _, _):
+                if let template = templates[name] { render(template.nodes, scope, into: &out) }
             case .parent(let name, let blocks, _):
                 guard let template = templates[name] else { continue }
                 var inner = scope
