@@ -21,11 +21,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The system's libvips (Debian: libvips-dev): decodes, turns, resizes and encodes photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         // The pipeline: load → validate → link → plan → render → write. No printing, no exit.
         .target(
             name: "ExemplarCore",
             dependencies: [
                 "CMark",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

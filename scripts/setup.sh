@@ -4,6 +4,9 @@ set -euo pipefail
 
 missing=()
 pkg-config --exists libcmark 2>/dev/null || missing+=(libcmark-dev)
+pkg-config --exists vips 2>/dev/null || missing+=(libvips-dev)
+# The tests look at published pictures with libvips' own command line.
+command -v vips >/dev/null 2>&1 || missing+=(libvips-tools)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 
 if [ ${#missing[@]} -gt 0 ]; then

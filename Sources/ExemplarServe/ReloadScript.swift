@@ -49,14 +49,17 @@ enum ReloadScript {
         host.id = "exemplar-errors";
         var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
         var box = element(root, "section", null,
-          "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.92);" +
+          "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(24,24,24,.97);" +
           "color:#fff;font:15px/1.5 system-ui,sans-serif;padding:24px");
         box.setAttribute("role", "alertdialog");
         box.setAttribute("aria-label", words.label);
         element(box, "h2", words.title, "margin:0 0 4px;font-size:20px");
         element(box, "p", words.fix, "margin:0 0 16px;color:#ccc");
         var list = element(box, "ol", null, "margin:0;padding:0;list-style:none");
-        state.diagnostics.forEach(function (d) {
+        // Errors first: they are what keeps the page from updating.
+        state.diagnostics.slice().sort(function (a, b) {
+          return (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1);
+        }).forEach(function (d) {
           var item = element(list, "li", null, "margin:0 0 14px;padding:10px 12px;border-left:4px solid " +
             (d.severity === "error" ? "#ff6b6b" : "#ffd166") + ";background:rgba(255,255,255,.06)");
           var where = d.file + (d.line > 0 ? ":" + d.line : "") + (d.line > 0 && d.column > 0 ? ":" + d.column : "");

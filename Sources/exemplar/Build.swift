@@ -22,7 +22,10 @@ struct Build: ParsableCommand {
                     + (report.filesRemoved > 0 ? ", \(report.filesRemoved) removed." : "."))
             : say("Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên.",
                   "Built \(report.pagesRendered) pages in \(time) s; nothing changed, \(output)/ is as it was.")
-        try site.finish(report, summary: summary,
+        let images = report.imagesProcessed + report.imagesReused > 0
+            ? say(" Ảnh: \(report.imagesProcessed) xử lý, \(report.imagesReused) lấy từ bộ đệm.",
+                  " Photos: \(report.imagesProcessed) processed, \(report.imagesReused) from the cache.") : ""
+        try site.finish(report, summary: summary + images,
                         failure: say("Không dựng được trang web; thư mục \(output)/ cũ được giữ nguyên.",
                                      "The site was not built; the previous \(output)/ is kept."))
     }

@@ -53,6 +53,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Cách in thông báo: text hoặc json.")
     var format: DiagnosticPrinter.Format = .text
 
+    @Option(help: "Thư mục bộ đệm ảnh đã xử lý (mặc định: .exemplar-cache cạnh thư mục nội dung).")
+    var cache: String?
+
     @Flag(help: "Coi cảnh báo là lỗi.")
     var strict = false
 
@@ -91,6 +94,9 @@ struct SiteOptions: ParsableArguments {
         options.baseURL = baseURL
         options.writeOutput = write
         options.strict = strict
+        if let cache {
+            options.cache = URL(fileURLWithPath: cache, relativeTo: URL(fileURLWithPath: FileManager().currentDirectoryPath)).standardizedFileURL
+        }
         return options
     }
 

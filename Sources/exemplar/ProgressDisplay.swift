@@ -80,6 +80,7 @@ final class ProgressDisplay: @unchecked Sendable {
         case .plan: say("Lập danh sách trang", "Planning the pages")
         case .render: say("Dựng trang", "Rendering")
         case .search: say("Lập chỉ mục tìm kiếm", "Indexing for search")
+        case .images: say("Xử lý ảnh", "Processing photos")
         case .write: say("Ghi tệp", "Writing the files")
         }
     }

@@ -82,11 +82,12 @@ import FoundationXML
         extra["individuals/nguyen-thi-hoa.md"] = extra["individuals/nguyen-thi-hoa.md"]!.replacingOccurrences(of: "summary:", with: "photo: media/hoa.png\nsummary:")
         let site = try SiteFixture(extra)
         defer { site.remove() }
-        try site.write("media/hoa.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        // A 600 px wide picture: its largest published size is its own width.
+        try site.write("media/hoa.png", Data(contentsOf: SiteFixture.repository.appendingPathComponent("content/media/bui-thi-hong-nhung.png")))
         #expect(Builder.build(site.options()).published)
         let page = try #require(site.page("ca-nhan/nguyen-thi-hoa/index.html"))
         #expect(page.contains("<meta property=\"og:title\" content=\"Nguyễn Thị Hoa\">"))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://ldld.example.vn/dien-hinh/media/hoa.png\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://ldld.example.vn/dien-hinh/media/hoa.600w.jpg\">"))
         #expect(page.contains("<link rel=\"canonical\" href=\"https://ldld.example.vn/dien-hinh/ca-nhan/nguyen-thi-hoa/\">"))
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
     }

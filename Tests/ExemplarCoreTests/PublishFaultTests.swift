@@ -118,27 +118,28 @@ import Testing
     }
 
     /// A media file swapped for a link to a secret after it was listed is refused.
+    /// Files published as they are (attachments); photos are read once, before the output.
     @Test func mediaSwappedForALinkDuringTheBuildIsNotPublished() throws {
         var files = SiteFixture.basic
-        files["individuals/nguyen-thi-hoa.md"] = files["individuals/nguyen-thi-hoa.md"]?
-            .replacingOccurrences(of: "name: Nguyễn Thị Hoa\n", with: "name: Nguyễn Thị Hoa\nphoto: media/hoa.jpg\n")
+        files["models/so-tay-nu-cong-dien-tu.md"] = files["models/so-tay-nu-cong-dien-tu.md"]?
+            .replacingOccurrences(of: "year: 2018\n", with: "year: 2018\nattachments: [media/hoa.pdf]\n")
         let site = try SiteFixture(files)
         defer { site.remove() }
-        try site.write("media/hoa.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0]))
+        try site.write("media/hoa.pdf", Data("%PDF-1.4\n".utf8))
         let secret = site.root.appendingPathComponent("secret.txt")
         try Data("mật khẩu".utf8).write(to: secret)
         var build = try ExemplarProcess(SiteFixture.buildArguments(), in: site.root, environment: ["EXEMPLAR_TEST_PAUSE": "staging"])
         let paused = build.waitForPause("staging")
         #expect(paused)
-        let photo = site.content.appendingPathComponent("media/hoa.jpg")
+        let photo = site.content.appendingPathComponent("media/hoa.pdf")
         try FileManager.default.removeItem(at: photo)
         try FileManager.default.createSymbolicLink(at: photo, withDestinationURL: secret)
         build.resume()
         let result = build.finish()
         #expect(result.status == 1)
-        #expect(result.stderr.contains("media/hoa.jpg"), "\(result.stderr)")
+        #expect(result.stderr.contains("media/hoa.pdf"), "\(result.stderr)")
         #expect(result.stderr.contains("liên kết"), "\(result.stderr)")
-        #expect(site.published("media/hoa.jpg") == nil)
+        #expect(site.published("media/hoa.pdf") == nil)
     }
 
     @Test func fullDiskIsOneDiagnosticWithItsRealCause() throws {

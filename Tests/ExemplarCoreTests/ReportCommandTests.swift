@@ -4,23 +4,8 @@ import Testing
 /// `exemplar report` as a user runs it: the report of a year or half-year on standard output
 /// or in a file, and nothing from content with errors.
 @Suite struct ReportCommandTests {
-    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try #require(CommandLineTests.binary, "build the exemplar executable first")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["LANG"] = "vi_VN.UTF-8"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    private func run(_ arguments: [String], in folder: URL) throws -> Executable.Run {
+        try Executable.run(arguments, in: folder)
     }
 
     /// Monthly points of the basic site's collective in 2019.
@@ -31,10 +16,7 @@ import Testing
         files["scores/2019/cdcs-truong-thpt-le-thuy.csv"] = "period,self,collective\n"
             + Self.months.keys.sorted().map { String(format: "2019-%02d,,", $0) + Self.months[$0]! }.joined(separator: "\n")
         files.merge(extra) { _, new in new }
-        let site = try SiteFixture(files)
-        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("theme"),
-                                                   withDestinationURL: SiteFixture.repository.appendingPathComponent("theme"))
-        return site
+        return try Executable.site(files)
     }
 
     private func average(_ months: ClosedRange<Int>) -> String {

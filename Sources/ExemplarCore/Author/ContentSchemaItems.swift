@@ -67,6 +67,8 @@ extension ContentSchema {
             K("models", .list(.reference(.model)), Help("mã mô hình, sáng kiến do mình khởi xướng", "ids of models they originated"),
               example: "[so-tay-nu-cong-dien-tu]"),
             K("photo", .reference(.media), Help("ảnh trong thư mục media/", "photo in media/"), example: "media/nguyen-thi-hoa.jpg"),
+            K("photo_alt", .text, Help("ảnh cho thấy gì, cho người khiếm thị", "what the photo shows, for readers who cannot see it"),
+              example: individual ? "Chị Hoa bên máy may tại xưởng" : "Tập thể công đoàn trước trụ sở"),
             summary, tags, draft, extra,
         ]
         return keys
@@ -103,7 +105,9 @@ extension ContentSchema {
           example: "[nguyen-thi-hoa]"),
         K("models", .list(.reference(.model)), Help("mã mô hình được giới thiệu", "ids of the models presented"),
           example: "[so-tay-nu-cong-dien-tu]"),
-        K("photos", .list(.reference(.media)), Help("ảnh trong media/", "photos in media/"), example: "[media/giao-luu-2019-1.jpg]"),
+        K("photos", .list(.reference(.media)), Help("ảnh trong media/; mỗi ảnh có thể kèm mô tả: {file: media/a.jpg, alt: …}",
+                                                    "photos in media/; each may carry its description: {file: media/a.jpg, alt: …}"),
+          example: "[media/giao-luu-2019-1.jpg]"),
         summary, draft, extra,
     ]
 

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var today = CalendarDate.today()
     /// Warnings block publishing too.
     public var strict = false
+    /// Where processed photos are kept between builds: `.exemplar-cache` beside the content folder.
+    public var cache: URL
     /// Told what the build is doing, for a progress display; called from worker threads.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 
@@ -26,6 +28,7 @@ public struct BuildOptions: Sendable {
         self.content = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
         self.theme = URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL
         self.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        cache = self.content.deletingLastPathComponent().appendingPathComponent(".exemplar-cache", isDirectory: true)
         contentDisplay = content
         themeDisplay = theme
         outputDisplay = output

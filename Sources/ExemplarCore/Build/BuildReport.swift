@@ -1,7 +1,7 @@
 /// What a build did: its diagnostics, its pages, and how long each stage took.
 public struct BuildReport: Sendable {
     public enum Stage: String, Sendable, CaseIterable {
-        case load, validate, link, plan, render, search, write
+        case load, validate, link, images, plan, render, search, write
     }
 
     public var diagnostics: [Diagnostic] = []
@@ -11,6 +11,9 @@ public struct BuildReport: Sendable {
     public var filesChanged = 0
     /// Files of the previous build that this one no longer has (a deleted profile's page).
     public var filesRemoved = 0
+    /// Photos decoded and encoded by this build, and photos taken whole from the cache.
+    public var imagesProcessed = 0
+    public var imagesReused = 0
     /// False when the build found nothing to change and left the output folder untouched.
     public var outputChanged = false
     /// Whether the output folder now holds this build's site.

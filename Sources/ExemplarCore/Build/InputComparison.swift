@@ -58,6 +58,8 @@ struct InputComparison: Sendable {
         case .fields: return a.fields[key] == b.fields[key]
         case .criteria: return a.criteria[key] == b.criteria[key]
         case .media: return a.media.contains(key) == b.media.contains(key)
+        case .images: return a.images[key] == b.images[key]
+        case .fileSizes: return a.fileSizes[key] == b.fileSizes[key]
         case .scores:
             // Results come from the sheets and the exemplar's kind (weeks or months).
             return !scores.contains(key) && (a.scores[key] == nil) == (b.scores[key] == nil)
@@ -98,6 +100,8 @@ struct InputComparison: Sendable {
         case .fields: return a.fields == b.fields
         case .criteria: return a.criteria == b.criteria
         case .media: return a.media == b.media
+        case .images: return a.images == b.images
+        case .fileSizes: return a.fileSizes == b.fileSizes
         case .scores: return scores.isEmpty && Set(a.scores.keys) == Set(b.scores.keys)
         case .childUnits: return a.childUnits == b.childUnits
         case .exemplarsOfUnit: return a.exemplarsOfUnit == b.exemplarsOfUnit

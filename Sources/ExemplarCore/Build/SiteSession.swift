@@ -153,8 +153,19 @@ public final class SiteSession: @unchecked Sendable {
             graph.scores = ScoreResults.compute(content.scores, graph: graph, today: options.today)
         }
         content = Content()
-        report.graph = graph
         report.seconds[.link] = clock.lap()
+
+        options.progress?(.stage(.images))
+        let images = ImageProcessor.process(ImageProcessor.Request(graph), content: options.content,
+                                            contentDisplay: options.contentDisplay, cache: options.cache,
+                                            store: options.writeOutput)
+        graph.images = images.images
+        graph.fileSizes = images.fileSizes
+        report.graph = graph
+        report.diagnostics += images.diagnostics
+        report.imagesProcessed = images.processed
+        report.imagesReused = images.reused
+        report.seconds[.images] = clock.lap()
 
         options.progress?(.stage(.plan))
         let (plan, planned) = same.map { ($0.state.plan, $0.planned) } ?? Planner.plan(graph)
@@ -166,7 +177,7 @@ public final class SiteSession: @unchecked Sendable {
             return report
         }
         let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, reuse: reuse, sameSite: reuse != nil && same != nil,
+        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: reuse != nil && same != nil,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
@@ -218,8 +229,8 @@ public final class SiteSession: @unchecked Sendable {
     // MARK: - Rendering and writing
 
     /// `sameSite`: the graph and plan are the previous build's, so only body texts may differ.
-    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, reuse old: Previous?, sameSite: Bool,
-                        changes: ContentStore.Changes, checked: [Diagnostic], planned: [Diagnostic],
+    private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, images: [PublishedFile], reuse old: Previous?,
+                        sameSite: Bool, changes: ContentStore.Changes, checked: [Diagnostic], planned: [Diagnostic],
                         report: inout BuildReport, clock: inout StageClock) {
         var state = sameSite ? old?.state ?? SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
             : SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
@@ -298,8 +309,8 @@ public final class SiteSession: @unchecked Sendable {
             options.progress?(.stage(.write))
             if !report.diagnostics.hasErrors {
                 report.diagnostics += output.copyStatic(
-                    media: graph.media, content: options.content, contentDisplay: options.contentDisplay,
-                    assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets"
+                    media: graph.media.filter { !ImageKind.isImageName($0) }, content: options.content,
+                    contentDisplay: options.contentDisplay, images: images, assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets"
                 ) { outcome, file in
                     record(outcome, file)
                     if outcome != .unchanged { report.changedFiles.append(file) }

@@ -14,6 +14,8 @@ public struct Event: Sendable, Hashable {
     public var participants: [Ref] = []
     public var models: [Ref] = []
     public var photos: [Ref] = []
+    /// What each photo shows, by path (`photos: [{file: …, alt: …}]`).
+    public var photoAlts: [String: String] = [:]
     public var summary: String?
     public var draft = false
     public var body: Body

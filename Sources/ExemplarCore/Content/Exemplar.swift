@@ -40,6 +40,8 @@ public struct Exemplar: Sendable, Hashable {
     public var awards: [Grant] = []
     public var models: [Ref] = []
     public var photo: Ref?
+    /// What the photo shows, for readers who cannot see it (`photo_alt`).
+    public var photoAlt: String?
     public var summary: String?
     public var tags: [String] = []
     public var draft = false

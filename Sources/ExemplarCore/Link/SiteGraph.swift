@@ -13,6 +13,10 @@ public struct SiteGraph: Sendable {
     public var fields: [String: Field] = [:]
     public var criteria: [String: Criterion] = [:]
     public var media: Set<String> = []
+    /// The published sizes of every photo under `media/` that could be processed.
+    public var images: [String: PublishedImage] = [:]
+    /// Bytes of each file offered for download.
+    public var fileSizes: [String: Int] = [:]
     /// Content paths of files that exist but failed to load (`individuals/x.md`): a body
     /// link to one is not reported as broken, the file's own error is.
     public var unloadedPaths: Set<String> = []

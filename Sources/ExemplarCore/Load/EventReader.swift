@@ -10,7 +10,7 @@ enum EventReader {
         let host = f.string("host")
         let participants = f.strings("participants")
         let models = f.strings("models")
-        let photos = f.strings("photos")
+        let photos = f.photos("photos")
         let summary = f.string("summary")?.value
         let draft = f.bool("draft") ?? false
         let extra = f.finish(context: "sự kiện")
@@ -22,7 +22,8 @@ enum EventReader {
         event.host = host
         event.participants = participants
         event.models = models
-        event.photos = photos
+        event.photos = photos.files
+        event.photoAlts = photos.alts
         event.summary = summary
         event.draft = draft
         event.extra = extra

@@ -26,6 +26,7 @@ enum ExemplarReader {
         exemplar.awards = f.mappings("awards").compactMap(grant)
         exemplar.models = f.strings("models")
         exemplar.photo = f.string("photo")
+        exemplar.photoAlt = f.string("photo_alt")?.value
         exemplar.summary = f.string("summary")?.value
         exemplar.tags = f.strings("tags").map(\.value)
         exemplar.draft = f.bool("draft") ?? false

@@ -248,3 +248,29 @@ extension String {
         return String(scalars[start...end])
     }
 }
+
+extension YAMLFields {
+    /// A list of photos, each a path (`media/a.jpg`) or a mapping with its description
+    /// (`{file: media/a.jpg, alt: Toàn cảnh hội nghị}`). Returns the paths and, by path, the descriptions.
+    func photos(_ key: String) -> (files: [Located<String>], alts: [String: String]) {
+        guard let node = value(key) else { return ([], [:]) }
+        var files: [Located<String>] = []
+        var alts: [String: String] = [:]
+        for item in items(of: node, key: key) {
+            if case let .scalar(scalar) = item {
+                let text = scalar.string.trimmingWhitespace
+                if !text.isEmpty { files.append(Located(text, at: location(of: item))) }
+                continue
+            }
+            guard let entry = YAMLFields(item, file: file, firstLine: firstLine, bag: bag,
+                                         what: "Mỗi mục của `\(key)` (đường dẫn ảnh, hoặc `file:` và `alt:`)") else { continue }
+            let path = entry.string("file", required: true)
+            let alt = entry.string("alt")?.value
+            entry.finish(context: "ảnh trong `\(key)` (file, alt)")
+            guard let path else { continue }
+            files.append(path)
+            if let alt { alts[path.value] = alt }
+        }
+        return (files, alts)
+    }
+}

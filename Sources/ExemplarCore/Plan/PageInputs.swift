@@ -27,6 +27,8 @@ enum PageInput: Hashable, Sendable {
 /// The tables of `SiteGraph` that page data reads.
 enum GraphTable: UInt8, Hashable, Sendable {
     case units, exemplars, initiatives, events, pages, awards, fields, criteria, media, scores
+    /// Published sizes of photos and bytes of downloads, by media path.
+    case images, fileSizes
     case childUnits, exemplarsOfUnit, membersOfUnit, initiativesOfExemplar, ownersOfInitiative
     case initiativesOfUnit, adoptionsOfUnit, eventsOfExemplar, eventsOfInitiative, eventsOfUnit
     case holdersOfAward, exemplarsOfYear, exemplarsOfField, exemplarsOfScope

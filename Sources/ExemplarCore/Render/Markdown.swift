@@ -13,6 +13,8 @@ struct Markdown: Sendable {
     var reservedIDs: Set<String> = []
     /// Other bodies' ids, for `#fragment` links between pages; nil: those are not checked.
     var anchors: AnchorIndex?
+    /// Sizes of the photos bodies show.
+    var images: BodyImages?
     /// Notes the body read and where its links went, as inputs of the page being built.
     var reads: Reads?
 
@@ -42,7 +44,8 @@ struct Markdown: Sendable {
         anchorHeadings(ids.headings, options: options)
         guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
         defer { free(html) }
-        return (String(cString: html), diagnostics)
+        let rendered = String(cString: html)
+        return (images?.apply(rendered, reads: reads) ?? rendered, diagnostics)
     }
 
     /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe

@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
         let links = links ?? LinkResolver(graph: graph, plan: plan)
         self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
-                                anchors: AnchorIndex(graph: graph))
+                                anchors: AnchorIndex(graph: graph), images: BodyImages(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths)
         cardInputs = views.prepareCards(reusing: reuse, track: tracking)
         self.views = views

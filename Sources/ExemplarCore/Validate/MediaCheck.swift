@@ -7,13 +7,25 @@ struct MediaCheck {
     func run(_ content: Content) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for exemplar in content.exemplars {
-            if let photo = exemplar.photo { check(photo, key: "photo", into: &out) }
+            if let photo = exemplar.photo {
+                check(photo, key: "photo", into: &out)
+                if exemplar.photoAlt == nil {
+                    out.append(.warning("photo-alt", "Ảnh \"\(photo.value)\" chưa có mô tả (alt) cho người khiếm thị; trang dùng tạm \"ảnh của\" và tên.", at: photo.at,
+                                        hint: "Thêm dòng `photo_alt: …` tả điều ảnh cho thấy, ví dụ `photo_alt: Chị Hoa bên máy may tại xưởng`."))
+                }
+            }
         }
         for item in content.initiatives {
             for file in item.attachments { check(file, key: "attachments", into: &out) }
         }
         for event in content.events {
-            for photo in event.photos { check(photo, key: "photos", into: &out) }
+            for photo in event.photos {
+                check(photo, key: "photos", into: &out)
+                if event.photoAlts[photo.value] == nil {
+                    out.append(.warning("photo-alt", "Ảnh \"\(photo.value)\" chưa có mô tả (alt) cho người khiếm thị.", at: photo.at,
+                                        hint: "Viết ảnh dạng `- {file: \(photo.value), alt: Toàn cảnh buổi giao lưu}`."))
+                }
+            }
         }
         return out
     }

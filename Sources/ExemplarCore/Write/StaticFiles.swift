@@ -4,11 +4,12 @@ extension OutputFolder {
     /// Copies the media the content uses and the theme's assets as they are. Each is read
     /// without following links (`copy(from:_:to:)`), so a file swapped for a link to elsewhere
     /// during the build is refused rather than published.
-    public func copyStatic(media: Set<String>, content: URL, contentDisplay: String,
+    public func copyStatic(media: Set<String>, content: URL, contentDisplay: String, images: [PublishedFile] = [],
                            assets: URL?, assetsDisplay: String,
                            record: (Outcome, String) -> Void) -> [Diagnostic] {
         var jobs: [(root: URL, relative: String, destination: String, display: String)] =
             media.sorted().map { (content, $0, $0, contentDisplay + "/" + $0) }
+        jobs += images.map { ($0.root, $0.relative, $0.destination, $0.root.appendingPathComponent($0.relative).path) }
         var problems: [Diagnostic] = []
         if let assets {
             for entry in FolderWalk.walk(assets.path, skipHidden: false) {

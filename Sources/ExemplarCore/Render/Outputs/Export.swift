@@ -34,7 +34,7 @@ struct Export {
             "position": JSONValue(e.position), "leader": JSONValue(e.leader), "scope": JSONValue(e.scope?.rawValue),
             "fields": JSONValue(e.fields.map(\.value)), "years": JSONValue(e.years.map(\.value)), "awards": .array(awards),
             "models": JSONValue(graph.initiativesOfExemplar[e.id] ?? []), "summary": JSONValue(e.summary),
-            "photo": JSONValue(e.photo.flatMap { graph.media.contains($0.value) ? views.absolute(views.mediaURL($0.value)) : nil }),
+            "photo": JSONValue(e.photo.flatMap { graph.images[$0.value] != nil ? views.absolute(views.mediaURL($0.value)) : nil }),
         ])
     }
 

@@ -49,10 +49,7 @@ extension Views {
         card["role"] = (exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }).map(TemplateValue.text) ?? .null
         card["unit"] = unitLink(exemplar.unit.value) ?? .null
         card["top_award"] = graph.rankedAwards(of: exemplar).first.map { .text($0.award.name) } ?? .null
-        card["photo"] = .null
-        if let photo = exemplar.photo?.value, graph.media.contains(photo) {
-            card["photo"] = ["url": .text(mediaURL(photo)), "alt": .text("\(text("photo_of")) \(exemplar.name)")]
-        }
+        card["photo"] = exemplarPhoto(exemplar) ?? .null
         // What the in-page filter matches on: a unit matches its own exemplars and those below it.
         card["filter_units"] = .text(unitAncestry(exemplar.unit.value).joined(separator: " "))
         card["filter_years"] = .text(exemplar.years.map { String($0.value) }.joined(separator: " "))

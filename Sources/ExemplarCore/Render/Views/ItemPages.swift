@@ -32,7 +32,7 @@ extension Views {
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
         data["scores"] = scoreData(exemplar.id)
         data["extra"] = .object(exemplar.extra.mapValues(TemplateValue.text))
-        if let photo = exemplar.photo?.value, graph.media.contains(photo) { data["og_image"] = .text(absolute(mediaURL(photo))) }
+        data["og_image"] = exemplar.photo.flatMap { shareImage($0.value) }
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
     }
@@ -50,9 +50,7 @@ extension Views {
             row["year"] = adoption.year.map(TemplateValue.number)
             return .object(row)
         })
-        data["attachments"] = .list(item.attachments.filter { graph.media.contains($0.value) }.map { file in
-            ["url": .text(mediaURL(file.value)), "name": .text(file.value.split(separator: "/").last.map(String.init) ?? file.value)]
-        })
+        data["attachments"] = .list(item.attachments.filter { graph.media.contains($0.value) }.map(attachmentData))
         data["events"] = .list((graph.eventsOfInitiative[item.id] ?? []).compactMap(eventCard))
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
@@ -70,9 +68,9 @@ extension Views {
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = .list(event.participants.compactMap { exemplarCard($0.value) })
         data["models"] = .list(event.models.compactMap { initiativeCard($0.value) })
-        if let photo = event.photos.first(where: { graph.media.contains($0.value) }) { data["og_image"] = .text(absolute(mediaURL(photo.value))) }
-        data["photos"] = .list(event.photos.filter { graph.media.contains($0.value) }.enumerated().map { index, photo in
-            ["url": .text(mediaURL(photo.value)), "alt": .text("\(text("photo_of")) \(event.title) (\(index + 1))")]
+        data["og_image"] = event.photos.lazy.compactMap { self.shareImage($0.value) }.first
+        data["photos"] = .list(event.photos.enumerated().compactMap { index, photo in
+            photoData(photo.value, role: .photo, alt: event.photoAlts[photo.value] ?? "\(text("photo_of")) \(event.title) (\(index + 1))")
         })
         data["body"] = .html(body.html)
         return (data, body.diagnostics)

@@ -17,6 +17,8 @@ struct TrackedGraph: Sendable {
     var criteria: TrackedTable<String, Criterion> { .init(base.criteria, .criteria, reads) }
     var media: TrackedSet { .init(base: base.media, reads: reads) }
     var scores: TrackedTable<String, [ScoreYear]> { .init(base.scores, .scores, reads) }
+    var images: TrackedTable<String, PublishedImage> { .init(base.images, .images, reads) }
+    var fileSizes: TrackedTable<String, Int> { .init(base.fileSizes, .fileSizes, reads) }
 
     var childUnits: TrackedTable<String, [String]> { .init(base.childUnits, .childUnits, reads) }
     var exemplarsOfUnit: TrackedTable<String, [String]> { .init(base.exemplarsOfUnit, .exemplarsOfUnit, reads) }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Photos in bodies (`![…](../media/a.jpg)`) get the sizes the image stage made. libcmark
+/// writes `<img src="…" alt="…" />`; the attributes are added after the address, so the
+/// body needs no raw HTML.
+struct BodyImages: Sendable {
+    /// The media path and ` srcset="…" sizes="…" width="…" height="…" loading="lazy"`, by the
+    /// address libcmark writes.
+    let attributes: [String: (path: String, extra: String)]
+
+    init(graph: SiteGraph) {
+        var attributes: [String: (path: String, extra: String)] = [:]
+        func address(_ path: String) -> String {
+            graph.site.basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+        }
+        for (path, image) in graph.images {
+            guard let set = image.sets[.photo], let largest = set.largest else { continue }
+            let srcset = set.variants.map { "\(address($0.jpeg)) \($0.width)w" }.joined(separator: ", ")
+            attributes[address(path)] = (path, " srcset=\"\(srcset)\" sizes=\"(max-width: 48rem) 100vw, 48rem\""
+                + " width=\"\(largest.width)\" height=\"\(largest.height)\" loading=\"lazy\"")
+        }
+        self.attributes = attributes
+    }
+
+    /// `reads` learns which photos' sizes the body shows.
+    func apply(_ html: String, reads: Reads?) -> String {
+        guard !attributes.isEmpty, html.contains("<img src=\"") else { return html }
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: "<img src=\"") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let url = String(rest[..<end])
+            out += url + "\""
+            rest = rest[rest.index(after: end)...]
+            if let found = attributes[url.replacingOccurrences(of: "&amp;", with: "&")] {
+                out += found.extra
+                reads?.note(.entry(.images, found.path))
+            }
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Edit-to-reload latency and memory of `exemplar serve` on a generated corpus.
+#
+#   bench/serve.sh [N] [EDITS]      default 10000 profiles, 20 edits per kind
+#
+# BENCH_DIR (default /tmp/exemplar-bench, shared with run.sh) holds the corpus; SEED=2016.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(dirname "$HERE")
+N=${1:-10000}
+EDITS=${2:-20}
+BENCH=${BENCH_DIR:-/tmp/exemplar-bench}
+SEED=${SEED:-2016}
+mkdir -p "$BENCH"
+
+echo "== building exemplar (release)"
+(cd "$REPO" && swift build -c release --product exemplar 2>&1 | tail -1)
+CORPUS="$BENCH/$N"
+stamp="$(sha1sum < "$HERE/generate_corpus.py" | cut -c1-16) seed=$SEED"
+if [ ! -f "$CORPUS/site.yml" ] || [ "$(cat "$BENCH/$N.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "== generating corpus of $N into $CORPUS"
+    python3 "$HERE/generate_corpus.py" "$N" "$CORPUS" --seed "$SEED"
+    echo "$stamp" > "$BENCH/$N.stamp"
+fi
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== serve on N=$N: from the file written to the reload event"
+python3 "$HERE/serve_latency.py" "$REPO/.build/release/exemplar" "$CORPUS" "$REPO/theme" "$BENCH/serve-$N" "$EDITS" | sed 's/^/   /'
+rm -rf "$BENCH/serve-$N"
