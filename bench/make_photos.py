@@ -7,7 +7,11 @@ make, model and serial number.
     make_photos.py OUT_DIR NAME WIDTH HEIGHT [--orientation N] [--seed N] [--copies N] [--quality Q]
 
 --copies N writes N photos NAME-1.jpg … NAME-N.jpg from a dozen pictures, each copy with its
-own comment segment, so every file has its own content (and its own cache entry)."""
+own comment segment, so every file has its own content (and its own cache entry).
+
+--from DIR takes the pictures from real photographs (JPEG or PNG files in DIR) instead: each is
+scaled and cropped to WIDTH×HEIGHT and given the same phone EXIF. Generated colour fields
+compress far better than real scenes, so bytes per page are only honest with real photos."""
 import argparse
 import os
 import random
@@ -37,6 +41,11 @@ def picture(path, width, height, seed, quality, orientation, grain=5):
         vips("draw_rect", f"{tmp}/rgb.v", "220 20 20", 0, 0, width // 5, height // 5, "--fill")
         vips("copy", f"{tmp}/rgb.v", f"{tmp}/srgb.v", "--interpretation", "srgb")
         vips("jpegsave", f"{tmp}/srgb.v", path, "--Q", quality, "--strip")
+    phone_exif(path, orientation, rng)
+
+
+def phone_exif(path, orientation, rng):
+    """What a phone writes: orientation, camera, serial number, time and place."""
     subprocess.run([
         "exiftool", "-q", "-overwrite_original", f"-Orientation#={orientation}",
         "-Make=Samsung", "-Model=Galaxy A54", "-SerialNumber=R58T40ABCDE", "-DateTimeOriginal=2024:05:17 08:42:13",
@@ -44,6 +53,21 @@ def picture(path, width, height, seed, quality, orientation, grain=5):
         f"-GPSLongitude={106.5 + rng.random() / 10:.6f}", "-GPSLongitudeRef=E",
         "-XMP-dc:Creator=Điện thoại của phóng viên", path,
     ], check=True)
+
+
+def from_photo(source, path, width, height, seed, quality, orientation):
+    """A real photograph at the phone's size, with the phone's EXIF."""
+    with tempfile.TemporaryDirectory() as tmp:
+        vips("thumbnail", source, f"{tmp}/sized.v", width, "--height", height, "--size", "both", "--crop", "centre")
+        vips("jpegsave", f"{tmp}/sized.v", path, "--Q", quality, "--strip")
+    phone_exif(path, orientation, random.Random(seed))
+
+
+def real_photos(folder):
+    names = sorted(name for name in os.listdir(folder) if name.lower().endswith((".jpg", ".jpeg", ".png")))
+    if not names:
+        raise SystemExit(f"{folder}: no JPEG or PNG photographs")
+    return [os.path.join(folder, name) for name in names]
 
 
 def with_comment(source, target, text):
@@ -64,6 +88,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--copies", type=int, default=0)
     parser.add_argument("--quality", type=int, default=90)
+    parser.add_argument("--from", dest="source", help="a folder of real photographs to use instead of generated pictures")
     parser.add_argument("--grain", type=float, default=5, help="sensor grain; less makes smaller files")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -72,9 +97,14 @@ def main():
         return
     with tempfile.TemporaryDirectory() as tmp:
         bases = []
-        for index in range(min(12, args.copies)):
+        sources = real_photos(args.source) if args.source else []
+        for index in range(min(len(sources) or 12, args.copies)):
             base = f"{tmp}/base{index}.jpg"
-            picture(base, args.width, args.height, args.seed + index, args.quality, (1, 6, 1, 8, 3, 1)[index % 6], args.grain)
+            orientation = (1, 6, 1, 8, 3, 1)[index % 6]
+            if sources:
+                from_photo(sources[index], base, args.width, args.height, args.seed + index, args.quality, orientation)
+            else:
+                picture(base, args.width, args.height, args.seed + index, args.quality, orientation, args.grain)
             bases.append(base)
         for index in range(args.copies):
             with_comment(bases[index % len(bases)], f"{args.out}/{args.name}-{index + 1}.jpg", f"photo {index + 1}")

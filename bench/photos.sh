@@ -2,11 +2,14 @@
 # Photos from phones at scale: N profiles, each with its own phone-sized JPEG (4032×3024,
 # EXIF orientation and GPS, about 3 MB), built with an empty cache and again unchanged.
 #
-#   bench/photos.sh [N]        default 500
+#   bench/photos.sh [N]                   default 500
+#   PHOTOS_FROM=DIR bench/photos.sh [N]   real photographs from DIR instead of generated ones
+#   CONFIG=debug bench/photos.sh 40       bytes per page only, without a release build
 #
-# Prints wall and CPU time, peak memory and the photo counts of both builds, then loads one
-# profile page in headless Chromium at 390 px (device pixel ratio 1, 2 and 3) through a
-# local server that logs every image requested, and sums their bytes.
+# Every event also shows four of the photos. Prints wall and CPU time, peak memory and the
+# photo counts of both builds, then loads one profile and one event page in headless Chromium
+# at 390 px (device pixel ratio 1, 2 and 3) and at 1280 px through a local server that logs
+# every image requested, and sums their bytes.
 # Needs: vips and exiftool (to make the photos), chromium, /usr/bin/time.
 set -euo pipefail
 
@@ -14,32 +17,37 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$HERE")
 N=${1:-500}
 BENCH=${BENCH_DIR:-/tmp/exemplar-photos}
-CONTENT=$BENCH/content-$N
+CONTENT=$BENCH/content-$N${PHOTOS_FROM:+-real}
 
 mkdir -p "$BENCH"
 # `.ready` (hidden, so the content loader skips it) marks a finished corpus.
 if [ ! -f "$CONTENT/.ready" ]; then
     rm -rf "$CONTENT"
     python3 "$HERE/generate_corpus.py" "$N" "$CONTENT" >/dev/null
-    python3 "$HERE/make_photos.py" "$CONTENT/media" anh 4032 3024 --copies "$N"
-    # One photo per profile, with its description.
-    python3 - "$CONTENT" <<'PY'
+    python3 "$HERE/make_photos.py" "$CONTENT/media" anh 4032 3024 --copies "$N" ${PHOTOS_FROM:+--from "$PHOTOS_FROM"}
+    # One photo per profile, with its description; four per event, with captions.
+    python3 - "$CONTENT" "$N" <<'PY'
 import os, sys
-content = sys.argv[1]
+content, count = sys.argv[1], int(sys.argv[2])
+def add(path, lines):
+    text = open(path, encoding="utf-8").read()
+    head, rest = text[4:].split("\n---\n", 1)
+    open(path, "w", encoding="utf-8").write("---\n" + head + "\n" + "\n".join(lines) + "\n---\n" + rest)
 files = sorted(f"{kind}/{name}" for kind in ("collectives", "individuals") for name in os.listdir(f"{content}/{kind}"))
 for index, path in enumerate(files):
-    full = f"{content}/{path}"
-    text = open(full, encoding="utf-8").read()
-    head, rest = text[4:].split("\n---\n", 1)
-    head += f"\nphoto: media/anh-{index + 1}.jpg\nphoto_alt: Ảnh chụp tại đơn vị"
-    open(full, "w", encoding="utf-8").write("---\n" + head + "\n---\n" + rest)
+    add(f"{content}/{path}", [f"photo: media/anh-{index + 1}.jpg", "photo_alt: Ảnh chụp tại đơn vị"])
+for index, name in enumerate(sorted(os.listdir(f"{content}/events"))):
+    photos = [f"  - {{file: media/anh-{(index * 4 + k) % count + 1}.jpg, alt: Quang cảnh buổi giao lưu, ảnh {k + 1}}}" for k in range(4)]
+    add(f"{content}/events/{name}", ["photos:"] + photos)
 PY
     touch "$CONTENT/.ready"
 fi
 du -sh "$CONTENT/media"
 
-swift build -c release --product exemplar >/dev/null 2>&1
-EXEMPLAR=$REPO/.build/release/exemplar
+# CONFIG=debug measures bytes without a release build (times are then meaningless).
+CONFIG=${CONFIG:-release}
+swift build -c "$CONFIG" --product exemplar >/dev/null 2>&1
+EXEMPLAR=$REPO/.build/$CONFIG/exemplar
 OUT=$BENCH/public-$N
 CACHE=$BENCH/cache-$N
 rm -rf "$OUT" "$CACHE"
@@ -52,8 +60,15 @@ echo "== first build, empty cache"; build
 echo "== rebuild, nothing changed"; build
 du -sh "$CACHE" "$OUT/media"
 
-# Which images a phone downloads for one profile page.
-PROFILE=$(cd "$OUT/ca-nhan" && ls -d */ | grep -v trang | head -1)
+# Which images a browser downloads for one profile and one event page.
+first_page() { # the first item folder of a section, not its `trang/` pages
+    local folder
+    for folder in "$OUT/$1"/*/; do
+        [ "$(basename "$folder")" = trang ] || { echo "$1/$(basename "$folder")/"; return; }
+    done
+}
+PROFILE=$(first_page ca-nhan)
+EVENT=$(first_page su-kien)
 LOG=$BENCH/requests.log
 python3 - "$OUT" "$LOG" <<'PY' &
 import http.server, os, sys, functools
@@ -69,12 +84,16 @@ PY
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 sleep 1
-for ratio in 1 2 3; do
+measure() { # page width ratio
     : > "$LOG"
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
-        --force-device-scale-factor=$ratio --virtual-time-budget=5000 \
-        --screenshot="$BENCH/profile-390-x$ratio.png" "http://127.0.0.1:8719/ca-nhan/$PROFILE" >/dev/null 2>&1
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=$2,900 \
+        --force-device-scale-factor=$3 --virtual-time-budget=5000 \
+        --screenshot="$BENCH/$(basename "$1")-$2-x$3.png" "http://127.0.0.1:8719/$1" >/dev/null 2>&1
     images=$(grep -E '\.(jpg|webp|png)\b' "$LOG" | sort -u || true)
-    echo "== /ca-nhan/$PROFILE at 390 px, device pixel ratio $ratio: $(echo "$images" | grep -c . || true) image(s), $(echo "$images" | awk -F'\t' '{s += $2} END {print s + 0}') bytes"
+    echo "== /$1 at $2 px, device pixel ratio $3: $(echo "$images" | grep -c . || true) image(s), $(echo "$images" | awk -F'\t' '{s += $2} END {print s + 0}') bytes"
     echo "$images" | sed 's/^/   /'
+}
+for page in "$PROFILE" "$EVENT"; do
+    for ratio in 1 2 3; do measure "$page" 390 $ratio; done
+    measure "$page" 1280 1
 done

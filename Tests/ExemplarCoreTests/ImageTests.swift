@@ -87,6 +87,28 @@ import Testing
         #expect(height * 3 == width * 4 || abs(height * 3 - width * 4) <= 4, "portrait is \(width)×\(height)")
     }
 
+    /// A photo shown small (a card, a profile's corner) offers a size near what it shows: at
+    /// device pixel ratio 1 a browser never has to download more than twice the width it needs.
+    @Test func smallPicturesOfferASmallSize() throws {
+        let built = try VisitorDataTests.sample()
+        defer { built.remove() }
+        var checked = 0
+        for path in built.htmlFiles {
+            let page = try #require(built.page(path))
+            for tag in Picture.imgTags(in: page) {
+                // `sizes` in pixels only: a thumbnail whose shown width the theme fixes.
+                guard let sizes = Picture.text("sizes", in: tag), !sizes.contains("vw"), !sizes.contains("%") else { continue }
+                let shown = sizes.components(separatedBy: CharacterSet(charactersIn: " ,")).compactMap { word in
+                    word.hasSuffix("px") ? Int(word.dropLast(2)) : nil
+                }
+                guard let smallest = Picture.srcsetWidths(tag).min(), let widest = shown.max() else { continue }
+                #expect(smallest <= 2 * widest, "\(path): \(tag) is shown at most \(widest) px wide but its smallest size is \(smallest) px")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+    }
+
     @Test func badPicturesAreReportedAndLeftOut() throws {
         let truncated = try Data(contentsOf: Self.phonePhoto).prefix(60_000)
         let site = try site(event: ["media/chu.jpg", "media/cut.jpg", "media/dong.gif", "media/bom.png"], files: [
@@ -265,6 +287,11 @@ enum Picture {
     static func attribute(_ name: String, in tag: String) -> Int? {
         guard let start = tag.range(of: " \(name)=\"") else { return nil }
         return Int(tag[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func text(_ name: String, in tag: String) -> String? {
+        guard let start = tag.range(of: " \(name)=\"") else { return nil }
+        return String(tag[start.upperBound...].prefix { $0 != "\"" })
     }
 
     static func srcsetWidths(_ tag: String) -> [Int] {

@@ -8,13 +8,13 @@ public enum ImageRole: String, Sendable, Hashable, CaseIterable {
     case portrait
 
     /// Widths made, in pixels; never more than the picture has.
-    var widths: [Int] { self == .portrait ? [160, 320, 640] : [320, 640, 1280] }
+    var widths: [Int] { self == .portrait ? [160, 320, 640] : [160, 320, 640, 1280] }
 
     /// Height for a width, for a cut role.
     func cutHeight(forWidth width: Int) -> Int? { self == .portrait ? (width * 4 + 2) / 3 : nil }
 
     /// Changes whenever what a role produces changes, so older cache entries are not used.
-    var settings: String { "\(rawValue)-v4" }
+    var settings: String { "\(rawValue)-v5" }
 }
 
 /// One size of a published photo, in WebP and JPEG.
