@@ -16,13 +16,8 @@ mkdir -p "$BENCH"
 
 echo "== building exemplar (release)"
 (cd "$REPO" && swift build -c release --product exemplar 2>&1 | tail -1)
-CORPUS="$BENCH/$N"
-stamp="$(sha1sum < "$HERE/generate_corpus.py" | cut -c1-16) seed=$SEED"
-if [ ! -f "$CORPUS/site.yml" ] || [ "$(cat "$BENCH/$N.stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "== generating corpus of $N into $CORPUS"
-    python3 "$HERE/generate_corpus.py" "$N" "$CORPUS" --seed "$SEED"
-    echo "$stamp" > "$BENCH/$N.stamp"
-fi
+source "$HERE/corpus.sh"
+ensure_corpus "$N"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== serve on N=$N: from the file written to the reload event"
 python3 "$HERE/serve_latency.py" "$REPO/.build/release/exemplar" "$CORPUS" "$REPO/theme" "$BENCH/serve-$N" "$EDITS" | sed 's/^/   /'

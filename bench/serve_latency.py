@@ -52,6 +52,8 @@ class Events:
 
 def main():
     exemplar, content, theme, work = sys.argv[1:5]
+    if os.sep in exemplar:
+        exemplar = os.path.abspath(exemplar)  # the server runs in WORK
     edits = int(sys.argv[5]) if len(sys.argv) > 5 else 20
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)

@@ -30,13 +30,8 @@ echo "== building exemplar and ExemplarBench (release)"
 EXE="$REPO/.build/release/exemplar"
 BENCH_EXE="$REPO/.build/release/ExemplarBench"
 
-CORPUS="$BENCH/$N"
-stamp="$(sha1sum < "$HERE/generate_corpus.py" | cut -c1-16) seed=$SEED"
-if [ ! -f "$CORPUS/site.yml" ] || [ "$(cat "$BENCH/$N.stamp" 2>/dev/null)" != "$stamp" ]; then
-    echo "== generating corpus of $N into $CORPUS"
-    python3 "$HERE/generate_corpus.py" "$N" "$CORPUS" --seed "$SEED"
-    echo "$stamp" > "$BENCH/$N.stamp"
-fi
+source "$HERE/corpus.sh"
+ensure_corpus "$N"
 
 WORK="$BENCH/session-$N"
 rm -rf "$WORK"

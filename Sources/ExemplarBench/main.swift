@@ -20,6 +20,11 @@ var options = BuildOptions(content: content.path, theme: theme.path, output: arg
 options.contentDisplay = "content"
 let session = SiteSession(options: options)
 
+/// Written at once, not buffered: a long run shows each figure as soon as it is measured.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func seconds(_ body: () -> BuildReport) -> (Double, BuildReport) {
     let start = DispatchTime.now().uptimeNanoseconds
     let report = body()
@@ -38,7 +43,7 @@ func fail(_ message: String) -> Never {
 
 let (first, firstReport) = seconds { session.build() }
 guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
-print(String(format: "first build: %.2f s, %d pages (%@ ms)", first, firstReport.pagesRendered, stages(firstReport)))
+say(String(format: "first build: %.2f s, %d pages (%@ ms)", first, firstReport.pagesRendered, stages(firstReport)))
 
 /// Runs `edit` (given the run number) `runs` times, rebuilding after each, then puts the file back.
 func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> String) {
@@ -56,7 +61,7 @@ func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> St
     _ = session.build(changes: [ChangedPath(file)])
     times.sort()
     guard let last else { return }
-    print(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms",
+    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms",
                  name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, runs,
                  last.renderedFiles.count, last.changedFiles.count, stages(last)))
 }

@@ -177,6 +177,14 @@ import Testing
         #expect(names.allSatisfy { $0 == ".public.lock" }, "\(names)")
     }
 
+    @Test func outputInFoldersNotYetThereIsCreated() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let result = try ExemplarProcess.run(SiteFixture.buildArguments(["--output", "a/b/public"]), in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("a/b/public/index.html").path))
+    }
+
     /// `public -> /srv/www`: the site goes into the link's target and the link stays.
     @Test func outputThatIsALinkIsPublishedIntoItsTarget() throws {
         let site = try SiteFixture(SiteFixture.basic)

@@ -31,7 +31,11 @@ from common import Report, chromium, serve_url, set_viewport  # noqa: E402
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0340", "\u0341"}
 SEARCH = "tim-kiem/"
 
+# Before the search page has loaded (the header's form is still navigating) there is no
+# form yet: that reads as "not ready", not as a failure.
 RESULTS = """
+if (!document.getElementById('search-form') || !document.getElementById('search-more'))
+  return {state: 'loading', query: null, more: false, status: '', links: [], results: []};
 return {state: document.getElementById('search-form').dataset.state || '',
         query: document.getElementById('search-form').dataset.query,
         ms: document.getElementById('search-form').dataset.ms || '',
@@ -80,9 +84,15 @@ def run(driver, served: str, query: str) -> dict:
 
 
 def settle(driver, query: str) -> dict:
+    from selenium.common.exceptions import JavascriptException
+
     deadline = time.time() + 20
     while True:
-        seen = driver.execute_script(RESULTS)
+        try:
+            seen = driver.execute_script(RESULTS)
+        except JavascriptException:
+            # The document was replaced while the script ran: read it again.
+            seen = {"state": "loading", "query": None, "more": False, "status": "", "links": [], "results": []}
         if seen["state"] in ("done", "failed") and seen["query"] == query:
             if not seen["more"]:
                 return seen

@@ -176,7 +176,10 @@ public final class SiteSession: @unchecked Sendable {
             previous = nil
             return report
         }
-        let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
+        // A photo's published sizes reach cards, lists and exports that do not record
+        // reading it: when any photo changed, every page is rendered again.
+        let imagesChanged = previous.map { $0.state.graph.images != graph.images } ?? false
+        let reuse = keepsPages && !themeChanged && !contentChanges.site && !imagesChanged ? previous : nil
         render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: reuse != nil && same != nil,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report

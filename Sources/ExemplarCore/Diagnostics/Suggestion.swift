@@ -1,15 +1,16 @@
 /// "Did you mean …": the closest known word to a misspelt one.
 enum Suggestion {
     /// The candidate nearest to `word` by edit distance, when it is close enough
-    /// to be a plausible typo rather than a different word.
+    /// to be a plausible typo rather than a different word. Of equally near ones the first
+    /// in code-point order, so the suggestion does not depend on the order of a set.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.1 ?? .max) {
-                best = (candidate, distance)
-            }
+            guard distance <= limit else { continue }
+            if let found = best, distance > found.1 || (distance == found.1 && candidate >= found.0) { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }

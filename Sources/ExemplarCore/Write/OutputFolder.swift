@@ -62,8 +62,6 @@ public final class OutputFolder: @unchecked Sendable {
         staging = URL(fileURLWithPath: stagingPath)
         try Leftovers.clean(beside: targetPath)
         previousFileCount = Self.fileCount(inMarkerOf: targetPath)
-        try io("Không tạo được thư mục chứa \(targetPath)") { () throws(SystemError) in
-            try FileIO.makeParents(of: targetPath) }
         Interruption.register(stagingPath)
         try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try FileIO.makeFolder(stagingPath) }

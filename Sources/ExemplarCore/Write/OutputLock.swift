@@ -9,7 +9,8 @@ import Foundation
 /// once (their sites would mix). It is a `flock` on `.NAME.lock` beside the folder: the
 /// system releases it when the process ends, however it ends, so a killed build never
 /// leaves it held. A long-running process (a preview server) keeps one for as long as it
-/// publishes; within one process, taking the lock again shares the hold already taken.
+/// publishes; within one process, taking the lock again shares the hold already taken, so
+/// builds of one process into one output must follow one another (they share a staging name).
 public final class OutputLock: @unchecked Sendable {
     /// The output folder this lock guards, with links resolved.
     public let folder: String
@@ -40,6 +41,7 @@ public final class OutputLock: @unchecked Sendable {
         defer { registry.unlock() }
         if let lock = held[folder]?.lock { return lock }
         let path = OutputPath.sibling(of: folder, suffix: "lock")
+        try io("Không tạo được thư mục chứa \(folder)") { () throws(SystemError) in try FileIO.makeParents(of: folder) }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else {
             throw OutputFolder.Failure("Không tạo được tệp khoá \(path)", .current())

@@ -12,7 +12,9 @@ struct Template: Sendable {
         case text(String)
         case variable(Name, escaped: Bool)
         case section(Name, inverted: Bool, [Node])
-        case partial(String, line: Int)
+        /// `{{>name}}`; `indent` is the whitespace before it when it stands alone on its line,
+        /// which every line of the partial receives.
+        case partial(String, indent: String, line: Int)
         /// `{{<parent}}…{{/parent}}`: render `parent` with these blocks replaced.
         case parent(String, blocks: [String: [Node]], line: Int)
         /// `{{$block}}default{{/block}}`: replaced by a child template's block of that name.
@@ -28,7 +30,7 @@ struct Template: Sendable {
         func walk(_ nodes: [Node]) {
             for node in nodes {
                 switch node {
-                case .partial(let name, let line): found.append((name, line))
+                case .partial(let name, _, let line): found.append((name, line))
                 case .parent(let name, let blocks, let line):
                     found.append((name, line))
                     blocks.values.forEach(walk)

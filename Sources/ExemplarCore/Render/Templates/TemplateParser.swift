@@ -1,6 +1,6 @@
 /// Parses Mustache text into a `Template`: variables, sections, inverted sections, comments,
 /// partials, and template inheritance (parents and blocks), as the default theme uses them.
-/// A tag alone on its line leaves no blank line behind.
+/// A tag alone on its line leaves no blank line behind; `{{=<% %>=}}` changes the delimiters.
 struct TemplateParser {
     struct Failure: Error, Equatable {
         var message: String
@@ -16,6 +16,7 @@ struct TemplateParser {
         case parent(String)
         case block(String)
         case comment
+        case delimiters(open: String, close: String)
 
         var isStandaloneKind: Bool {
             if case .variable = self { return false }
@@ -36,38 +37,42 @@ struct TemplateParser {
         var stack = [Frame(tag: .comment, name: "", line: 1, column: 1)]
         var index = text.startIndex
         var pendingText = ""
+        var opener = "{{", closer = "}}"
         func flushText() {
             if !pendingText.isEmpty { stack[stack.count - 1].nodes.append(.text(pendingText)) }
             pendingText = ""
         }
         while index < text.endIndex {
-            guard let open = text.range(of: "{{", range: index..<text.endIndex) else {
+            guard let open = text.range(of: opener, range: index..<text.endIndex) else {
                 pendingText += text[index...]
                 break
             }
             let (line, column) = position(of: open.lowerBound, in: text)
             let triple = text[open.upperBound...].hasPrefix("{")
-            let closer = triple ? "}}}" : "}}"
+            let tagCloser = triple ? "}" + closer : closer
             let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
-            guard let close = text.range(of: closer, range: contentStart..<text.endIndex) else {
-                throw Failure(message: "tag mở bằng {{ nhưng không đóng bằng \(closer)", line: line, column: column)
+            guard let close = text.range(of: tagCloser, range: contentStart..<text.endIndex) else {
+                throw Failure(message: "tag mở bằng \(opener) nhưng không đóng bằng \(tagCloser)", line: line, column: column)
             }
             let tag = try parseTag(String(text[contentStart..<close.lowerBound]), triple: triple, line: line, column: column)
             var before = text[index..<open.lowerBound]
             var after = close.upperBound
+            var indent = ""
             if tag.isStandaloneKind, let trimmed = standalone(text, tagStart: open.lowerBound, tagEnd: close.upperBound) {
                 before = text[index..<trimmed.lineStart]
                 after = trimmed.nextLine
+                indent = String(text[trimmed.lineStart..<open.lowerBound])
             }
             pendingText += before
             index = after
             flushText()
             switch tag {
             case .comment: break
+            case .delimiters(let open, let close): (opener, closer) = (open, close)
             case .variable(let raw, let escaped):
                 stack[stack.count - 1].nodes.append(.variable(try parseName(raw, line: line, column: column), escaped: escaped))
             case .partial(let partial):
-                stack[stack.count - 1].nodes.append(.partial(partial, line: line))
+                stack[stack.count - 1].nodes.append(.partial(partial, indent: indent, line: line))
             case .open(let raw, _), .parent(let raw), .block(let raw):
                 stack.append(Frame(tag: tag, name: raw, line: line, column: column))
             case .close(let raw):
@@ -116,8 +121,14 @@ struct TemplateParser {
         case "<": return .parent(rest)
         case "$": return .block(rest)
         case "&": return .variable(rest, escaped: false)
-        case "=", "%":
-            throw Failure(message: "đổi dấu phân cách và pragma không được hỗ trợ", line: line, column: column)
+        case "=":
+            let parts = rest.hasSuffix("=") ? rest.dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
+            guard parts.count == 2, !parts.contains(where: { $0.contains("=") }) else {
+                throw Failure(message: "tag đổi dấu phân cách phải có dạng {{=<% %>=}}", line: line, column: column)
+            }
+            return .delimiters(open: String(parts[0]), close: String(parts[1]))
+        case "%":
+            throw Failure(message: "pragma {{%…}} không được hỗ trợ", line: line, column: column)
         default: return .variable(content, escaped: true)
         }
     }
@@ -134,6 +145,10 @@ struct TemplateParser {
                               line: line, column: column)
             }
         }
+        guard !path.contains("(") && !path.contains(")") else {
+            throw Failure(message: "\"\(raw)\": không lồng được phép biến đổi vào nhau; tính giá trị đó trong dữ liệu thay vì trong mẫu",
+                          line: line, column: column)
+        }
         guard !path.contains(" ") else { throw Failure(message: "tên \"\(raw)\" có dấu cách", line: line, column: column) }
         let components = path == "." || path.isEmpty ? [] : path.split(separator: ".").map(String.init)
         return Template.Name(path: components, transform: transform, text: raw)
@@ -144,21 +159,21 @@ struct TemplateParser {
         var lineStart = tagStart
         while lineStart > text.startIndex {
             let previous = text.index(before: lineStart)
-            if text[previous] == "\n" { break }
+            if text[previous] == "\n" || text[previous] == "\r\n" { break }
             guard text[previous] == " " || text[previous] == "\t" else { return nil }
             lineStart = previous
         }
         var next = tagEnd
         while next < text.endIndex, text[next] == " " || text[next] == "\t" { next = text.index(after: next) }
         if next == text.endIndex { return (lineStart, next) }
-        guard text[next] == "\n" else { return nil }
+        guard text[next] == "\n" || text[next] == "\r\n" else { return nil }
         return (lineStart, text.index(after: next))
     }
 
     private static func position(of index: String.Index, in text: String) -> (Int, Int) {
         var line = 1
         var lineStart = text.startIndex
-        for i in text[..<index].indices where text[i] == "\n" {
+        for i in text[..<index].indices where text[i] == "\n" || text[i] == "\r\n" {
             line += 1
             lineStart = text.index(after: i)
         }

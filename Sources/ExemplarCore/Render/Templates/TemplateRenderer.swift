@@ -49,7 +49,7 @@ struct TemplateRenderer: Sendable {
                 } else if shown.isTruthy {
                     render(children, scope.pushing(shown), into: &out)
                 }
-            case .partial(let name, _):
+            case .partial(let name, _, _):
                 if let template = templates[name] { render(template.nodes, scope, into: &out) }
             case .parent(let name, let blocks, _):
                 guard let template = templates[name] else { continue }
