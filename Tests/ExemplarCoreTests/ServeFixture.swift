@@ -269,6 +269,14 @@ final class EventListener: @unchecked Sendable {
         return seen
     }
 
+    /// The last `name` event once no event has come for a second.
+    func last(afterSettling name: String) -> Event? {
+        _ = settle(name)
+        condition.lock()
+        defer { condition.unlock() }
+        return events.last { $0.name == name }
+    }
+
     func count(of name: String) -> Int {
         condition.lock()
         defer { condition.unlock() }

@@ -114,8 +114,11 @@ import Testing
         let before = try serve.get(Self.profileURL)
         let original = try serve.read(Self.profile)
 
+        // A save may reach the watcher as more than one change (truncated, then written), so
+        // each step waits for the rebuilds to settle and reads the last one.
         try serve.write(Self.profile, original.replacingOccurrences(of: "\nname:", with: "\nnam:"))
-        let broken = try #require(events.wait(for: "build", after: 0))
+        _ = events.wait(for: "build", after: 0)
+        let broken = try #require(events.last(afterSettling: "build"))
         let state = try #require(try JSONSerialization.jsonObject(with: Data(broken.data.utf8)) as? [String: Any])
         #expect(state["failed"] as? Bool == true)
         let diagnostics = try #require(state["diagnostics"] as? [[String: Any]])
@@ -131,8 +134,10 @@ import Testing
         defer { late.close() }
         #expect(late.wait(for: "state", after: 0)?.data.contains("\"failed\":true") == true)
 
+        let builds = events.count(of: "build")
         try serve.write(Self.profile, original)
-        let fixed = try #require(events.wait(for: "build", after: 1))
+        _ = events.wait(for: "build", after: builds)
+        let fixed = try #require(events.last(afterSettling: "build"))
         #expect(fixed.data.contains("\"failed\":false") && fixed.data.contains("\"diagnostics\":[]"))
         #expect(try Self.differences(serve) == [])
     }
