@@ -371,6 +371,11 @@ private final class EditLab {
                 try files.removeItem(at: url)
                 return ("media \(name) deleted", [url])
             }
+            // Another picture (other sizes, or a picture again after junk), or not a picture at all.
+            if let other = pick(existing.filter { $0 != name && ImageKind.isImageName($0) }), random.next() % 2 == 0 {
+                try Data(contentsOf: media.appendingPathComponent(other)).write(to: url)
+                return ("media \(name) replaced by a copy of \(other)", [url])
+            }
             try Data("ảnh mới \(next())".utf8).write(to: url)
             return ("media \(name) replaced", [url])
         }

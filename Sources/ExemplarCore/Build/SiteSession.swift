@@ -178,9 +178,11 @@ public final class SiteSession: @unchecked Sendable {
         }
         // A photo's published sizes reach cards, lists and exports that do not record
         // reading it: when any photo changed, every page is rendered again.
-        let imagesChanged = previous.map { $0.state.graph.images != graph.images } ?? false
-        let reuse = keepsPages && !themeChanged && !contentChanges.site && !imagesChanged ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: reuse != nil && same != nil,
+        let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
+        // A replaced photo or download keeps its path, so the content reads the same, but its
+        // published sizes may not: pages and cards that read them are then compared one by one.
+        let sameMedia = reuse.map { $0.state.graph.images == graph.images && $0.state.graph.fileSizes == graph.fileSizes } ?? false
+        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: same != nil && sameMedia,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
