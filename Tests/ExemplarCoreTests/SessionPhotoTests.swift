@@ -29,11 +29,11 @@ import Testing
         // Every page that shows the photo names its files, and is rendered again. Pages are
         // made from whole cards: one that shows her card (with or without its photo) may be
         // rendered too, but no page that does not show her at all.
-        func pages(naming text: String) -> Set<String> {
+        func showingText(_ text: String) -> Set<String> {
             Set(fresh.filter { !$0.key.hasPrefix("media/") && String(decoding: $0.value, as: UTF8.self).contains(text) }.keys)
         }
-        let showing = pages(naming: "media/truong-thi-hoa.")
-        let naming = pages(naming: "ca-nhan/truong-thi-hoa/")
+        let showing = showingText("media/truong-thi-hoa.")
+        let naming = showingText("ca-nhan/truong-thi-hoa/")
         #expect(showing.isSubset(of: rendered), "showing the photo but not rendered: \(showing.subtracting(rendered).sorted())")
         #expect(rendered.isSubset(of: naming), "rendered without showing her: \(rendered.subtracting(naming).sorted())")
         #expect(rendered.count < fresh.count / 4)
