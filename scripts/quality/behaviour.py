@@ -5,8 +5,8 @@
 - skip link: the first Tab stop, visible when focused, and it moves to <main>;
 - focus visible: every Tab stop of a list page with the filter and of a profile page looks
   different when focused (outline, shadow or background);
-- the in-page filter (assets/filter.js): the form shows only with JavaScript; every choice of
-  every select shows exactly the items of the whole list (all its pages, from its JSON) that
+- the in-page filter (assets/filter.js), on exemplar lists and the models catalogue: the form
+  shows only with JavaScript; every choice of every select shows exactly the items of the whole list (all its pages, from its JSON) that
   hold it, two choices combine, the status line counts them or says there are none, the
   pagination hides while filtering, the address keeps the choices (and reopens with them),
   and the reset button shows the page's own cards again.
@@ -108,6 +108,8 @@ def check_filter(driver, served, site, report) -> int:
     # must filter the whole list, not only its own cards).
     chosen = [pages[0], max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="card'))]
     chosen += [p for p in pages if "/trang/2/" in p.as_posix() and "data-source=" in p.read_text(encoding="utf-8")][:1]
+    # The models catalogue filters by unit, field and kind.
+    chosen += [p for p in pages if p == site / "mo-hinh" / "index.html"]
     checks = 0
     set_viewport(driver, 1280)
     for file in dict.fromkeys(chosen):
@@ -127,7 +129,7 @@ def check_filter(driver, served, site, report) -> int:
                      for i in json.loads(local.read_text(encoding="utf-8"))["items"]]
         else:
             items = [(li.find_element(By.CSS_SELECTOR, ".card-title a").get_attribute("pathname"),
-                      {n: li.get_attribute(f"data-{n}") or "" for n in ("unit", "year", "field", "award")})
+                      {n: li.get_attribute(f"data-{n}") or "" for n in ("unit", "year", "field", "award", "kind")})
                      for li in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li")]
         page_cards = [a.get_attribute("pathname") for a in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li .card-title a")]
         total = len(items)

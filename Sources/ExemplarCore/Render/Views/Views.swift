@@ -168,6 +168,7 @@ struct Views: Sendable {
                 "title": .text(site.title), "organisation": .text(site.organisation),
                 "description": .text(site.description ?? ""), "language": .text(site.language),
                 "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
+                "contact": contactData(site.contact),
             ],
             "t": theme.stringsValue,
             "nav": .list(nav),
