@@ -33,6 +33,22 @@ import Testing
         }
     }
 
+    @Test func theMenuGroupsSeveralFreePagesUnderOneEntryAndOpensFromAButton() throws {
+        for built in try Self.sites() {
+            defer { built.remove() }
+            let pages = built.graph.menuPages.compactMap { id in built.graph.pages[id].map { (id, $0.title) } }
+            for file in built.htmlFiles where file != "404.html" {
+                let html = try #require(built.page(file))
+                let nav = try #require(html.components(separatedBy: "<nav class=\"site-nav\"").dropFirst().first).components(separatedBy: "</nav>")[0]
+                #expect(nav.contains("<details class=\"wrap nav-menu\">\n    <summary>Danh mục</summary>"), "\(file): a menu button")
+                for (id, title) in pages { #expect(nav.contains(">\(title)</a>"), "\(file): \(id)") }
+                let more = nav.components(separatedBy: "<li class=\"nav-more\">").dropFirst().first
+                #expect((more != nil) == (pages.count > 1), "\(file): free pages grouped only when several")
+                if let more { for (_, title) in pages { #expect(more.contains(">\(title)</a>")) } }
+            }
+        }
+    }
+
     @Test func collectivesAreShownWithAUnitEmblemNotAPersonsSilhouette() throws {
         for built in try Self.sites() {
             defer { built.remove() }
