@@ -49,6 +49,19 @@ import Testing
         }
     }
 
+    @Test func theHomePageDoesNotRepeatTheHeader() throws {
+        for built in try Self.sites() {
+            defer { built.remove() }
+            let home = try #require(built.page("index.html"))
+            let main = try #require(home.components(separatedBy: "<main id=\"main\"").dropFirst().first).components(separatedBy: "</main>")[0]
+            let heading = try #require(VisitorDataTests.matches(#"<h1[^>]*>([^<]+)</h1>"#, in: main).first)
+            #expect(heading != built.graph.site.title && !main.contains(">\(built.graph.site.organisation)<"), "\(heading)")
+            // The figures open the page, inside its first section.
+            let hero = main.components(separatedBy: "</section>")[0]
+            #expect(hero.contains("<h1") && hero.contains("class=\"figures\""))
+        }
+    }
+
     @Test func collectivesAreShownWithAUnitEmblemNotAPersonsSilhouette() throws {
         for built in try Self.sites() {
             defer { built.remove() }
