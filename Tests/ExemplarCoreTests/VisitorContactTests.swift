@@ -45,6 +45,10 @@ import Testing
         let other = try #require(built.page("mo-hinh/so-tay-nu-cong-dien-tu/index.html"))
         let fallback = try #require(other.components(separatedBy: "id=\"contact\"").dropFirst().first).components(separatedBy: "</section>")[0]
         #expect(fallback.contains("Liên đoàn Lao động tỉnh Hà Tĩnh") && fallback.contains("tel:+842393855123"))
+        // Nobody to reach: no empty section.
+        let (bare, none) = try VisitorDataTests.fixture([:])
+        defer { bare.remove() }
+        #expect(try #require(none.page("mo-hinh/so-tay-nu-cong-dien-tu/index.html")).contains("id=\"contact\"") == false)
     }
 
     @Test func aWrongPhoneOrEmailIsReportedWithItsLineAndLeftOut() throws {

@@ -47,6 +47,8 @@ extension Views {
             attachmentData($0, title: item.attachmentTitles[$0.value])
         })
         data["contact"] = item.contact.map(TemplateValue.text) ?? .null
+        // "Liên hệ" only when someone can be reached: the model's contact or the Federation's.
+        data["get_in_touch"] = .flag(item.contact != nil || !graph.site.contact.isEmpty)
         data.merge(splitByDate(graph.eventsOfInitiative[item.id] ?? [])) { _, new in new }
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
