@@ -58,6 +58,8 @@ extension ContentSchema {
         K("rank", .number(Int.min...Int.max), required: true, Help("thứ bậc: số lớn hơn là cao hơn", "rank: higher is more prestigious"),
           example: "15"),
         K("level", .text, Help("cấp khen thưởng", "who grants it"), example: "district"),
+        K("description", .text, Help("giới thiệu hình thức khen thưởng, hiện ở trang của nó", "what the award is, shown on its page"),
+          example: "\"Do Chủ tịch LĐLĐ huyện tặng tập thể, cá nhân có thành tích xuất sắc trong năm.\""),
         extra,
     ]
 
