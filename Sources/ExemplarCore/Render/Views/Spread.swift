@@ -42,10 +42,11 @@ enum SpreadChart {
     }
 
     static func svg(_ bars: [Bar]) -> String {
-        let labelWidth = 90, barWidth = 420, rowHeight = 26, barHeight = 16
+        // Narrow enough that the labels stay readable on a phone, where the chart fills the width.
+        let labelWidth = 70, barWidth = 260, rowHeight = 26, barHeight = 16
         let largest = max(1, bars.map { $0.before + $0.added }.max() ?? 1)
         let height = rowHeight * bars.count + 4
-        var out = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" aria-hidden=\"true\" class=\"bars\">"
+        var out = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" aria-hidden=\"true\" class=\"bars\">"
         for (index, bar) in bars.enumerated() {
             let top = index * rowHeight + 4
             let y = top + (rowHeight - 4 - barHeight) / 2
