@@ -9,10 +9,14 @@ struct TemplateRenderer: Sendable {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16_384)
-        render(template.nodes, Scope(stack: [data]), into: &out)
+        var scope = Scope(stack: [data])
+        render(template.nodes, &scope, into: &out)
         return out
     }
 
+    /// Where rendering stands. One value, changed in place and restored when a section,
+    /// partial or parent ends: copying it for each section cost an allocation and a retain of
+    /// every value on the stack, for every card of every list.
     private struct Scope {
         var stack: [TemplateValue]
         /// Position in the innermost list being iterated, for `first()`, `last()`, `index()`.
@@ -22,16 +26,9 @@ struct TemplateRenderer: Sendable {
         init(stack: [TemplateValue]) {
             self.stack = stack
         }
-
-        func pushing(_ value: TemplateValue, at position: (Int, Int)? = nil) -> Scope {
-            var scope = self
-            scope.stack.append(value)
-            if let position { scope.position = position }
-            return scope
-        }
     }
 
-    private func render(_ nodes: [Template.Node], _ scope: Scope, into out: inout String) {
+    private func render(_ nodes: [Template.Node], _ scope: inout Scope, into out: inout String) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -41,24 +38,32 @@ struct TemplateRenderer: Sendable {
             case .section(let name, let inverted, let children):
                 let shown = value(of: name, in: scope)
                 if inverted {
-                    if !shown.isTruthy { render(children, scope, into: &out) }
+                    if !shown.isTruthy { render(children, &scope, into: &out) }
                 } else if case .list(let items) = shown {
+                    let outer = scope.position
                     for (index, item) in items.enumerated() {
-                        render(children, scope.pushing(item, at: (index, items.count)), into: &out)
+                        scope.stack.append(item)
+                        scope.position = (index, items.count)
+                        render(children, &scope, into: &out)
+                        scope.stack.removeLast()
                     }
+                    scope.position = outer
                 } else if shown.isTruthy {
-                    render(children, scope.pushing(shown), into: &out)
+                    scope.stack.append(shown)
+                    render(children, &scope, into: &out)
+                    scope.stack.removeLast()
                 }
             case .partial(let name, _, _):
-                if let template = templates[name] { render(template.nodes, scope, into: &out) }
+                if let template = templates[name] { render(template.nodes, &scope, into: &out) }
             case .parent(let name, let blocks, _):
                 guard let template = templates[name] else { continue }
-                var inner = scope
+                let outer = scope.blocks
                 // The outermost override of a block wins, as in Mustache inheritance.
-                inner.blocks = blocks.merging(scope.blocks) { _, outer in outer }
-                render(template.nodes, inner, into: &out)
+                scope.blocks = blocks.merging(outer) { _, outer in outer }
+                render(template.nodes, &scope, into: &out)
+                scope.blocks = outer
             case .block(let name, let defaults):
-                render(scope.blocks[name] ?? defaults, scope, into: &out)
+                render(scope.blocks[name] ?? defaults, &scope, into: &out)
             }
         }
     }
