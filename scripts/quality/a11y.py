@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Gate: accessibility. axe-core 4.x in headless Chromium, WCAG 2.1 A and AA rules
-(tags wcag2a, wcag2aa, wcag21a, wcag21aa) and axe's best practices, at a phone width (390 px) and a desktop width
+(tags wcag2a, wcag2aa, wcag21a, wcag21aa, and wcag22aa for 24 px targets) and axe's best practices, at a phone width (390 px) and a desktop width
 (1280 px). Any violation fails the gate, and so does an error in the browser's console
 (a script error, or an asset that did not load). axe's "needs review" items are printed.
 
@@ -23,8 +23,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the work tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Report, chromium, sample_pages, serve_url, set_viewport  # noqa: E402
 
-# WCAG 2.1 A and AA, plus axe's best practices (heading order, landmarks, one h1, …).
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# WCAG 2.1 A and AA, 2.2 AA (target size), plus axe's best practices (heading order, landmarks, one h1, …).
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = [390, 1280]
 
 
