@@ -63,6 +63,8 @@
         badge.appendChild(document.createTextNode(item.award));
         text.appendChild(badge);
       }
+      (item.grants || []).forEach(function (grant) { text.appendChild(element("p", "card-grant", grant)); });
+      if (item.summary) text.appendChild(element("p", "card-summary", item.summary));
       if (item.years) text.appendChild(element("p", "card-years", item.years));
       li.appendChild(text);
       li._match = item.match || {};

@@ -8,11 +8,4 @@ extension Views {
         let shown = text(key)
         return shown == key ? level : shown
     }
-
-    func awardData(_ id: String) -> TemplateValue? {
-        guard let award = graph.awards[id] else { return nil }
-        var data: TemplateData = ["name": .text(award.name)]
-        data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null
-        return .object(data)
-    }
 }

@@ -50,6 +50,7 @@ extension Views {
         card["role"] = (exemplar.position ?? exemplar.leader.map { "\(text("leader")): \($0)" }).map(TemplateValue.text) ?? .null
         card["unit"] = unitLink(exemplar.unit.value) ?? .null
         card["top_award"] = graph.rankedAwards(of: exemplar).first.map { .text($0.award.name) } ?? .null
+        card["grants"] = .null
         card["photo"] = exemplarPhoto(exemplar) ?? .null
         // What the in-page filter matches on: a unit matches its own exemplars and those below it.
         card["filter_units"] = .text(unitAncestry(exemplar.unit.value).joined(separator: " "))

@@ -18,12 +18,7 @@ extension Views {
             data["selection"] = .object(decision)
         }
         data["criteria"] = .list(exemplar.criteria.compactMap { graph.criteria[$0.value].map { ["text": .text($0.text)] } })
-        data["awards"] = .list(graph.rankedAwards(of: exemplar).map { grant, award in
-            var row: TemplateData = ["name": .text(award.name), "decision": .text(grant.decision ?? "")]
-            row["year"] = grant.year.map(TemplateValue.number)
-            row["date"] = grant.date.map(date)
-            return .object(row)
-        })
+        data["awards"] = awardRows(exemplar)
         data["models"] = .list((graph.initiativesOfExemplar[exemplar.id] ?? []).compactMap(initiativeCard))
         data.merge(splitByDate(graph.eventsOfExemplar[exemplar.id] ?? [])) { _, new in new }
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
@@ -64,6 +59,10 @@ extension Views {
         }
         data["host"] = event.host.flatMap { unitLink($0.value) }
         data["participants"] = .list(event.participants.compactMap { exemplarCard($0.value) })
+        // A commendation, or any long roll, reads as a table: who, from where, which award, which decision.
+        if event.kind == .commendation || event.participants.count > Self.honourTableFrom {
+            data["honours"] = honourTable(event)
+        }
         data["models"] = .list(event.models.compactMap { initiativeCard($0.value) })
         data["og_image"] = event.photos.lazy.compactMap { self.shareImage($0.value) }.first
         data["photos"] = .list(event.photos.enumerated().compactMap { index, photo in

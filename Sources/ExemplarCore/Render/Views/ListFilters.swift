@@ -69,13 +69,18 @@ extension Views {
         var out = "{\"items\":["
         for (index, id) in ids.enumerated() {
             if index > 0 { out += ",\n" }
-            out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
+            if case .award(let award) = listing {
+                // An award's list shows each holder's grants of that award.
+                out += makeFilterEntry(id, grants: grants(of: award, to: id).map(grantText)) ?? "null"
+            } else {
+                out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
+            }
         }
         return out + "]}\n"
     }
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
-    func makeFilterEntry(_ id: String) -> String? {
+    func makeFilterEntry(_ id: String, grants: [String] = []) -> String? {
         guard case .object(let card)? = exemplarCard(id) else { return nil }
         func value(_ key: String) -> JSONValue {
             if case .text(let value)? = card[key], !value.isEmpty { return .string(value) }
@@ -89,7 +94,8 @@ extension Views {
         if case .flag(true)? = card["is_collective"] { collective = .int(1) } else { collective = .null }
         return JSONValue.object(dropping: [
             "name": value("name"), "url": value("url"), "role": value("role"), "unit": nested("unit", "name"),
-            "award": value("top_award"), "years": value("years"), "photo": nested("photo", "url"), "alt": nested("photo", "alt"),
+            "award": grants.isEmpty ? value("top_award") : .null, "years": value("years"), "summary": value("summary"),
+            "grants": grants.isEmpty ? .null : .array(grants.map(JSONValue.string)), "photo": nested("photo", "url"), "alt": nested("photo", "alt"),
             "collective": collective,
             "match": .object(["unit": value("filter_units"), "year": value("filter_years"),
                               "field": value("filter_fields"), "award": value("filter_awards")]),

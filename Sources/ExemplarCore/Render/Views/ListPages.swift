@@ -65,10 +65,14 @@ extension Views {
             let ids = graph.base.ids(of: listing)
             let slice = SiteGraph.slice(ids, page: page)
             reads?.note(.slice(listing, page: page))
-            data["exemplars"] = .list(slice.compactMap(exemplarCard))
+            if case .award(let id) = listing {
+                data["exemplars"] = .list(slice.compactMap { awardHolderCard($0, award: id) })
+                data["award"] = awardAbout(id)
+            } else {
+                data["exemplars"] = .list(slice.compactMap(exemplarCard))
+            }
             data["count"] = .number(ids.count)
             data["filters"] = filters(listing, pageCount: pageCount)
-            if case .award(let id) = listing { data["award"] = awardData(id) }
             if case .unitMembers(let id) = listing { data["list_unit"] = unitLink(id) }
         case .initiatives:
             let ids = graph.base.ids(of: listing)

@@ -1,0 +1,118 @@
+/// Who was honoured, with which award and by which decision: the award pages, a profile's
+/// awards table and the honour table of an event.
+extension Views {
+    /// Above this many participants an event's roll is a table, not cards.
+    static let honourTableFrom = 12
+
+    /// Grants in the order they were made: by year (or the decision's year), then date;
+    /// grants without either keep their written order at the end.
+    static func chronological(_ grants: [Exemplar.Grant]) -> [Exemplar.Grant] {
+        let keyed = grants.enumerated().map { index, grant in
+            (year: grant.year ?? grant.date?.year ?? Int.max, date: grant.date?.iso ?? "", index: index, grant: grant)
+        }
+        return keyed.sorted { ($0.year, $0.date, $0.index) < ($1.year, $1.date, $1.index) }.map(\.grant)
+    }
+
+    /// "Năm 2018 · Quyết định 102/QĐ-LĐLĐ ngày 20/12/2018", with what the grant records.
+    func grantText(_ grant: Exemplar.Grant) -> String {
+        var parts: [String] = []
+        if let year = grant.year { parts.append("\(text("award_year")) \(year)") }
+        if let decision = decisionText(grant) {
+            parts.append(grant.decision?.isEmpty == false ? "\(text("award_decision")) \(decision)" : "\(text("award_date")) \(decision)")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// "102/QĐ-LĐLĐ ngày 20/12/2018", the number or the date alone when only one is known.
+    func decisionText(_ grant: Exemplar.Grant) -> String? {
+        let date = grant.date.map { $0.text(language: graph.site.language) }
+        switch (grant.decision.flatMap { $0.isEmpty ? nil : $0 }, date) {
+        case (let number?, let date?): return "\(number) \(text("dated")) \(date)"
+        case (let number?, nil): return number
+        case (nil, let date?): return date
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The grants of one award to an exemplar, oldest first.
+    func grants(of award: String, to id: String) -> [Exemplar.Grant] {
+        guard let exemplar = graph.exemplars[id] else { return [] }
+        return Self.chronological(exemplar.awards.filter { $0.award.value == award })
+    }
+
+    /// A holder's card on the award's own page: this award's years and decisions instead of
+    /// the holder's highest award.
+    func awardHolderCard(_ id: String, award: String) -> TemplateValue? {
+        guard case .object(var card)? = exemplarCard(id) else { return nil }
+        card["top_award"] = .null
+        card["grants"] = .list(grants(of: award, to: id).map { ["text": .text(grantText($0))] })
+        return .object(card)
+    }
+
+    /// What an award page says about the award: its level, how many hold it and since when.
+    func awardAbout(_ id: String) -> TemplateValue? {
+        guard let award = graph.awards[id] else { return nil }
+        let holders = graph.holdersOfAward[id] ?? []
+        var collectives = 0, years: [Int] = []
+        for holder in holders {
+            guard let exemplar = graph.exemplars[holder] else { continue }
+            if exemplar.kind == .collective { collectives += 1 }
+            years += exemplar.awards.filter { $0.award.value == id }.compactMap { $0.year ?? $0.date?.year }
+        }
+        var data: TemplateData = ["name": .text(award.name)]
+        data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null
+        data["holders"] = .number(holders.count)
+        data["collectives"] = .number(collectives)
+        data["individuals"] = .number(holders.count - collectives)
+        data["years"] = years.isEmpty ? .null : .text(yearsRange(years))
+        return .object(data)
+    }
+
+    /// `2017–2020`, or one year.
+    func yearsRange(_ years: [Int]) -> String {
+        guard let first = years.min(), let last = years.max() else { return "" }
+        return first == last ? String(first) : "\(first)–\(last)"
+    }
+
+    /// A profile's awards table, oldest first, each award linking to its page.
+    func awardRows(_ exemplar: Exemplar) -> TemplateValue {
+        .list(Self.chronological(exemplar.awards).compactMap { grant -> TemplateValue? in
+            guard let award = graph.awards[grant.award.value] else { return nil }
+            var row: TemplateData = ["name": .text(award.name), "decision": .text(grant.decision ?? "")]
+            row["url"] = url(.list(.award(award.id), page: 1)).map(TemplateValue.text) ?? .null
+            row["year"] = grant.year.map(TemplateValue.number) ?? .null
+            row["date"] = grant.date.map(date) ?? .null
+            return .object(row)
+        })
+    }
+
+    /// The honour table of an event: one row per participant with the highest award they had
+    /// received by the event's day and its decision; collectives, then individuals.
+    func honourTable(_ event: Event) -> TemplateValue {
+        var groups: [Exemplar.Kind: [TemplateValue]] = [:]
+        for ref in event.participants {
+            guard let exemplar = graph.exemplars[ref.value] else { continue }
+            var row: TemplateData = ["id": .text(exemplar.id), "name": .text(exemplar.name),
+                                     "url": .text(url(.exemplar(exemplar.id)) ?? "")]
+            row["unit"] = unitLink(exemplar.unit.value) ?? .null
+            let received = graph.rankedAwards(of: exemplar).first { entry in
+                if let date = entry.grant.date { return date <= event.date }
+                return (entry.grant.year ?? Int.max) <= event.date.year
+            }
+            if let (grant, award) = received {
+                row["award"] = .text(award.name)
+                row["award_url"] = url(.list(.award(award.id), page: 1)).map(TemplateValue.text) ?? .null
+                row["award_year"] = (grant.year ?? grant.date?.year).map(TemplateValue.number) ?? .null
+                row["decision"] = decisionText(grant).map(TemplateValue.text) ?? .null
+            } else {
+                for key in ["award", "award_url", "award_year", "decision"] { row[key] = .null }
+            }
+            groups[exemplar.kind, default: []].append(.object(row))
+        }
+        return .list([Exemplar.Kind.collective, .individual].compactMap { kind -> TemplateValue? in
+            guard let rows = groups[kind], !rows.isEmpty else { return nil }
+            return ["anchor": .text("honoured-\(kind.rawValue)"), "title": .text(text(kind == .collective ? "nav_collectives" : "nav_individuals")),
+                    "count": .number(rows.count), "rows": .list(rows)]
+        })
+    }
+}
