@@ -15,13 +15,15 @@ struct PageRenderer: Sendable {
     /// Whether pages note what they read.
     let tracks: Bool
     /// Cards rendered once for all the pages of this build that show them.
-    let partials = PartialMemo()
+    let partials: PartialMemo?
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again.
+    /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil) {
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil, memoisesCards: Bool = true) {
         tracks = tracking
+        partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
         self.plan = plan
         self.theme = theme
