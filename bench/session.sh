@@ -42,6 +42,7 @@ echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== session on N=$N, $RUNS rebuilds per edit"
 /usr/bin/time -f "   session process: %e s wall, %M KiB peak" \
     "$BENCH_EXE" "$WORK/content" "$WORK/theme" "$WORK/public" "$RUNS" 2>&1 | sed 's/^/   /'
+echo "== load after the session: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "${BEFORE:-}" ]; then
     OLD="$BENCH/before-$(git -C "$REPO" rev-parse --short "$BEFORE")"

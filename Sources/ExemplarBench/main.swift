@@ -41,9 +41,20 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+/// Resident memory now and at its peak (`VmRSS`, `VmHWM` of /proc/self/status), in MiB.
+func memory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "memory unknown" }
+    func field(_ name: String) -> String {
+        let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+        let kib = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return "\(kib / 1024) MiB"
+    }
+    return "resident \(field("VmRSS")), peak \(field("VmHWM"))"
+}
+
 let (first, firstReport) = seconds { session.build() }
 guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
-say(String(format: "first build: %.2f s, %d pages (%@ ms)", first, firstReport.pagesRendered, stages(firstReport)))
+say(String(format: "first build: %.2f s, %d pages (%@ ms); %@", first, firstReport.pagesRendered, stages(firstReport), memory()))
 
 /// Runs `edit` (given the run number) `runs` times, rebuilding after each, then puts the file back.
 func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> String) {
@@ -61,9 +72,9 @@ func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> St
     _ = session.build(changes: [ChangedPath(file)])
     times.sort()
     guard let last else { return }
-    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms",
+    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms; %@",
                  name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, runs,
-                 last.renderedFiles.count, last.changedFiles.count, stages(last)))
+                 last.renderedFiles.count, last.changedFiles.count, stages(last), memory()))
 }
 
 let individuals = content.appendingPathComponent("individuals")

@@ -111,7 +111,7 @@ private final class EditLab {
 
     /// Fails with the seed and the edit when the session and the fresh build differ.
     func compare(_ session: SiteSession, _ report: BuildReport, _ fresh: SiteSession, _ freshReport: BuildReport,
-                 edit: String, rendered: Set<String>?, before: [String: Data]) throws {
+                 edit: String, rendered: Set<String>?, before: [String: PageDigest]) throws {
         let ours = report.diagnostics.map { "\($0)" }.sorted()
         let theirs = freshReport.diagnostics.map { "\($0)" }.sorted()
         try #require(ours == theirs, "diagnostics differ after \(edit): \(Set(ours).symmetricDifference(theirs).sorted())")
@@ -128,7 +128,7 @@ private final class EditLab {
         let treeDiff = Set(ourTree.keys).union(freshTree.keys).filter { ourTree[$0] != freshTree[$0] }.sorted()
         try #require(treeDiff.isEmpty, "published folders differ after \(edit): \(treeDiff.prefix(10))")
         if report.succeeded {
-            for (file, data) in freshPages where session.page(at: file) != data {
+            for file in freshPages.keys.sorted() where session.page(at: file) != freshTree[file] {
                 Issue.record("page(at: \(file)) is not the built page after \(edit)")
                 break
             }
@@ -370,6 +370,11 @@ private final class EditLab {
             if random.next() % 2 == 0 {
                 try files.removeItem(at: url)
                 return ("media \(name) deleted", [url])
+            }
+            // Another picture (other sizes, or a picture again after junk), or not a picture at all.
+            if let other = pick(existing.filter { $0 != name && ImageKind.isImageName($0) }), random.next() % 2 == 0 {
+                try Data(contentsOf: media.appendingPathComponent(other)).write(to: url)
+                return ("media \(name) replaced by a copy of \(other)", [url])
             }
             try Data("ảnh mới \(next())".utf8).write(to: url)
             return ("media \(name) replaced", [url])

@@ -31,6 +31,32 @@ import Testing
         #expect(fixed.renderedFiles.count < session.pageFiles.count, "a body edit renders its own page, not the site")
     }
 
+    /// The session keeps digests, not bytes: a published page edited by hand is made again
+    /// rather than trusted, and a page kept unchanged is published without being rewritten.
+    @Test func pageEditedInTheOutputIsMadeAgain() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let session = SiteSession(options: site.options())
+        #expect(session.build().succeeded)
+        let home = site.output.appendingPathComponent("index.html")
+        let good = try Data(contentsOf: home)
+        let profile = try #require(session.pageFiles.first { $0.hasPrefix("ca-nhan/") && $0.split(separator: "/").count == 3 })
+        let sitemap = site.output.appendingPathComponent("sitemap.xml").path
+        let kept = try FileManager.default.attributesOfItem(atPath: sitemap)[.systemFileNumber] as? Int
+
+        try Data("sửa tay".utf8).write(to: home)
+        let id = profile.dropFirst("ca-nhan/".count).dropLast("/index.html".count)
+        let file = site.content.appendingPathComponent("individuals/\(id).md")
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nThêm một đoạn.\n").utf8).write(to: file)
+        let report = session.build(changes: [ChangedPath(file)])
+        #expect(report.succeeded)
+        #expect(try Data(contentsOf: home) == good, "the hand-edited page must be published as built")
+        #expect(session.page(at: "index.html") == good)
+        #expect(!report.renderedFiles.contains("sitemap.xml"))
+        let after = try FileManager.default.attributesOfItem(atPath: sitemap)[.systemFileNumber] as? Int
+        #expect(kept != nil && kept == after, "an unchanged page is linked into the new output, not written again")
+    }
+
     @Test func staticFilesPointAtTheirSources() throws {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }

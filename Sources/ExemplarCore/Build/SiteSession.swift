@@ -39,8 +39,21 @@ public final class SiteSession: @unchecked Sendable {
 
     private let buildLock = NSLock()
     private let servedLock = NSLock()
+    /// The pages of the last build without errors: their bytes when serving from memory,
+    /// otherwise only their names (the bytes are in the output folder).
     private var served: [String: Data] = [:]
+    private var servedFiles: Set<String> = []
     private var servedStatics: [String: URL] = [:]
+    /// Whether page bytes stay in memory: only without an output folder to read them from.
+    private var keepsBytes: Bool { keepsPages && !options.writeOutput }
+    /// What the output folder holds, by output file: the digest of each page file published
+    /// and the file's state, so an unchanged page is published again without being read.
+    private var onDisk: [String: OnDisk] = [:]
+
+    struct OnDisk: @unchecked Sendable {
+        var digest: PageDigest
+        var stamp: FileStamp
+    }
 
     private var store: ContentStore
     private var theme: Theme?
@@ -63,14 +76,14 @@ public final class SiteSession: @unchecked Sendable {
     /// One planned page as rendered: usually one file, several for the search index.
     private struct RenderedPage: Sendable {
         var outputFile: String
-        /// Its files and their bytes; nil when rendering failed (or the bytes are not kept).
-        var files: [(path: String, data: Data)]?
+        /// Its files, by digest (and bytes when kept); nil when rendering failed.
+        var files: [PageFile]?
         var diagnostics: [Diagnostic]
         var inputs: Set<PageInput>
 
         func sameFiles(as other: RenderedPage?) -> Bool {
             guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
-            return zip(files, theirs).allSatisfy { $0.path == $1.path && $0.data == $1.data }
+            return zip(files, theirs).allSatisfy { $0.path == $1.path && $0.digest == $1.digest }
         }
     }
 
@@ -85,7 +98,13 @@ public final class SiteSession: @unchecked Sendable {
     public func page(at relativePath: String) -> Data? {
         servedLock.lock()
         defer { servedLock.unlock() }
-        return served[relativePath]
+        if keepsBytes { return served[relativePath] }
+        guard servedFiles.contains(relativePath) else { return nil }
+        do {
+            return try FileIO.readFile(options.output.appendingPathComponent(relativePath).path, noFollow: true)
+        } catch {
+            return nil
+        }
     }
 
     /// The source of a file the output copies as it is (`media/a.jpg` from the content folder,
@@ -100,16 +119,16 @@ public final class SiteSession: @unchecked Sendable {
     public var pageFiles: [String] {
         servedLock.lock()
         defer { servedLock.unlock() }
-        return served.keys.sorted()
+        return servedFiles.sorted()
     }
 
-    /// Every page of the last build, with or without errors, by output file.
-    func renderedPages() -> [String: Data] {
+    /// The digest of every page file of the last build, with or without errors, by output file.
+    func renderedPages() -> [String: PageDigest] {
         buildLock.lock()
         defer { buildLock.unlock() }
-        var pages: [String: Data] = [:]
+        var pages: [String: PageDigest] = [:]
         for page in previous?.pages.values ?? [:].values {
-            for file in page.files ?? [] { pages[file.path] = file.data }
+            for file in page.files ?? [] { pages[file.path] = file.digest }
         }
         return pages
     }
@@ -178,9 +197,11 @@ public final class SiteSession: @unchecked Sendable {
         }
         // A photo's published sizes reach cards, lists and exports that do not record
         // reading it: when any photo changed, every page is rendered again.
-        let imagesChanged = previous.map { $0.state.graph.images != graph.images } ?? false
-        let reuse = keepsPages && !themeChanged && !contentChanges.site && !imagesChanged ? previous : nil
-        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: reuse != nil && same != nil,
+        let reuse = keepsPages && !themeChanged && !contentChanges.site ? previous : nil
+        // A replaced photo or download keeps its path, so the content reads the same, but its
+        // published sizes may not: pages and cards that read them are then compared one by one.
+        let sameMedia = reuse.map { $0.state.graph.images == graph.images && $0.state.graph.fileSizes == graph.fileSizes } ?? false
+        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: same != nil && sameMedia,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
@@ -268,14 +289,15 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let writer = output
-        let keepsPages = self.keepsPages
+        let keeping = keepsPages ? (keepsBytes ? Keeping.bytes : .digests) : .nothing
+        let onDisk = self.onDisk
         let jobs = Array(zip(plan.pages, keep))
         options.progress?(.stage(.render))
         let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
         let results = jobs.parallelMap { page, kept in
             defer { counter?.pageDone() }
             return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
-                                output: writer, keepsText: keepsPages)
+                                       output: writer, onDisk: onDisk, keeping: keeping)
         }
 
         var unchangedFiles: [String] = []
@@ -290,13 +312,19 @@ public final class SiteSession: @unchecked Sendable {
         }
         var pages: [Route: RenderedPage] = [:]
         var files: Set<String> = []
+        /// Output files that may not be published as `onDisk` says, once the output is committed.
+        var restamp: [(String, PageDigest)] = []
         var writeFailures: [(OutputFolder.Failure, String)] = []
         for (result, page) in zip(results, plan.pages) {
             report.diagnostics += result.page.diagnostics
             if !result.paths.isEmpty, page.route != .searchIndex { report.pagesRendered += 1 }
             if result.rendered { report.renderedFiles += result.paths }
             if result.changed { report.changedFiles += result.paths }
-            for (file, outcome) in result.outcomes { record(outcome, file) }
+            for (file, outcome) in result.outcomes {
+                record(outcome, file)
+                if case .unchanged = outcome, self.onDisk[file] != nil { continue }
+                if let digest = result.page.files?.first(where: { $0.path == file })?.digest { restamp.append((file, digest)) }
+            }
             writeFailures += result.failures
             pages[page.route] = result.page
             files.formUnion(result.paths)
@@ -325,6 +353,7 @@ public final class SiteSession: @unchecked Sendable {
                 do {
                     report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
                     report.published = true
+                    notePublished(restamp, files: files, output: output)
                     // Every file the previous output held was either kept, replaced or left behind.
                     report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
                 } catch {
@@ -343,8 +372,10 @@ public final class SiteSession: @unchecked Sendable {
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, pages: pages, files: files)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
-            for page in pages.values {
-                for file in page.files ?? [] { texts[file.path] = file.data }
+            if keepsBytes {
+                for page in pages.values {
+                    for file in page.files ?? [] { texts[file.path] = file.data }
+                }
             }
             var statics: [String: URL] = [:]
             for file in graph.media { statics[file] = options.content.appendingPathComponent(file) }
@@ -360,6 +391,7 @@ public final class SiteSession: @unchecked Sendable {
             }
             servedLock.lock()
             served = texts
+            servedFiles = files
             servedStatics = statics
             servedLock.unlock()
         }
@@ -420,34 +452,77 @@ public final class SiteSession: @unchecked Sendable {
         var writeSeconds = 0.0
     }
 
+    /// What the session keeps of each page file.
+    private enum Keeping { case nothing, digests, bytes }
+
     /// Renders a page (or keeps the previous build's) and writes it: every file goes through
-    /// the output folder, which links the published file when the bytes are the same.
+    /// the output folder, which links the published file when the bytes are the same. A kept
+    /// page whose bytes the session no longer holds is published again from the output folder
+    /// when that still holds it, and rendered again otherwise.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
-                                       output: OutputFolder?, keepsText: Bool) -> PageResult {
+                                       output: OutputFolder?, onDisk: [String: OnDisk], keeping: Keeping) -> PageResult {
         var clock = StageClock()
         var result: PageResult
+        var kept = kept
+        if kept, let old, output != nil, let files = old.files,
+           !files.allSatisfy({ file in file.data != nil || onDisk[file.path]?.digest == file.digest }) {
+            kept = false
+        }
         if kept, let old {
             result = PageResult(page: old)
         } else {
             let (files, diagnostics, inputs) = renderer.renderTracked(page)
-            let rendered = RenderedPage(outputFile: page.outputFile, files: files?.map { ($0.path, Data($0.text.utf8)) },
-                                        diagnostics: diagnostics, inputs: inputs)
+            let pageFiles = files?.map { file -> PageFile in
+                let data = Data(file.text.utf8)
+                return PageFile(path: file.path, digest: keeping == .nothing ? PageDigest() : PageDigest(data), data: data)
+            }
+            let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics, inputs: inputs)
             result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
         }
         if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
         result.paths = result.page.files?.map(\.path) ?? []
         if let output {
-            for (path, data) in result.page.files ?? [] {
+            var unread: [String] = []
+            for file in result.page.files ?? [] {
                 do {
-                    result.outcomes.append((path, try output.write(path, data)))
+                    // The output folder holds these bytes already (the page was kept, or made
+                    // again the same): published again without reading them back.
+                    if let known = onDisk[file.path], known.digest == file.digest, output.keep(file.path, stamp: known.stamp) {
+                        result.outcomes.append((file.path, .unchanged))
+                    } else if let data = file.data {
+                        result.outcomes.append((file.path, try output.write(file.path, data)))
+                    } else {
+                        unread.append(file.path)
+                    }
                 } catch {
-                    result.failures.append((error, path))
+                    result.failures.append((error, file.path))
                 }
             }
+            if !unread.isEmpty {
+                // Changed in the output folder since it was published: made again.
+                var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk, keeping: keeping)
+                again.renderSeconds += result.renderSeconds
+                again.searchSeconds += result.searchSeconds
+                return again
+            }
         }
-        if !keepsText, result.page.files != nil { result.page.files = [] }
+        switch keeping {
+        case .nothing: if result.page.files != nil { result.page.files = [] }
+        case .digests: result.page.files = result.page.files?.map { PageFile(path: $0.path, digest: $0.digest, data: nil) }
+        case .bytes: break
+        }
         result.writeSeconds = clock.lap()
         return result
+    }
+
+    /// Notes the state of the page files just published whose state the session did not know.
+    private func notePublished(_ files: [(String, PageDigest)], files current: Set<String>, output: OutputFolder) {
+        guard keepsPages, !keepsBytes else { return }
+        let stamps = files.parallelMap { output.publishedStamp($0.0) }
+        for ((path, digest), stamp) in zip(files, stamps) {
+            onDisk[path] = stamp.map { OnDisk(digest: digest, stamp: $0) }
+        }
+        onDisk = onDisk.filter { current.contains($0.key) }
     }
 }
 

@@ -7,8 +7,11 @@ struct BodyImages: Sendable {
     /// The media path and ` srcset="…" sizes="…" width="…" height="…" loading="lazy"`, by the
     /// address libcmark writes.
     let attributes: [String: (path: String, extra: String)]
+    /// Where media addresses start (`/` or the base path of `base_url`).
+    let basePath: String
 
     init(graph: SiteGraph) {
+        basePath = graph.site.basePath
         var attributes: [String: (path: String, extra: String)] = [:]
         func address(_ path: String) -> String {
             graph.site.basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
@@ -24,7 +27,7 @@ struct BodyImages: Sendable {
 
     /// `reads` learns which photos' sizes the body shows.
     func apply(_ html: String, reads: Reads?) -> String {
-        guard !attributes.isEmpty, html.contains("<img src=\"") else { return html }
+        guard html.contains("<img src=\"") else { return html }
         var out = ""
         var rest = html[...]
         while let start = rest.range(of: "<img src=\"") {
@@ -34,9 +37,14 @@ struct BodyImages: Sendable {
             let url = String(rest[..<end])
             out += url + "\""
             rest = rest[rest.index(after: end)...]
-            if let found = attributes[url.replacingOccurrences(of: "&amp;", with: "&")] {
+            let address = url.replacingOccurrences(of: "&amp;", with: "&")
+            if let found = attributes[address] {
                 out += found.extra
                 reads?.note(.entry(.images, found.path))
+            } else if let reads, address.hasPrefix(basePath),
+                      let path = String(address.dropFirst(basePath.count)).removingPercentEncoding {
+                // A photo without sizes yet (not made, or not a photo): it may get them later.
+                reads.note(.entry(.images, path))
             }
         }
         return out + rest

@@ -115,6 +115,22 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 
+    /// Publishes again the published file `relative` without reading it, when it is still the
+    /// file `stamp` describes (the caller knows its bytes are right). False: it changed or is
+    /// gone, and the caller must `write` the bytes.
+    func keep(_ relative: String, stamp: FileStamp) -> Bool {
+        guard FileStamp(targetPath + "/" + relative) == stamp else { return false }
+        linkedLock.lock()
+        linked[relative] = stamp
+        linkedLock.unlock()
+        return true
+    }
+
+    /// The state of a published file (after `commit`), for `keep` in a later build.
+    func publishedStamp(_ relative: String) -> FileStamp? {
+        FileStamp(targetPath + "/" + relative)
+    }
+
     /// Copies a file as it is, refusing a link or anything but a regular file.
     @discardableResult
     public func copy(_ source: URL, to relative: String) throws(Failure) -> Outcome {
