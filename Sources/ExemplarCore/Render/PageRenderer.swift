@@ -14,12 +14,16 @@ struct PageRenderer: Sendable {
     let cardInputs: Views.CardInputs
     /// Whether pages note what they read.
     let tracks: Bool
+    /// Cards rendered once for all the pages of this build that show them.
+    let partials: PartialMemo?
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again.
+    /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil) {
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil, memoisesCards: Bool = true) {
         tracks = tracking
+        partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
         self.plan = plan
         self.theme = theme
@@ -77,7 +81,7 @@ struct PageRenderer: Sendable {
         default: break
         }
         let (template, data, diagnostics) = templateData(page.route, views: views)
-        guard let html = theme.render(data, template: template) else {
+        guard let html = theme.render(data, template: template, memo: partials) else {
             if theme.reported.contains(template) { return (nil, diagnostics) }
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])

@@ -24,6 +24,8 @@ struct Views: Sendable {
     private let fieldsInOrder: [Field]
     /// The inputs of the page or card being built; nil when nobody asks.
     private(set) var reads: Reads?
+    /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
+    let figuresOnce = ComputedOnce<Int?, [Figure]>()
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
