@@ -252,6 +252,8 @@ enableRobotsTXT = true
 disableHugoGeneratorInject = true
 # Page 1 of a paginated list would also get a redirect file at trang/1/; Exemplar writes none.
 disableAliases = true
+# Exemplar's feed carries the 50 newest items; Hugo's default puts every page in index.xml.
+rssLimit = 50
 # Exemplar writes one Atom feed and a sitemap; Hugo writes the home RSS and a sitemap.
 disableKinds = []
 
@@ -279,11 +281,18 @@ taxonomy = ["HTML"]
 term = ["HTML"]
 page = ["HTML"]
 
-# Closest to Exemplar's libcmark: no raw HTML, no smart quotes, no generated heading ids.
+# Closest to Exemplar's libcmark: plain CommonMark, no raw HTML, no smart quotes, no generated
+# heading ids, none of Goldmark's extensions (the corpus uses none of them).
 [markup.goldmark.renderer]
 unsafe = false
 [markup.goldmark.extensions]
 typographer = false
+definitionList = false
+footnote = false
+linkify = false
+strikethrough = false
+table = false
+taskList = false
 [markup.goldmark.parser]
 autoHeadingID = false
 """)

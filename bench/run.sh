@@ -6,6 +6,8 @@
 # Environment:
 #   RUNS=5        timed runs per tool and size
 #   HUGO=0        leave Hugo out (e.g. for 100000, where it takes many minutes and GBs of RAM)
+#   HUGO_GOGC="default 400"   Go garbage-collector settings Hugo runs with, each its own column
+#                 ("default" leaves GOGC unset; 400 trades memory for about 10 % less CPU)
 #   BENCH_DIR     where corpora, Hugo sites and outputs live (default /tmp/exemplar-bench)
 #   SEED=2016     generator seed
 #   OUT_BASE      where the two tools write their sites (default BENCH_DIR); /dev/shm takes the
@@ -39,14 +41,20 @@ if [ ! -x /usr/bin/time ]; then
     exit 2
 fi
 
+read -r -a GOGCS <<< "${HUGO_GOGC:-default 400}"
 USE_HUGO=1
 if [ "${HUGO:-1}" = "0" ]; then
     USE_HUGO=0
     echo "Hugo: skipped (HUGO=0)."
 elif ! command -v hugo >/dev/null 2>&1; then
-    USE_HUGO=0
-    echo "Hugo: not installed, skipped (apt-get install -y hugo to compare)."
+    echo "run.sh: Hugo is not installed (apt-get install -y hugo), or run with HUGO=0 for Exemplar alone." >&2
+    exit 2
 fi
+
+# The env(1) arguments that run Hugo with GOGC unset ("default") or set to the given value.
+gogc_env() { if [ "$1" = default ]; then echo "-u GOGC"; else echo "GOGC=$1"; fi; }
+# The tool name a GOGC setting is recorded under in the results.
+hugo_tool() { if [ "$1" = default ]; then echo hugo; else echo "hugo-gogc$1"; fi; }
 
 mkdir -p "$BENCH" "$OUT_BASE"
 echo "== building exemplar (release)"
@@ -127,6 +135,8 @@ for N in "${SIZES[@]}"; do
     "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$RUNS_DIR/warm-exemplar" >/dev/null 2>&1
     if [ $USE_HUGO = 1 ]; then
         hugo --quiet --source "$HUGO_SITE" --destination "$RUNS_DIR/warm-hugo" --cacheDir "$BENCH/hugo-cache" >/dev/null 2>&1
+        # Both sites must hold the same pages, or the comparison means nothing.
+        python3 "$HERE/compare_pages.py" "$RUNS_DIR/warm-exemplar" "$RUNS_DIR/warm-hugo" | sed 's/^/   /'
     fi
 
     : > "$RESULTS"
@@ -138,8 +148,10 @@ for N in "${SIZES[@]}"; do
         out_e="$RUNS_DIR/exemplar-$run"; sync
         timed exemplar "$run" "$out_e" "$EXE" build --content "$CORPUS" --theme "$THEME" --output "$out_e" --timings
         if [ $USE_HUGO = 1 ]; then
-            out_h="$RUNS_DIR/hugo-$run"; sync
-            timed hugo "$run" "$out_h" hugo --quiet --source "$HUGO_SITE" --destination "$out_h" --cacheDir "$BENCH/hugo-cache"
+            for gogc in "${GOGCS[@]}"; do
+                out_h="$RUNS_DIR/$(hugo_tool "$gogc")-$run"; sync
+                timed "$(hugo_tool "$gogc")" "$run" "$out_h" env $(gogc_env "$gogc") hugo --quiet --source "$HUGO_SITE" --destination "$out_h" --cacheDir "$BENCH/hugo-cache"
+            done
         fi
     done
     # Unchanged rebuild: the output of the last full build stays in place.

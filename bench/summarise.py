@@ -53,6 +53,10 @@ def main():
 
     names = {"exemplar": "Exemplar, clean build", "hugo": f"Hugo {args.hugo_version}, clean build".replace("  ", " "),
              "exemplar-unchanged": "Exemplar, unchanged rebuild (output kept)"}
+    # Hugo run with a GOGC setting is recorded as "hugo-gogc400" and so on.
+    hugos = ["hugo"] + sorted((t for t in rows if t.startswith("hugo-gogc")), key=lambda t: int(t[9:]))
+    for tool in hugos[1:]:
+        names[tool] = f"Hugo {args.hugo_version}, clean build, GOGC={tool[9:]}".replace("  ", " ")
     med = {}
     print()
     print(f"### N = {args.n} profiles ({args.markdown_mb} MB of Markdown), median of {args.runs} runs"
@@ -60,7 +64,7 @@ def main():
     print()
     print("| tool | wall s | CPU s (user+sys) | peak RSS MiB | HTML pages | pages/s |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for tool in ("exemplar", "hugo", "exemplar-unchanged"):
+    for tool in ["exemplar"] + hugos + ["exemplar-unchanged"]:
         if tool not in rows:
             continue
         r = rows[tool]
@@ -68,11 +72,15 @@ def main():
         med[tool] = m
         print(f"| {names[tool]} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['rss']:.0f} | {m['pages']:.0f} "
               f"| {m['pages'] / m['wall']:.0f} |")
-    if "exemplar" in med and "hugo" in med:
-        e, h = med["exemplar"], med["hugo"]
+    for tool in hugos:
+        if "exemplar" not in med or tool not in med:
+            continue
+        e, h = med["exemplar"], med[tool]
+        against = "Hugo" if tool == "hugo" else f"Hugo with GOGC={tool[9:]}"
         print()
-        print(f"Exemplar / Hugo: wall {e['wall'] / h['wall']:.2f}× (Hugo takes {h['wall'] / e['wall']:.2f}× as long), "
-              f"CPU {e['cpu'] / h['cpu']:.2f}×, peak memory {e['rss'] / h['rss']:.2f}×.")
+        print(f"Exemplar / {against}: wall {e['wall'] / h['wall']:.2f}× (Hugo takes {h['wall'] / e['wall']:.2f}× as long), "
+              f"CPU {e['cpu'] / h['cpu']:.2f}× (Hugo uses {h['cpu'] / e['cpu']:.2f}× as much), "
+              f"peak memory {e['rss'] / h['rss']:.2f}×.")
     for tool in ("exemplar", "exemplar-unchanged"):
         stage_rows = [x["stages"] for x in rows.get(tool, []) if x["stages"]]
         if not stage_rows:

@@ -34,7 +34,7 @@ struct Markdown: Sendable {
         defer { cmark_node_free(document) }
         // Source lines are only needed to read pipe tables; splitting every body costs more than
         // parsing it, so bodies without a `|` skip it.
-        let lines = text.utf8.contains(UInt8(ascii: "|")) ? text.split(separator: "\n", omittingEmptySubsequences: false) : []
+        let lines = Self.hasPipe(text) ? text.split(separator: "\n", omittingEmptySubsequences: false) : []
         // Ids first: `#fragment` links anywhere in the body (table cells too) are checked against them.
         let ids = headingIDs(document)
         var tables: [FoundTable] = []
@@ -122,6 +122,13 @@ struct Markdown: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Whether the text holds a `|`: a scan of its contiguous bytes, many times faster than
+    /// iterating the UTF-8 view.
+    private static func hasPipe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(UInt8(ascii: "|")) }
     }
 
     /// Puts a node's children in its place and removes it: `[text](javascript:…)` becomes `text`.

@@ -14,12 +14,16 @@ struct PageRenderer: Sendable {
     let cardInputs: Views.CardInputs
     /// Whether pages note what they read.
     let tracks: Bool
+    /// Cards rendered once for all the pages of this build that show them.
+    let partials: PartialMemo?
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again.
+    /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil) {
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil, memoisesCards: Bool = true) {
         tracks = tracking
+        partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
         self.plan = plan
         self.theme = theme
@@ -40,14 +44,21 @@ struct PageRenderer: Sendable {
 
     /// The page's files (one, or the search index's many) with their output paths, its
     /// diagnostics, and, when tracking, what it was made from. Nil files: it could not be rendered.
-    func renderTracked(_ page: SitePlan.Page) -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+    /// `search` is the index kept from an earlier build, updated in place, with the test of
+    /// which of its documents still stand.
+    func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil)
+        -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
         let views = views.tracking(reads)
         if page.route == .searchIndex {
-            // The index reads every body as plain text and every page's address.
-            reads?.note(.anyBody)
+            // The index is made of what each of its documents read, and every page's address.
             reads?.note(.all(.pageList))
-            return (SearchIndex.files(views).map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
+            let keeper = search ?? SearchIndexKeeper()
+            let files = keeper.state.update(views, stillRight: search == nil ? nil : stillRight, track: tracks)
+            if let reads {
+                for document in keeper.state.documents { for input in document.inputs ?? [] { reads.note(input) } }
+            }
+            return (files.map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
         }
         let (text, diagnostics) = render(page, views: views)
         return (text.map { [(page.outputFile, $0)] }, diagnostics, reads?.inputs ?? [])
@@ -70,7 +81,7 @@ struct PageRenderer: Sendable {
         default: break
         }
         let (template, data, diagnostics) = templateData(page.route, views: views)
-        guard let html = theme.render(data, template: template) else {
+        guard let html = theme.render(data, template: template, memo: partials) else {
             if theme.reported.contains(template) { return (nil, diagnostics) }
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])

@@ -101,8 +101,8 @@ public struct Theme: Sendable {
         return strings
     }
 
-    func render(_ data: TemplateData, template: String) -> String? {
-        renderer.render(template, data: .object(data))
+    func render(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> String? {
+        renderer.render(template, data: .object(data), memo: memo)
     }
 
     /// The interface string for `key`; the key itself when missing, so the gap shows on the page.

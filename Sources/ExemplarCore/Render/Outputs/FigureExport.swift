@@ -4,7 +4,7 @@ struct FigureExport {
     let views: Views
 
     func render(year: Int?, format: String) -> String? {
-        let figures = Figures.compute(year: year, graph: views.wholeGraph, text: views.text)
+        let figures = views.figures(year: year)
         switch format {
         case "csv": return csv(figures, year: year)
         case "json": return json(figures, year: year).text + "\n"

@@ -5,33 +5,37 @@ struct TemplateRenderer: Sendable {
 
     let templates: [String: Template]
 
-    func render(_ name: String, data: TemplateValue) -> String? {
+    /// `memo` keeps partials rendered for list items (cards) for other pages of the same build.
+    func render(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> String? {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16_384)
-        render(template.nodes, Scope(stack: [data]), into: &out)
+        var scope = Scope(stack: [data])
+        scope.memo = memo
+        render(template.nodes, &scope, into: &out)
         return out
     }
 
+    /// Where rendering stands. One value, changed in place and restored when a section,
+    /// partial or parent ends: copying it for each section cost an allocation and a retain of
+    /// every value on the stack, for every card of every list.
     private struct Scope {
         var stack: [TemplateValue]
         /// Position in the innermost list being iterated, for `first()`, `last()`, `index()`.
         var position: (index: Int, count: Int)?
         var blocks: [String: [Template.Node]] = [:]
+        /// Stack size right after the innermost list pushed its current item.
+        var itemDepth = 0
+        var memo: PartialMemo?
+        /// Set while a partial is rendered to be kept in the memo.
+        var recording: PartialMemo.Recording?
 
         init(stack: [TemplateValue]) {
             self.stack = stack
         }
-
-        func pushing(_ value: TemplateValue, at position: (Int, Int)? = nil) -> Scope {
-            var scope = self
-            scope.stack.append(value)
-            if let position { scope.position = position }
-            return scope
-        }
     }
 
-    private func render(_ nodes: [Template.Node], _ scope: Scope, into out: inout String) {
+    private func render(_ nodes: [Template.Node], _ scope: inout Scope, into out: inout String) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -41,26 +45,74 @@ struct TemplateRenderer: Sendable {
             case .section(let name, let inverted, let children):
                 let shown = value(of: name, in: scope)
                 if inverted {
-                    if !shown.isTruthy { render(children, scope, into: &out) }
+                    if !shown.isTruthy { render(children, &scope, into: &out) }
                 } else if case .list(let items) = shown {
+                    let outer = (scope.position, scope.itemDepth)
                     for (index, item) in items.enumerated() {
-                        render(children, scope.pushing(item, at: (index, items.count)), into: &out)
+                        scope.stack.append(item)
+                        scope.position = (index, items.count)
+                        scope.itemDepth = scope.stack.count
+                        render(children, &scope, into: &out)
+                        scope.stack.removeLast()
                     }
+                    (scope.position, scope.itemDepth) = outer
                 } else if shown.isTruthy {
-                    render(children, scope.pushing(shown), into: &out)
+                    scope.stack.append(shown)
+                    render(children, &scope, into: &out)
+                    scope.stack.removeLast()
                 }
             case .partial(let name, _, _):
-                if let template = templates[name] { render(template.nodes, scope, into: &out) }
+                if let template = templates[name] { renderPartial(name, template.nodes, &scope, into: &out) }
             case .parent(let name, let blocks, _):
                 guard let template = templates[name] else { continue }
-                var inner = scope
+                let outer = scope.blocks
                 // The outermost override of a block wins, as in Mustache inheritance.
-                inner.blocks = blocks.merging(scope.blocks) { _, outer in outer }
-                render(template.nodes, inner, into: &out)
+                scope.blocks = blocks.merging(outer) { _, outer in outer }
+                renderPartial(name, template.nodes, &scope, into: &out)
+                scope.blocks = outer
             case .block(let name, let defaults):
-                render(scope.blocks[name] ?? defaults, scope, into: &out)
+                render(scope.blocks[name] ?? defaults, &scope, into: &out)
             }
         }
+    }
+
+    /// A partial or parent template: from the memo when it was rendered for the same list
+    /// item in the same surroundings before; else rendered, and kept from the item's second use.
+    private func renderPartial(_ name: String, _ nodes: [Template.Node], _ scope: inout Scope, into out: inout String) {
+        guard let memo = scope.memo, scope.recording == nil, scope.itemDepth == scope.stack.count,
+              let item = scope.stack.last, let key = PartialMemo.key(name, item) else {
+            render(nodes, &scope, into: &out)
+            return
+        }
+        let itemIndex = scope.stack.count - 1
+        let current = scope
+        if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: current, below: itemIndex) }) {
+            out += html
+            return
+        }
+        guard memo.wantsRecording(key) else {
+            render(nodes, &scope, into: &out)
+            return
+        }
+        let recording = PartialMemo.Recording(itemIndex: itemIndex)
+        scope.recording = recording
+        var html = ""
+        render(nodes, &scope, into: &html)
+        scope.recording = nil
+        out += html
+        if !recording.usesPosition {
+            memo.keep(key, PartialMemo.Entry(item: item, blocks: scope.blocks, outside: recording.outside, html: html))
+        }
+    }
+
+    /// What `name` resolves to from the frames below `index`, as a lookup that misses the item would.
+    private func resolveFirst(_ name: String, in scope: Scope, below index: Int) -> TemplateValue? {
+        var frame = index - 1
+        while frame >= 0 {
+            if let value = scope.stack[frame][name] { return value }
+            frame -= 1
+        }
+        return nil
     }
 
     private func value(of name: Template.Name, in scope: Scope) -> TemplateValue {
@@ -78,6 +130,7 @@ struct TemplateRenderer: Sendable {
             if case .list(let items) = resolve(name.path, in: scope) { return .number(items.count) }
             return .number(0)
         default:
+            scope.recording?.usesPosition = true
             guard let position = scope.position else { return .null }
             switch name.transform {
             case "first": return .flag(position.index == 0)
@@ -93,8 +146,14 @@ struct TemplateRenderer: Sendable {
     private func resolve(_ path: [String], in scope: Scope) -> TemplateValue {
         guard let first = path.first else { return scope.stack.last ?? .null }
         var found: TemplateValue?
-        for frame in scope.stack.reversed() {
-            if let value = frame[first] { found = value; break }
+        var frame = scope.stack.count - 1
+        while frame >= 0 {
+            if let value = scope.stack[frame][first] { found = value; break }
+            frame -= 1
+        }
+        // A partial kept for its item depends on what it found outside the item.
+        if let recording = scope.recording, frame < recording.itemIndex {
+            recording.outside.append((first, found))
         }
         for key in path.dropFirst() {
             found = found?[key]

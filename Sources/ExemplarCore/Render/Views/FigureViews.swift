@@ -29,7 +29,7 @@ extension Views {
         data["csv"] = .text(url(.figuresData(year, format: "csv")) ?? "")
         data["json"] = .text(url(.figuresData(year, format: "json")) ?? "")
         var details: [TemplateValue] = []
-        data["figures"] = .list(Figures.compute(year: year, graph: wholeGraph, text: text).enumerated().map { index, figure in
+        data["figures"] = .list(figures(year: year).enumerated().map { index, figure in
             figureData(figure, index: index, details: &details)
         })
         data["details"] = .list(details)

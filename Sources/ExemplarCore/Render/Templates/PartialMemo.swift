@@ -1,0 +1,99 @@
+import Foundation
+
+/// Partials rendered for one list item, kept for one build: a card appears on every list,
+/// unit, event and home page that shows its item, and is the same HTML each time.
+///
+/// An entry is reused only where it is sure to render the same: for the same item value
+/// (compared with `==`, which is immediate for the very same storage), the same blocks
+/// in effect, and the same values of every name the partial looked up outside the item
+/// (`{{t.…}}`, or a name the item lacks and an enclosing context might hold on another
+/// page). A partial that asked for its position in the list is not kept.
+final class PartialMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        let partial: String
+        /// Where the item's storage lives: a fast hash only, every hit is checked with `==`.
+        let storage: UInt
+    }
+
+    struct Entry {
+        let item: TemplateValue
+        let blocks: [String: [Template.Node]]
+        /// Each name looked up outside the item, with what it was then (nil: found nowhere).
+        let outside: [(name: String, value: TemplateValue?)]
+        let html: String
+    }
+
+    /// What a partial being rendered for the memo looked up outside its item.
+    final class Recording {
+        /// Stack index of the item: names found below it, or nowhere, are noted.
+        let itemIndex: Int
+        var outside: [(name: String, value: TemplateValue?)] = []
+        var usesPosition = false
+
+        init(itemIndex: Int) {
+            self.itemIndex = itemIndex
+        }
+    }
+
+    /// At most this many variants per item and partial (a card shown with different heading
+    /// levels); more are rendered each time.
+    private static let variants = 4
+
+    private let lock = NSLock()
+    private var entries: [Key: [Entry]] = [:]
+    /// Items seen once: a partial is kept from its second use, so one-off items (a page's
+    /// own data) cost no memory.
+    private var seen: Set<Key> = []
+
+    static func key(_ partial: String, _ item: TemplateValue) -> Key? {
+        guard case .object(let fields) = item else { return nil }
+        return Key(partial: partial, storage: withUnsafeBytes(of: fields) { $0.load(as: UInt.self) })
+    }
+
+    /// The kept HTML, if an entry matches; `outside` resolves a name as the page would now.
+    func html(_ key: Key, item: TemplateValue, blocks: [String: [Template.Node]],
+              outside: (String) -> TemplateValue?) -> String? {
+        lock.lock()
+        let candidates = entries[key] ?? []
+        lock.unlock()
+        for entry in candidates where entry.item == item && Self.same(entry.blocks, blocks)
+            && entry.outside.allSatisfy({ outside($0.name) == $0.value }) {
+            return entry.html
+        }
+        return nil
+    }
+
+    /// Whether to record this rendering for keeping: from an item's second use on.
+    func wantsRecording(_ key: Key) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if seen.contains(key) { return (entries[key]?.count ?? 0) < Self.variants }
+        seen.insert(key)
+        return false
+    }
+
+    func keep(_ key: Key, _ entry: Entry) {
+        lock.lock()
+        defer { lock.unlock() }
+        if (entries[key]?.count ?? 0) < Self.variants { entries[key, default: []].append(entry) }
+    }
+
+    /// How many renderings are kept, over all items.
+    var kept: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.values.reduce(0) { $0 + $1.count }
+    }
+
+    /// The same blocks: the same names, each the very same nodes of the same template.
+    private static func same(_ a: [String: [Template.Node]], _ b: [String: [Template.Node]]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (name, nodes) in a {
+            guard let other = b[name], nodes.count == other.count else { return false }
+            let here = nodes.withUnsafeBufferPointer { $0.baseAddress }
+            let there = other.withUnsafeBufferPointer { $0.baseAddress }
+            if here != there { return false }
+        }
+        return true
+    }
+}
