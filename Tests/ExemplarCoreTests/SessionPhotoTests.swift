@@ -6,7 +6,7 @@ import Testing
 /// new sizes, and no other page is.
 @Suite(.serialized) struct SessionPhotoTests {
     @Test func replacedPortraitRendersOnlyThePagesShowingIt() throws {
-        let lab = try PhotoLab()
+        let lab = try SampleLab()
         defer { lab.remove() }
         let session = SiteSession(options: lab.options)
         #expect(session.build().succeeded)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func bodyPhotoGetsItsSizesBackWhenFixed() throws {
-        let lab = try PhotoLab()
+        let lab = try SampleLab()
         defer { lab.remove() }
         let session = SiteSession(options: lab.options)
         #expect(session.build().succeeded)
@@ -65,8 +65,8 @@ import Testing
     }
 }
 
-/// A copy of the sample site's content and theme; photos are made into its own cache.
-private struct PhotoLab {
+/// A copy of the sample site's content and theme, built into its own folder (photos into its own cache).
+struct SampleLab {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("exemplar-photo-\(UUID().uuidString)")
     var content: URL { root.appendingPathComponent("content") }
 

@@ -14,6 +14,8 @@ public struct BuildReport: Sendable {
     /// Photos decoded and encoded by this build, and photos taken whole from the cache.
     public var imagesProcessed = 0
     public var imagesReused = 0
+    /// Search documents read and cut into words again by a kept session (the others were kept).
+    public var searchDocumentsMade = 0
     /// False when the build found nothing to change and left the output folder untouched.
     public var outputChanged = false
     /// Whether the output folder now holds this build's site.

@@ -40,9 +40,9 @@ struct InputComparison: Sendable {
                 || old.graph.ids(of: listing).count != new.graph.ids(of: listing).count
         case .path(let route): return old.paths[route] != new.paths[route]
         case .body(let path): return bodies.contains(path)
-        case .anyBody: return !bodies.isEmpty
         case .link(let key): return old.links.resolve(inputKey: key) != new.links.resolve(inputKey: key)
         case .card(let table, let id): return old.cards.card(table, id) != cards.card(table, id)
+        case .filters(let listing): return old.cards.filters[listing] != cards.filters[listing]
         }
     }
 

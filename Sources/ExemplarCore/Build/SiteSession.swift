@@ -69,6 +69,8 @@ public final class SiteSession: @unchecked Sendable {
         var checked: [Diagnostic]
         var planned: [Diagnostic]
         var cardInputs: [PageInput: Set<PageInput>]
+        /// The search index's documents and terms, updated in place by the next build.
+        var search: SearchIndexKeeper?
         var pages: [Route: RenderedPage]
         var files: Set<String>
     }
@@ -277,6 +279,18 @@ public final class SiteSession: @unchecked Sendable {
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
         let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
             : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+        // Search documents are kept like pages: one stands unless something it read changed.
+        let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
+        let stillRight: SearchIndexState.StillRight?
+        if sameSite {
+            let read = Set(changes.items.map(PageInput.body))
+            stillRight = { document in document.inputs.map { $0.isDisjoint(with: read) } ?? false }
+        } else if let comparison {
+            let cards = state.cards
+            stillRight = { document in document.inputs.map { !$0.contains { comparison.changed($0, cards: cards) } } ?? false }
+        } else {
+            stillRight = nil
+        }
 
         var output: OutputFolder?
         if options.writeOutput, !report.diagnostics.hasErrors {
@@ -297,7 +311,7 @@ public final class SiteSession: @unchecked Sendable {
         let results = jobs.parallelMap { page, kept in
             defer { counter?.pageDone() }
             return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
-                                       output: writer, onDisk: onDisk, keeping: keeping)
+                                       output: writer, onDisk: onDisk, keeping: keeping, search: (search, stillRight))
         }
 
         var unchangedFiles: [String] = []
@@ -319,6 +333,7 @@ public final class SiteSession: @unchecked Sendable {
             report.diagnostics += result.page.diagnostics
             if !result.paths.isEmpty, page.route != .searchIndex { report.pagesRendered += 1 }
             if result.rendered { report.renderedFiles += result.paths }
+            if result.rendered, page.route == .searchIndex { report.searchDocumentsMade = search?.state.made ?? 0 }
             if result.changed { report.changedFiles += result.paths }
             for (file, outcome) in result.outcomes {
                 record(outcome, file)
@@ -369,7 +384,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
-        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, pages: pages, files: files)
+        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, search: search,
+                            pages: pages, files: files)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {
@@ -403,7 +419,7 @@ public final class SiteSession: @unchecked Sendable {
     /// unless it read one of the changed bodies.
     private func pagesReadingNoChangedBody(_ plan: SitePlan, old: Previous?, bodies: Set<String>) -> [Bool] {
         guard let old else { return Array(repeating: false, count: plan.pages.count) }
-        let read = bodies.map(PageInput.body) + (bodies.isEmpty ? [] : [.anyBody])
+        let read = bodies.map(PageInput.body)
         return plan.pages.map { page in
             guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
             return !read.contains(where: before.inputs.contains)
@@ -460,7 +476,8 @@ public final class SiteSession: @unchecked Sendable {
     /// page whose bytes the session no longer holds is published again from the output folder
     /// when that still holds it, and rendered again otherwise.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
-                                       output: OutputFolder?, onDisk: [String: OnDisk], keeping: Keeping) -> PageResult {
+                                       output: OutputFolder?, onDisk: [String: OnDisk], keeping: Keeping,
+                                       search: (SearchIndexKeeper?, SearchIndexState.StillRight?)) -> PageResult {
         var clock = StageClock()
         var result: PageResult
         var kept = kept
@@ -471,7 +488,8 @@ public final class SiteSession: @unchecked Sendable {
         if kept, let old {
             result = PageResult(page: old)
         } else {
-            let (files, diagnostics, inputs) = renderer.renderTracked(page)
+            let (files, diagnostics, inputs) = page.route == .searchIndex
+                ? renderer.renderTracked(page, search: search.0, stillRight: search.1) : renderer.renderTracked(page)
             let pageFiles = files?.map { file -> PageFile in
                 let data = Data(file.text.utf8)
                 return PageFile(path: file.path, digest: keeping == .nothing ? PageDigest() : PageDigest(data), data: data)
@@ -500,7 +518,8 @@ public final class SiteSession: @unchecked Sendable {
             }
             if !unread.isEmpty {
                 // Changed in the output folder since it was published: made again.
-                var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk, keeping: keeping)
+                var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk,
+                                           keeping: keeping, search: search)
                 again.renderSeconds += result.renderSeconds
                 again.searchSeconds += result.searchSeconds
                 return again

@@ -16,12 +16,12 @@ enum PageInput: Hashable, Sendable {
     case path(Route)
     /// The text of a content file's body (`individuals/x.md`).
     case body(String)
-    /// The text of every body (the search index).
-    case anyBody
     /// What a body link to a content path (`models/x.md`) or a site path (`ca-nhan/x/`) resolves to.
     case link(String)
     /// A prepared card or unit link (table `.exemplars`, `.initiatives`, `.events` or `.units`).
     case card(GraphTable, String)
+    /// The filter choices of an exemplar list, made once per build from all its members.
+    case filters(Listing)
 }
 
 /// The tables of `SiteGraph` that page data reads.

@@ -44,14 +44,21 @@ struct PageRenderer: Sendable {
 
     /// The page's files (one, or the search index's many) with their output paths, its
     /// diagnostics, and, when tracking, what it was made from. Nil files: it could not be rendered.
-    func renderTracked(_ page: SitePlan.Page) -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+    /// `search` is the index kept from an earlier build, updated in place, with the test of
+    /// which of its documents still stand.
+    func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil)
+        -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
         let views = views.tracking(reads)
         if page.route == .searchIndex {
-            // The index reads every body as plain text and every page's address.
-            reads?.note(.anyBody)
+            // The index is made of what each of its documents read, and every page's address.
             reads?.note(.all(.pageList))
-            return (SearchIndex.files(views).map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
+            let keeper = search ?? SearchIndexKeeper()
+            let files = keeper.state.update(views, stillRight: search == nil ? nil : stillRight, track: tracks)
+            if let reads {
+                for document in keeper.state.documents { for input in document.inputs ?? [] { reads.note(input) } }
+            }
+            return (files.map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
         }
         let (text, diagnostics) = render(page, views: views)
         return (text.map { [(page.outputFile, $0)] }, diagnostics, reads?.inputs ?? [])

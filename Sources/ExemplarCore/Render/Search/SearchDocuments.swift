@@ -2,7 +2,7 @@
 /// pages): exemplars, models, events, units and free pages, in the site's display order.
 extension Views {
     /// Where each document comes from, so documents can be made on every core.
-    enum SearchSource: Sendable {
+    enum SearchSource: Sendable, Hashable {
         case exemplar(String), initiative(String), event(String), unit(String), page(String)
     }
 
@@ -15,6 +15,8 @@ extension Views {
     }
 
     func searchDocument(_ source: SearchSource) -> SearchDocument? {
+        // Its address (or that it has none) is part of what it was made from.
+        reads?.note(.path(source.route))
         switch source {
         case .exemplar(let id): return graph.exemplars[id].flatMap(searchDocument)
         case .initiative(let id): return graph.initiatives[id].flatMap(searchDocument)
@@ -26,7 +28,7 @@ extension Views {
 
     private func searchDocument(_ e: Exemplar) -> SearchDocument? {
         guard let path = pathOf[.exemplar(e.id)] else { return nil }
-        let body = PlainText.of(e.body)
+        let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file)
         var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
         terms += graph.rankedAwards(of: e).map(\.award.name)
         terms += e.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
@@ -44,7 +46,7 @@ extension Views {
 
     private func searchDocument(_ m: Initiative) -> SearchDocument? {
         guard let path = pathOf[.initiative(m.id)] else { return nil }
-        let body = PlainText.of(m.body)
+        let body = bodyText(m.body, folder: "models", file: m.source.file)
         var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
         terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
         terms += m.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
@@ -59,7 +61,7 @@ extension Views {
 
     private func searchDocument(_ event: Event) -> SearchDocument? {
         guard let path = pathOf[.event(event.id)] else { return nil }
-        let body = PlainText.of(event.body)
+        let body = bodyText(event.body, folder: "events", file: event.source.file)
         let kind = text("event_kind_\(event.kind.rawValue)")
         return SearchDocument(
             group: .event, path: path, name: event.title, label: kind,
@@ -80,7 +82,7 @@ extension Views {
 
     private func searchDocument(_ page: FreePage) -> SearchDocument? {
         guard let path = pathOf[.page(page.id)] else { return nil }
-        let body = PlainText.of(page.body)
+        let body = bodyText(page.body, folder: "pages", file: page.source.file)
         return SearchDocument(
             group: .page, path: path, name: page.title, label: text("search_kind_page"), unit: nil, years: [],
             yearsText: "", snippet: PlainText.snippet(summary: page.summary, body: body),
@@ -88,4 +90,22 @@ extension Views {
     }
 
     private func unitName(_ id: String) -> String { graph.units[id]?.name ?? "" }
+
+    /// A body as plain text, noted as read (`folder/file.md`, as `Markdown.render` notes it).
+    private func bodyText(_ body: Body, folder: String, file: String) -> String {
+        reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
+        return PlainText.of(body)
+    }
+}
+
+extension Views.SearchSource {
+    var route: Route {
+        switch self {
+        case .exemplar(let id): return .exemplar(id)
+        case .initiative(let id): return .initiative(id)
+        case .event(let id): return .event(id)
+        case .unit(let id): return .unit(id)
+        case .page(let id): return .page(id)
+        }
+    }
 }

@@ -21,34 +21,11 @@ struct SearchIndex {
     /// which shrinks these lists of small numbers about fourfold).
     static let shardBytes = 12_000
 
-    /// Files of the index, paths relative to the index folder.
+    /// Files of the index, paths relative to the index folder, made from nothing (a clean
+    /// build; a kept session updates its `SearchIndexState` instead).
     static func files(_ views: Views) -> [(path: String, text: String)] {
-        // Documents are read in batches and merged as they come, so the words of the whole
-        // site are never held twice, and each document's text is dropped once read.
-        var documents: [SearchDocument] = []
-        var merger = Merger()
-        let sources = views.searchSources
-        for start in stride(from: 0, to: sources.count, by: batchSize) {
-            let batch = Array(sources[start..<min(start + batchSize, sources.count)])
-            let made = batch.parallelMap { source -> (SearchDocument, [Posting])? in
-                guard var document = views.searchDocument(source) else { return nil }
-                let postings = postings(of: document)
-                document.fields = []
-                return (document, postings)
-            }
-            for case let (document, postings)? in made {
-                merger.add(postings, document: documents.count)
-                documents.append(document)
-            }
-        }
-        let terms = merger.sortedTerms()
-        var files: [(path: String, text: String)] = []
-        let shards = termShards(terms)
-        for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
-        files += documentFiles(documents)
-        files.append(("f.json", filterFile(documents)))
-        files.append(("m.json", manifest(views, documents: documents, firstKeys: shards.map(\.firstKey))))
-        return files
+        var state = SearchIndexState()
+        return state.update(views, stillRight: nil, track: false)
     }
 
     /// Documents read on every core at once before their words are merged.
@@ -93,37 +70,23 @@ struct SearchIndex {
         /// Delta-coded pairs, as written.
         var pairs: [Int32] = []
         var lastDocument = 0
-    }
 
-    /// The postings of every document into terms, in the order documents come.
-    struct Merger {
-        private var position: [String: Int] = [:]
-        private var terms: [Term] = []
-
-        mutating func add(_ postings: [Posting], document number: Int) {
-            for posting in postings {
-                let at: Int
-                if let known = position[posting.key] {
-                    at = known
-                } else {
-                    at = terms.count
-                    position[posting.key] = at
-                    terms.append(Term(key: posting.key))
-                }
-                // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.
-                var spelling = terms[at].spellings.firstIndex(of: posting.spelling) ?? -1
-                if spelling < 0 {
-                    spelling = terms[at].spellings.count
-                    terms[at].spellings.append(posting.spelling)
-                }
-                terms[at].pairs.append(Int32(truncatingIfNeeded: number - terms[at].lastDocument))
-                terms[at].pairs.append(Int32(truncatingIfNeeded: (spelling * 8 + posting.nameLength) * 64 + posting.mask))
-                terms[at].lastDocument = number
-            }
+        /// Adds a posting of document `number`, which comes after every one the term has.
+        mutating func add(_ posting: Posting, document number: Int) {
+            add(number, spelling: posting.spelling, rest: posting.nameLength * 64 + posting.mask)
         }
 
-        func sortedTerms() -> [Term] {
-            terms.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        /// `rest`: the name length × 64 + the field mask.
+        mutating func add(_ number: Int, spelling: String, rest: Int) {
+            // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.
+            var index = spellings.firstIndex(of: spelling) ?? -1
+            if index < 0 {
+                index = spellings.count
+                spellings.append(spelling)
+            }
+            pairs.append(Int32(truncatingIfNeeded: number - lastDocument))
+            pairs.append(Int32(truncatingIfNeeded: (index * 8) * 64 + rest))
+            lastDocument = number
         }
     }
 
@@ -132,43 +95,27 @@ struct SearchIndex {
         var text: String
     }
 
-    static func termShards(_ terms: [Term]) -> [Shard] {
-        let entries = terms.parallelMap { term -> String in
-            var out = ""
-            JSONValue.string(term.key).write(to: &out)
-            out += ":["
-            JSONValue(term.spellings).write(to: &out)
-            out += ",["
-            for (index, number) in term.pairs.enumerated() {
-                if index > 0 { out += "," }
-                out += String(number)
-            }
-            out += "]]"
-            return out
+    /// A term as its shard writes it: `"key":[[spellings],[pairs]]`.
+    static func entry(_ term: Term) -> String {
+        var out = ""
+        JSONValue.string(term.key).write(to: &out)
+        out += ":["
+        JSONValue(term.spellings).write(to: &out)
+        out += ",["
+        for (index, number) in term.pairs.enumerated() {
+            if index > 0 { out += "," }
+            out += String(number)
         }
-        var shards: [Shard] = []
-        var current: Shard?
-        for (term, entry) in zip(terms, entries) {
-            if var shard = current, shard.text.utf8.count < shardBytes {
-                shard.text += "," + entry
-                current = shard
-            } else {
-                if let shard = current { shards.append(shard) }
-                current = Shard(firstKey: term.key, text: entry)
-            }
-        }
-        if let shard = current { shards.append(shard) }
-        return shards.map { Shard(firstKey: $0.firstKey, text: "{" + $0.text + "}\n") }
+        out += "]]"
+        return out
     }
 
-    static func documentFiles(_ documents: [SearchDocument]) -> [(path: String, text: String)] {
-        stride(from: 0, to: documents.count, by: documentsPerFile).map { start in
-            let block = documents[start..<min(start + documentsPerFile, documents.count)]
-            let rows = block.map { d in
-                JSONValue.array([.string(d.path), .string(d.name), .string(d.label), .string(d.yearsText), .string(d.snippet)])
-            }
-            return ("d/\(start / documentsPerFile).json", JSONValue.array(Array(rows)).text + "\n")
+    /// One file of `documentsPerFile` documents: `[path, name, label, years, snippet]` each.
+    static func documentBlock(_ block: [SearchDocument]) -> String {
+        let rows = block.map { d in
+            JSONValue.array([.string(d.path), .string(d.name), .string(d.label), .string(d.yearsText), .string(d.snippet)])
         }
+        return JSONValue.array(rows).text + "\n"
     }
 
     /// Units and years of every document: the filters offer only what the results hold.

@@ -45,14 +45,9 @@ extension Views {
 
     /// The filter of one page: the list's choices, and where the whole list is when it has pages.
     func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
-        // The choices come from every member of the list: each is one of the page's inputs.
-        let ids = graph.base.ids(of: listing)
-        if let reads {
-            for id in ids { reads.note(.entry(.exemplars, id)) }
-            // Choices are labelled and ordered by the catalogues and the unit tree.
-            for table in [GraphTable.units, .awards, .fields, .unitOrder] { reads.note(.all(table)) }
-        }
-        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: ids) else { return nil }
+        // The choices are made once per build from every member of the list: the page reads them whole.
+        reads?.note(.filters(listing))
+        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: graph.base.ids(of: listing)) else { return nil }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
     }

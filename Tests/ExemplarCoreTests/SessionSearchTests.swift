@@ -1,0 +1,43 @@
+@testable import ExemplarCore
+import Foundation
+import Testing
+
+/// A kept session updates the search index: an edit reads again only the documents it
+/// touched, and the index files are the bytes a fresh build writes.
+@Suite(.serialized) struct SessionSearchTests {
+    @Test func bodyEditReadsOneDocumentAndTheIndexIsAFreshBuilds() throws {
+        let lab = try SampleLab()
+        defer { lab.remove() }
+        let session = SiteSession(options: lab.options)
+        let first = session.build()
+        #expect(first.succeeded)
+        #expect(first.searchDocumentsMade > 20)
+
+        let profile = try #require(FileManager.default.contentsOfDirectory(atPath: lab.content.appendingPathComponent("individuals").path)
+            .filter { $0.hasSuffix(".md") }.sorted().first)
+        let file = lab.content.appendingPathComponent("individuals/\(profile)")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try Data((original + "\nĐoàn viên gọi chị là Zyxwợt.\n").utf8).write(to: file)
+        let edited = session.build(changes: [ChangedPath(file)])
+        #expect(edited.succeeded)
+        #expect(edited.searchDocumentsMade == 1)
+        let index = try lab.tree("public").filter { $0.key.hasPrefix("tim-kiem/i/") }
+        #expect(index.contains { String(decoding: $0.value, as: UTF8.self).contains("\"zyxwot\":") }, "the new word is a key of the index")
+        try expectFreshIndex(lab)
+
+        // A new name moves the person in the lists and in the index: documents are renumbered.
+        try Data(original.replacingOccurrences(of: "\nname: ", with: "\nname: Âu ").utf8).write(to: file)
+        let renamed = session.build(changes: [ChangedPath(file)])
+        #expect(renamed.succeeded)
+        #expect(renamed.searchDocumentsMade < first.searchDocumentsMade / 2)
+        try expectFreshIndex(lab)
+    }
+
+    /// The session's published index is the one a fresh build of the same content writes.
+    func expectFreshIndex(_ lab: SampleLab) throws {
+        let fresh = try lab.freshTree().filter { $0.key.hasPrefix("tim-kiem/") }
+        let ours = try lab.tree("public").filter { $0.key.hasPrefix("tim-kiem/") }
+        let differing = Set(fresh.keys).union(ours.keys).filter { fresh[$0] != ours[$0] }.sorted()
+        #expect(differing.isEmpty, "index files differ from a fresh build: \(differing.prefix(5))")
+    }
+}
