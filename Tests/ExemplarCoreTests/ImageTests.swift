@@ -171,7 +171,7 @@ import Testing
         #expect(try Data(contentsOf: site.output.appendingPathComponent("media/bang-khen.jpg")) == original)
         let page = try #require(site.page("mo-hinh/so-tay-nu-cong-dien-tu/index.html"))
         let kilobytes = (original.count + 1023) / 1024
-        #expect(page.contains("(\(kilobytes) KB)"))
+        #expect(page.contains("(JPG, \(kilobytes) KB)"), "the file's type and size")
         #expect(Picture.imgTags(in: page).contains { $0.contains("bang-khen.320w.jpg") })
     }
 }

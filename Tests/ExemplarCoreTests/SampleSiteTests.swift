@@ -92,7 +92,7 @@ struct LinkCrawler {
     private func localPath(_ link: String, from file: String) -> String? {
         var link = link
         if let hash = link.firstIndex(of: "#") { link = String(link[..<hash]) }
-        if link.isEmpty || link.contains("://") || link.hasPrefix("mailto:") { return nil }
+        if link.isEmpty || link.contains("://") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") { return nil }
         guard link.hasPrefix(basePath) else { return "OUTSIDE-BASE" + link }
         var path = String(link.dropFirst(basePath.count)).removingPercentEncoding ?? link
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }

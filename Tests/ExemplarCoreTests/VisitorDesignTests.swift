@@ -33,6 +33,35 @@ import Testing
         }
     }
 
+    @Test func theMenuGroupsSeveralFreePagesUnderOneEntryAndOpensFromAButton() throws {
+        for built in try Self.sites() {
+            defer { built.remove() }
+            let pages = built.graph.menuPages.compactMap { id in built.graph.pages[id].map { (id, $0.title) } }
+            for file in built.htmlFiles where file != "404.html" {
+                let html = try #require(built.page(file))
+                let nav = try #require(html.components(separatedBy: "<nav class=\"site-nav\"").dropFirst().first).components(separatedBy: "</nav>")[0]
+                #expect(nav.contains("<details class=\"wrap nav-menu\">\n    <summary>Danh mục</summary>"), "\(file): a menu button")
+                for (id, title) in pages { #expect(nav.contains(">\(title)</a>"), "\(file): \(id)") }
+                let more = nav.components(separatedBy: "<li class=\"nav-more\">").dropFirst().first
+                #expect((more != nil) == (pages.count > 1), "\(file): free pages grouped only when several")
+                if let more { for (_, title) in pages { #expect(more.contains(">\(title)</a>")) } }
+            }
+        }
+    }
+
+    @Test func theHomePageDoesNotRepeatTheHeader() throws {
+        for built in try Self.sites() {
+            defer { built.remove() }
+            let home = try #require(built.page("index.html"))
+            let main = try #require(home.components(separatedBy: "<main id=\"main\"").dropFirst().first).components(separatedBy: "</main>")[0]
+            let heading = try #require(VisitorDataTests.matches(#"<h1[^>]*>([^<]+)</h1>"#, in: main).first)
+            #expect(heading != built.graph.site.title && !main.contains(">\(built.graph.site.organisation)<"), "\(heading)")
+            // The figures open the page, inside its first section.
+            let hero = main.components(separatedBy: "</section>")[0]
+            #expect(hero.contains("<h1") && hero.contains("class=\"figures\""))
+        }
+    }
+
     @Test func collectivesAreShownWithAUnitEmblemNotAPersonsSilhouette() throws {
         for built in try Self.sites() {
             defer { built.remove() }

@@ -37,7 +37,10 @@ import Testing
     ]
 
     static func sites() throws -> [Built] {
-        [try VisitorDataTests.sample(), try VisitorDataTests.fixture(unseen).1]
+        var unseen = Self.unseen
+        unseen["awards.yml"] = "- { id: bang-khen-cum, name: Bằng khen của Cụm thi đua, rank: 20, level: cụm thi đua, description: \"Tặng đơn vị dẫn đầu cụm.\" }\n"
+        unseen["collectives/cum.md"] = "---\nname: Công đoàn Cụm Bắc\nunit: ldld-huyen-le-thuy\nleader: A\nawards: [{ award: bang-khen-cum, year: 2019, decision: \"9/QĐ-CTĐ\" }]\n---\nX\n"
+        return [try VisitorDataTests.sample(), try VisitorDataTests.fixture(unseen).1]
     }
 
     static func unescape(_ html: String) -> String {
@@ -76,7 +79,7 @@ import Testing
         for built in try Self.sites() {
             defer { built.remove() }
             let graph = built.graph
-            var checked = 0
+            var checked = 0, checkedDescriptions = 0
             for award in Set(graph.exemplars.values.flatMap { $0.awards.map(\.award.value) }) {
                 let list = "khen-thuong/\(award)/"
                 let cards = Self.cards(of: list, in: built)
@@ -84,6 +87,8 @@ import Testing
                 // The award is described: its level in words and how many hold it.
                 let holders = graph.exemplars.values.filter { $0.awards.contains { $0.award.value == award } }
                 if try #require(graph.awards[award]).level != nil { #expect(page.contains("Cấp khen thưởng: "), "\(list) says its level") }
+                checkedDescriptions += graph.awards[award]?.description == nil ? 0 : 1
+                if let description = graph.awards[award]?.description { #expect(Self.unescape(page).contains(description), "\(list) describes it") }
                 #expect(page.contains(": \(holders.count) điển hình"), "\(list) says how many hold it")
                 for holder in holders {
                     let card = try #require(cards[profileURL(holder, built)], "\(list) lacks \(holder.id)")
@@ -103,7 +108,7 @@ import Testing
                     checked += 1
                 }
             }
-            #expect(checked > 2)
+            #expect(checked > 2 && checkedDescriptions > 0)
         }
     }
 

@@ -3,10 +3,11 @@
 
 - responsive: at 360 px no page scrolls sideways (the document is no wider than the screen);
 - skip link: the first Tab stop, visible when focused, and it moves to <main>;
+- menu: at 390 px one closed button that opens every entry; at 1280 px every entry on one row;
 - focus visible: every Tab stop of a list page with the filter and of a profile page looks
   different when focused (outline, shadow or background);
-- the in-page filter (assets/filter.js): the form shows only with JavaScript; every choice of
-  every select shows exactly the items of the whole list (all its pages, from its JSON) that
+- the in-page filter (assets/filter.js), on exemplar lists and the models catalogue: the form
+  shows only with JavaScript; every choice of every select shows exactly the items of the whole list (all its pages, from its JSON) that
   hold it, two choices combine, the status line counts them or says there are none, the
   pagination hides while filtering, the address keeps the choices (and reopens with them),
   and the reset button shows the page's own cards again.
@@ -93,6 +94,41 @@ def check_focus(driver, served, path, report, stops=40) -> int:
     return seen
 
 
+MENU_STATE = """
+const links = Array.from(document.querySelectorAll('.site-nav .nav > li'));
+const button = document.querySelector('.nav-menu > summary');
+return {shown: links.filter(li => li.checkVisibility()).length,
+        total: links.length, rows: new Set(links.map(li => Math.round(li.getBoundingClientRect().top))).size,
+        button: !!button && button.checkVisibility()};
+"""
+
+
+def check_menu(driver, served, pages, report) -> int:
+    """On a phone the menu is one button that opens every entry (no script needed); on a
+    desktop every entry shows on one row."""
+    from selenium.webdriver.common.by import By
+
+    checked = 0
+    for path in pages[:6]:
+        set_viewport(driver, 390)
+        driver.get(serve_url(served, path))
+        closed = driver.execute_script(MENU_STATE)
+        if not closed["button"] or closed["shown"] != 0:
+            report.error(f"/{path} @390px", f"the menu is not one closed button: {closed}")
+        else:
+            driver.find_element(By.CSS_SELECTOR, ".nav-menu > summary").click()
+            opened = driver.execute_script(MENU_STATE)
+            if opened["shown"] != opened["total"]:
+                report.error(f"/{path} @390px", f"the menu button does not show every entry: {opened}")
+        set_viewport(driver, 1280)
+        driver.get(serve_url(served, path))
+        wide = driver.execute_script(MENU_STATE)
+        if wide["button"] or wide["shown"] != wide["total"] or wide["rows"] != 1:
+            report.error(f"/{path} @1280px", f"the menu is not one row of every entry: {wide}")
+        checked += 1
+    return checked
+
+
 def check_filter(driver, served, site, report) -> int:
     import json
     from urllib.parse import parse_qs, urlparse
@@ -108,6 +144,8 @@ def check_filter(driver, served, site, report) -> int:
     # must filter the whole list, not only its own cards).
     chosen = [pages[0], max(pages, key=lambda p: p.read_text(encoding="utf-8").count('class="card'))]
     chosen += [p for p in pages if "/trang/2/" in p.as_posix() and "data-source=" in p.read_text(encoding="utf-8")][:1]
+    # The models catalogue filters by unit, field and kind.
+    chosen += [p for p in pages if p == site / "mo-hinh" / "index.html"]
     checks = 0
     set_viewport(driver, 1280)
     for file in dict.fromkeys(chosen):
@@ -127,7 +165,7 @@ def check_filter(driver, served, site, report) -> int:
                      for i in json.loads(local.read_text(encoding="utf-8"))["items"]]
         else:
             items = [(li.find_element(By.CSS_SELECTOR, ".card-title a").get_attribute("pathname"),
-                      {n: li.get_attribute(f"data-{n}") or "" for n in ("unit", "year", "field", "award")})
+                      {n: li.get_attribute(f"data-{n}") or "" for n in ("unit", "year", "field", "award", "kind")})
                      for li in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li")]
         page_cards = [a.get_attribute("pathname") for a in driver.find_elements(By.CSS_SELECTOR, f"#{list_id} > li .card-title a")]
         total = len(items)
@@ -202,11 +240,12 @@ def main() -> int:
         check_skip_link(driver, served, report)
         list_page = next((p for p in ("ca-nhan/", "tap-the/") if (site / p / "index.html").is_file()), "")
         profile = "ca-nhan/nguyen-thi-hoa/" if (site / "ca-nhan/nguyen-thi-hoa/index.html").is_file() else ""
+        menus = check_menu(driver, served, sample_pages(site, False), report)
         stops = check_focus(driver, served, list_page, report) + check_focus(driver, served, profile, report)
         filters = check_filter(driver, served, site, report)
     finally:
         driver.quit()
-    return report.finish(f"{pages} pages at 360 px, skip link, {stops} focus stops, {filters} filter states")
+    return report.finish(f"{pages} pages at 360 px, skip link, menu on {menus} pages, {stops} focus stops, {filters} filter states")
 
 
 if __name__ == "__main__":

@@ -78,7 +78,8 @@ gate a11y        "$PY" "$QUALITY_DIR/a11y.py" "$WORK/served" "$QUALITY_URL" $PAG
 gate behaviour   "$PY" "$QUALITY_DIR/behaviour.py" "$WORK/served" "$QUALITY_URL" $PAGES_FLAG
 gate search      "$PY" "$QUALITY_DIR/search.py" "$WORK/served" "$QUALITY_URL"
 gate screenshots "$PY" "$QUALITY_DIR/screenshots.py" "$QUALITY_URL" artifacts/screenshots "" ca-nhan/ ca-nhan/nguyen-thi-hoa/ \
-                 "tim-kiem/?q=dinh+thi+thu"
+                 "tim-kiem/?q=dinh+thi+thu" mo-hinh/ mo-hinh/so-tay-nu-cong-dien-tu/ khen-thuong/bang-khen-tong-ldld/ \
+                 su-kien/hoi-nghi-bieu-duong-dien-hinh-tien-tien-giai-doan-2016-2020/
 
 echo
 echo "Quality gates, $(( $(date +%s) - started ))s:"

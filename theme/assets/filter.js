@@ -4,7 +4,7 @@
 // filtered list can be shared. Without this script every list and page still works.
 (function () {
   "use strict";
-  var NAMES = ["unit", "year", "field", "award"];
+  var NAMES = ["unit", "year", "field", "award", "kind"];
 
   document.querySelectorAll("form[data-filter-for]").forEach(function (form) {
     var list = document.getElementById(form.getAttribute("data-filter-for"));
@@ -38,8 +38,27 @@
       return node;
     }
 
+    // The same markup as the theme's card-initiative template.
+    function modelCard(item) {
+      var li = element("li", "card");
+      var text = element("div", "card-text");
+      text.appendChild(element("p", "card-kind", [item.kind, item.year].filter(Boolean).join(" · ")));
+      var title = element(level, "card-title");
+      var link = element("a", "", item.name);
+      link.href = item.url;
+      title.appendChild(link);
+      text.appendChild(title);
+      if (item.fields) text.appendChild(element("p", "card-fields", item.fields));
+      if (item.summary) text.appendChild(element("p", "card-summary", item.summary));
+      text.appendChild(element("p", "card-meta", [item.unit, item.adopted].filter(Boolean).join(" · ")));
+      li.appendChild(text);
+      li._match = item.match || {};
+      return li;
+    }
+
     // The same markup as the theme's card-exemplar template.
     function card(item) {
+      if (item.model) return modelCard(item);
       var li = element("li", "card" + (item.collective ? " card-collective" : ""));
       if (item.photo) {
         var img = element("img", "card-photo");

@@ -86,8 +86,11 @@ extension ContentSchema {
         K("benefit", .text, Help("hiệu quả, giá trị làm lợi", "the benefit it brings"), example: "\"Làm lợi 120 triệu đồng mỗi năm\""),
         K("adopted_by", .mappings(adoption), Help("đơn vị nhân rộng, mỗi mục một dòng", "units that took it up, one per line"),
           example: "{ unit: ldld-huyen-le-thuy, year: 2019, note: \"Áp dụng cho 45 công đoàn cơ sở\" }"),
-        K("attachments", .list(.reference(.media)), Help("tài liệu trong media/ để tải về", "documents in media/ to download"),
-          example: "[media/huong-dan.pdf]"),
+        K("attachments", .list(.reference(.media)), Help("tài liệu trong media/ để tải về; mỗi tệp có thể kèm tên: {file: media/a.pdf, title: …}",
+                                                         "documents in media/ to download; each may carry a title: {file: media/a.pdf, title: …}"),
+          example: "[{ file: media/huong-dan.pdf, title: \"Hướng dẫn áp dụng\" }]"),
+        K("contact", .text, Help("liên hệ để được hướng dẫn áp dụng", "whom to ask about taking it up"),
+          example: "\"Ban Nữ công LĐLĐ tỉnh, 0232 3822 345\""),
         summary, tags, draft, extra,
     ]
 
@@ -105,8 +108,8 @@ extension ContentSchema {
           example: "[nguyen-thi-hoa]"),
         K("models", .list(.reference(.model)), Help("mã mô hình được giới thiệu", "ids of the models presented"),
           example: "[so-tay-nu-cong-dien-tu]"),
-        K("photos", .list(.reference(.media)), Help("ảnh trong media/; mỗi ảnh có thể kèm mô tả: {file: media/a.jpg, alt: …}",
-                                                    "photos in media/; each may carry its description: {file: media/a.jpg, alt: …}"),
+        K("photos", .list(.reference(.media)), Help("ảnh trong media/; mỗi ảnh có thể kèm mô tả và chú thích: {file: media/a.jpg, alt: …, caption: …}",
+                                                    "photos in media/; each may carry its description and caption: {file: media/a.jpg, alt: …, caption: …}"),
           example: "[media/giao-luu-2019-1.jpg]"),
         summary, draft, extra,
     ]

@@ -10,6 +10,9 @@ extension ContentSchema {
         K("language", .choice(["vi", "en"]), Help("ngôn ngữ giao diện: vi hoặc en", "interface language: vi or en"), example: "vi"),
         K("phase", .mapping(phase), Help("giai đoạn thi đua", "the programme period"),
           example: "{ name: \"2016–2020\", from: 2016, to: 2020 }"),
+        K("contact", .mapping(contact), Help("địa chỉ, điện thoại, thư điện tử của Liên đoàn, hiện ở cuối trang",
+                                             "the Federation's address, phone and email, in the footer"),
+          example: "{ address: \"Số 1 Trần Hưng Đạo, Đồng Hới\", phone: \"0232 3822 345\", email: ldld@example.vn }"),
         K("registration_deadline", .text, Help("hạn đăng ký hằng năm, \"tháng-ngày\"", "yearly registration deadline, \"month-day\""),
           example: "\"02-10\""),
         K("score_thresholds", .mapping(thresholds), Help("điểm tối thiểu cho từng mức xếp loại", "minimum points of each rating"),
@@ -17,6 +20,12 @@ extension ContentSchema {
         K("allow_raw_html", .bool, Help("true: cho phép HTML trong nội dung (chỉ khi tin mọi người viết)",
                                         "true: let raw HTML through (only if you trust every author)"), example: "false"),
         extra,
+    ]
+
+    static let contact: [KeySpec] = [
+        K("address", .text, Help("địa chỉ", "postal address"), example: "\"Số 1 Trần Hưng Đạo, Đồng Hới\""),
+        K("phone", .text, Help("số điện thoại", "phone number"), example: "\"0232 3822 345\""),
+        K("email", .text, Help("thư điện tử", "email address"), example: "ldld@example.vn"),
     ]
 
     static let phase: [KeySpec] = [
@@ -49,6 +58,8 @@ extension ContentSchema {
         K("rank", .number(Int.min...Int.max), required: true, Help("thứ bậc: số lớn hơn là cao hơn", "rank: higher is more prestigious"),
           example: "15"),
         K("level", .text, Help("cấp khen thưởng", "who grants it"), example: "district"),
+        K("description", .text, Help("giới thiệu hình thức khen thưởng, hiện ở trang của nó", "what the award is, shown on its page"),
+          example: "\"Do Chủ tịch LĐLĐ huyện tặng tập thể, cá nhân có thành tích xuất sắc trong năm.\""),
         extra,
     ]
 

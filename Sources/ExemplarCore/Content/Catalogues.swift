@@ -28,6 +28,8 @@ public struct Award: Sendable, Hashable {
     /// Higher is more prestigious; only the order matters.
     public var rank: Int
     public var level: String?
+    /// What the award is and who grants it, shown on its page.
+    public var description: String?
     public var source: SourceLocation?
 }
 

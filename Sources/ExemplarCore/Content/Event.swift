@@ -16,6 +16,8 @@ public struct Event: Sendable, Hashable {
     public var photos: [Ref] = []
     /// What each photo shows, by path (`photos: [{file: …, alt: …}]`).
     public var photoAlts: [String: String] = [:]
+    /// What is written under each photo, by path (`caption:`).
+    public var photoCaptions: [String: String] = [:]
     public var summary: String?
     public var draft = false
     public var body: Body

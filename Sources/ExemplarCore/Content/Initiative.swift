@@ -21,6 +21,10 @@ public struct Initiative: Sendable, Hashable {
     public var benefit: String?
     public var adoptedBy: [Adoption] = []
     public var attachments: [Ref] = []
+    /// The title shown for each attachment, by path (`attachments: [{file: …, title: …}]`).
+    public var attachmentTitles: [String: String] = [:]
+    /// Whom to ask about taking the model up ("Liên hệ").
+    public var contact: String?
     public var summary: String?
     public var tags: [String] = []
     public var draft = false

@@ -14,6 +14,15 @@ public struct SiteConfig: Sendable {
         public var complete = 50
     }
 
+    /// How a visitor gets in touch with the Federation; each part is optional.
+    public struct Contact: Sendable, Hashable {
+        public var address: String?
+        public var phone: String?
+        public var email: String?
+
+        public var isEmpty: Bool { address == nil && phone == nil && email == nil }
+    }
+
     public var title = "Điển hình tiên tiến"
     public var organisation = ""
     public var description: String?
@@ -21,6 +30,7 @@ public struct SiteConfig: Sendable {
     public var baseURL = "/"
     public var language = "vi"
     public var phase: Phase?
+    public var contact = Contact()
     /// Month and day of the yearly registration deadline (10 February by the plan).
     public var registrationDeadline = (month: 2, day: 10)
     public var scoreThresholds = ScoreThresholds()

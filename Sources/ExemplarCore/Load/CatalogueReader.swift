@@ -28,9 +28,10 @@ enum CatalogueReader {
             let name = f.string("name", required: true)
             let rank = f.int("rank", required: true)
             let level = f.string("level")?.value
-            f.finish(context: "một hình thức khen thưởng (id, name, rank, level)")
+            let description = f.string("description")?.value
+            f.finish(context: "một hình thức khen thưởng (id, name, rank, level, description)")
             guard let id, let name, let rank else { return (id?.value, nil) }
-            return (id.value, Award(id: id.value, name: name.value, rank: rank.value, level: level, source: id.at))
+            return (id.value, Award(id: id.value, name: name.value, rank: rank.value, level: level, description: description, source: id.at))
         }
     }
 

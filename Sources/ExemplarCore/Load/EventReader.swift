@@ -24,6 +24,7 @@ enum EventReader {
         event.models = models
         event.photos = photos.files
         event.photoAlts = photos.alts
+        event.photoCaptions = photos.captions
         event.summary = summary
         event.draft = draft
         event.extra = extra

@@ -12,7 +12,10 @@ enum InitiativeReader {
         item.fields = f.strings("fields")
         item.benefit = f.string("benefit")?.value
         item.adoptedBy = f.mappings("adopted_by").compactMap(adoption)
-        item.attachments = f.strings("attachments")
+        let attachments = f.files("attachments", texts: ["title"], what: "đường dẫn tệp, hoặc `file:` và `title:`", context: "tài liệu")
+        item.attachments = attachments.files
+        item.attachmentTitles = attachments.texts["title"] ?? [:]
+        item.contact = f.string("contact")?.value
         item.summary = f.string("summary")?.value
         item.tags = f.strings("tags").map(\.value)
         item.draft = f.bool("draft") ?? false

@@ -41,6 +41,7 @@ enum SiteReader {
                 }
             }
         }
+        if let contact = f.mapping("contact") { site.contact = ContactReader.read(contact) }
         if let deadline = f.string("registration_deadline") {
             site.registrationDeadline = monthDay(deadline, fields: f) ?? site.registrationDeadline
         }

@@ -252,10 +252,17 @@ extension String {
 extension YAMLFields {
     /// A list of photos, each a path (`media/a.jpg`) or a mapping with its description
     /// (`{file: media/a.jpg, alt: Toàn cảnh hội nghị}`). Returns the paths and, by path, the descriptions.
-    func photos(_ key: String) -> (files: [Located<String>], alts: [String: String]) {
+    func photos(_ key: String) -> (files: [Located<String>], alts: [String: String], captions: [String: String]) {
+        let read = files(key, texts: ["alt", "caption"], what: "đường dẫn ảnh, hoặc `file:`, `alt:` và `caption:`", context: "ảnh")
+        return (read.files, read.texts["alt"] ?? [:], read.texts["caption"] ?? [:])
+    }
+
+    /// A list of files in media/, each a path or a mapping with `file:` and the given texts
+    /// (`alt`, `caption`, `title`); the texts by key, then by path.
+    func files(_ key: String, texts keys: [String], what: String, context: String) -> (files: [Located<String>], texts: [String: [String: String]]) {
         guard let node = value(key) else { return ([], [:]) }
         var files: [Located<String>] = []
-        var alts: [String: String] = [:]
+        var texts: [String: [String: String]] = [:]
         for item in items(of: node, key: key) {
             if case let .scalar(scalar) = item {
                 let text = scalar.string.trimmingWhitespace
@@ -263,14 +270,14 @@ extension YAMLFields {
                 continue
             }
             guard let entry = YAMLFields(item, file: file, firstLine: firstLine, bag: bag,
-                                         what: "Mỗi mục của `\(key)` (đường dẫn ảnh, hoặc `file:` và `alt:`)") else { continue }
+                                         what: "Mỗi mục của `\(key)` (\(what))") else { continue }
             let path = entry.string("file", required: true)
-            let alt = entry.string("alt")?.value
-            entry.finish(context: "ảnh trong `\(key)` (file, alt)")
+            let values = keys.map { ($0, entry.string($0)?.value) }
+            entry.finish(context: "\(context) trong `\(key)` (file, \(keys.joined(separator: ", ")))")
             guard let path else { continue }
             files.append(path)
-            if let alt { alts[path.value] = alt }
+            for (name, value) in values { if let value { texts[name, default: [:]][path.value] = value } }
         }
-        return (files, alts)
+        return (files, texts)
     }
 }

@@ -71,6 +71,9 @@ enum EnglishMessages {
         ("bad-phase", "Giai đoạn bắt đầu năm {0} sau năm kết thúc {1}.", "The phase starts in {0}, after it ends in {1}."),
         ("bad-deadline", "`registration_deadline` phải có dạng \"tháng-ngày\", ví dụ \"02-10\" cho ngày 10/2; \"{0}\" không đúng.",
          "`registration_deadline` must be \"month-day\", e.g. \"02-10\" for 10 February; \"{0}\" is not."),
+        ("bad-phone", "`phone`: \"{0}\" không phải số điện thoại gọi được (cần ít nhất 8 chữ số; chỉ dùng chữ số, khoảng trắng, dấu chấm, gạch ngang, ngoặc và + ở đầu).",
+         "`phone`: \"{0}\" is not a number one can call (at least 8 digits; only digits, spaces, dots, hyphens, brackets and a leading +)."),
+        ("bad-email", "`email`: \"{0}\" không phải địa chỉ thư điện tử.", "`email`: \"{0}\" is not an email address."),
 
         // References and rules
         ("unknown-reference", "`{0}`: không có {1} nào mang mã `{2}`.", "`{0}`: no {1} has the id `{2}`."),
@@ -297,6 +300,8 @@ enum EnglishMessages {
          "A score sheet is named after the exemplar's id (its profile's file name without `.md`)."),
         ("score-gaps", "Kết quả 6 tháng và cả năm chỉ tính trung bình các kỳ có điểm; bổ sung các kỳ còn thiếu nếu đã chấm.",
          "Six-month and yearly results average only the scored periods; add the missing ones if they were scored."),
+        ("bad-phone", "Ví dụ: `phone: \"0232 3822 345\"`.", "For example: `phone: \"0232 3822 345\"`."),
+        ("bad-email", "Ví dụ: `email: ldld@quangbinh.gov.vn`.", "For example: `email: ldld@quangbinh.gov.vn`."),
         ("bad-thresholds", "Ví dụ: `score_thresholds: { excellent: 90, good: 70, complete: 50 }`.",
          "For example: `score_thresholds: { excellent: 90, good: 70, complete: 50 }`."),
         ("report-year", "Các năm có điển hình: {0}.", "Years with exemplars: {0}."),

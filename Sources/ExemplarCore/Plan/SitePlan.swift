@@ -49,7 +49,7 @@ public enum Planner {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount
             for page in 1...pageCount { add(.list(listing, page: page)) }
-            if pageCount > 1, listing.listsExemplars { add(.listData(listing)) }
+            if pageCount > 1, listing.listsExemplars || listing == .initiatives { add(.listData(listing)) }
         }
         for id in graph.collectiveOrder + graph.individualOrder {
             add(.exemplar(id), source: graph.exemplars[id]?.source)

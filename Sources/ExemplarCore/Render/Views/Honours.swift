@@ -61,6 +61,7 @@ extension Views {
         }
         var data: TemplateData = ["name": .text(award.name)]
         data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null
+        data["description"] = award.description.map(TemplateValue.text) ?? .null
         data["holders"] = .number(holders.count)
         data["collectives"] = .number(collectives)
         data["individuals"] = .number(holders.count - collectives)

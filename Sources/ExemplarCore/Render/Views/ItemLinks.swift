@@ -81,6 +81,12 @@ extension Views {
         card["adopted_count"] = item.adoptedBy.isEmpty ? .null : .number(item.adoptedBy.count)
         card["year"] = item.year.map(TemplateValue.number) ?? .null
         card["unit"] = unitLink(item.unit.value) ?? .null
+        card["fields"] = fieldNames(item.fields)
+        card["field_names"] = .text(item.fields.compactMap { graph.fields[$0.value]?.name }.joined(separator: ", "))
+        // What the catalogue's filter matches on.
+        card["filter_units"] = .text(unitAncestry(item.unit.value).joined(separator: " "))
+        card["filter_fields"] = .text(item.fields.map(\.value).joined(separator: " "))
+        card["filter_kind"] = .text(item.kind.rawValue)
         return card
     }
 

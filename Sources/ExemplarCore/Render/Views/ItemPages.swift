@@ -42,7 +42,13 @@ extension Views {
             row["year"] = adoption.year.map(TemplateValue.number)
             return .object(row)
         })
-        data["attachments"] = .list(item.attachments.filter { graph.media.contains($0.value) }.map(attachmentData))
+        data["spread"] = spread(item) ?? .null
+        data["attachments"] = .list(item.attachments.filter { graph.media.contains($0.value) }.map {
+            attachmentData($0, title: item.attachmentTitles[$0.value])
+        })
+        data["contact"] = item.contact.map(TemplateValue.text) ?? .null
+        // "Liên hệ" only when someone can be reached: the model's contact or the Federation's.
+        data["get_in_touch"] = .flag(item.contact != nil || !graph.site.contact.isEmpty)
         data.merge(splitByDate(graph.eventsOfInitiative[item.id] ?? [])) { _, new in new }
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
@@ -65,8 +71,12 @@ extension Views {
         }
         data["models"] = .list(event.models.compactMap { initiativeCard($0.value) })
         data["og_image"] = event.photos.lazy.compactMap { self.shareImage($0.value) }.first
-        data["photos"] = .list(event.photos.enumerated().compactMap { index, photo in
-            photoData(photo.value, role: .photo, alt: event.photoAlts[photo.value] ?? "\(text("photo_of")) \(event.title) (\(index + 1))")
+        data["photos"] = .list(event.photos.enumerated().compactMap { index, photo -> TemplateValue? in
+            guard case .object(var data)? = photoData(photo.value, role: .photo,
+                                                      alt: event.photoAlts[photo.value] ?? "\(text("photo_of")) \(event.title) (\(index + 1))") else { return nil }
+            // Under the photo: its caption, else the description its author wrote.
+            data["caption"] = (event.photoCaptions[photo.value] ?? event.photoAlts[photo.value]).map(TemplateValue.text) ?? .null
+            return .object(data)
         })
         data["body"] = .html(body.html)
         return (data, body.diagnostics)

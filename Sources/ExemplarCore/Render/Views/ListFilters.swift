@@ -54,6 +54,7 @@ extension Views {
 
     /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
     func listData(_ listing: Listing) -> String {
+        if listing == .initiatives { return modelListData() }
         let ids = graph.base.ids(of: listing)
         if let reads {
             // Made of the whole list, in order, and of each member's card.

@@ -15,6 +15,7 @@ extension Views {
             "srcset": .text(set.variants.map { "\(mediaURL($0.jpeg)) \($0.width)w" }.joined(separator: ", ")),
             "srcset_webp": .text(set.variants.map { "\(mediaURL($0.webp)) \($0.width)w" }.joined(separator: ", ")),
             "is_portrait": .flag(role == .portrait && image.sets[.portrait] != nil),
+            "full": .text(mediaURL(largest.jpeg)),
         ])
     }
 
@@ -35,12 +36,17 @@ extension Views {
 extension Views {
     /// A file offered for download: its name, its size, and a thumbnail when it is a picture
     /// (a scanned certificate), the link leading to the full file.
-    func attachmentData(_ file: Ref) -> TemplateValue {
+    func attachmentData(_ file: Ref, title: String?) -> TemplateValue {
         let path = file.value
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         var data: TemplateData = [
             "url": .text(mediaURL(path)),
-            "name": .text(path.split(separator: "/").last.map(String.init) ?? path),
+            "name": .text(name),
+            "title": .text(title ?? name),
         ]
+        // The kind of file, as its extension names it (PDF, DOCX, JPG).
+        let type = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.uppercased() } : nil
+        data["type"] = type.map(TemplateValue.text) ?? .null
         data["size"] = graph.fileSizes[path].map { .text(fileSize($0)) } ?? .null
         data["thumbnail"] = photoData(path, role: .photo, alt: "") ?? .null
         return .object(data)

@@ -160,19 +160,28 @@ struct Views: Sendable {
             navItem(.events, "nav_events", current: section),
             navItem(.units, "nav_units", current: section),
         ]
+        let lists = nav
+        var pages: [TemplateValue] = []
         for id in graph.menuPages {
             guard let page = graph.pages[id], let pageURL = url(.page(id)) else { continue }
-            nav.append(["title": .text(page.title), "url": .text(pageURL), "current": .flag(route == .page(id))])
+            pages.append(["title": .text(page.title), "url": .text(pageURL), "current": .flag(route == .page(id))])
         }
+        nav += pages
         let isHome = route == .home
         return [
             "site": [
                 "title": .text(site.title), "organisation": .text(site.organisation),
                 "description": .text(site.description ?? ""), "language": .text(site.language),
                 "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
+                "contact": contactData(site.contact),
             ],
             "t": theme.stringsValue,
             "nav": .list(nav),
+            // The menu bar: the lists, then the free pages under one "Giới thiệu" entry when
+            // there are several, so it stays one row.
+            "nav_lists": .list(pages.count > 1 ? lists : nav),
+            "nav_more": pages.count > 1 ? ["title": .text(text("nav_about")), "pages": .list(pages),
+                                           "current": .flag(graph.menuPages.contains { route == .page($0) })] : .null,
             "assets": .text(basePath + "assets/"),
             "page_title": .text(isHome ? site.title : "\(title) – \(site.title)"),
             "title": .text(title),

@@ -1,0 +1,65 @@
+/// The in-page filter of the models catalogue: by unit (a unit matches the models of the
+/// units below it too), field and kind, with only the choices that narrow the list.
+extension Views {
+    func modelFilters(pageCount: Int) -> TemplateValue? {
+        let ids = graph.initiativeOrder
+        guard ids.count > 1 else { return nil }
+        var units: [String: Int] = [:], fields: [String: Int] = [:], kinds: [String: Int] = [:]
+        for id in ids {
+            guard let item = graph.initiatives[id] else { continue }
+            for unit in unitAncestry(item.unit.value) { units[unit, default: 0] += 1 }
+            for field in Set(item.fields.map(\.value)) where graph.fields[field] != nil { fields[field, default: 0] += 1 }
+            kinds[item.kind.rawValue, default: 0] += 1
+        }
+        // Labels and order come from the catalogues and the unit tree.
+        if let reads { for table in [GraphTable.units, .fields, .unitOrder] { reads.note(.all(table)) } }
+        func narrowing(_ counts: [String: Int]) -> Set<String> { Set(counts.filter { $0.value < ids.count }.map(\.key)) }
+        func options(_ pairs: [(String, String)]) -> TemplateValue {
+            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
+        }
+        var data: TemplateData = [:]
+        let shownUnits = narrowing(units)
+        data["units"] = options(graph.unitOrder.filter { shownUnits.contains($0) }.compactMap { id in graph.units[id].map { (id, $0.name) } })
+        let shownFields = narrowing(fields)
+        data["fields"] = options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
+        let shownKinds = narrowing(kinds)
+        data["kinds"] = options(Initiative.Kind.allCases.filter { shownKinds.contains($0.rawValue) }
+            .map { ($0.rawValue, text("initiative_kind_\($0.rawValue)")) })
+        let offered = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }
+        guard offered else { return nil }
+        if pageCount > 1 { data["source"] = url(.listData(.initiatives)).map(TemplateValue.text) }
+        return .object(data)
+    }
+
+    /// `{"items":[…]}`: every model of the catalogue, as the filter script draws its card.
+    func modelListData() -> String {
+        let ids = graph.initiativeOrder
+        if let reads { for id in ids { reads.note(.card(.initiatives, id)) } }
+        var out = "{\"items\":["
+        for (index, id) in ids.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += modelFilterEntry(id) ?? "null"
+        }
+        return out + "]}\n"
+    }
+
+    private func modelFilterEntry(_ id: String) -> String? {
+        guard case .object(let card)? = initiativeCard(id) else { return nil }
+        func value(_ key: String) -> JSONValue {
+            switch card[key] {
+            case .text(let value)? where !value.isEmpty: return .string(value)
+            case .number(let value)?: return .string(String(value))
+            default: return .null
+            }
+        }
+        var unit = JSONValue.null
+        if case .object(let link)? = card["unit"], case .text(let name)? = link["name"] { unit = .string(name) }
+        var adopted = JSONValue.null
+        if case .number(let count)? = card["adopted_count"] { adopted = .string("\(count) \(text("adopted_count"))") }
+        return JSONValue.object(dropping: [
+            "model": .int(1), "name": value("title"), "url": value("url"), "kind": value("kind"), "year": value("year"),
+            "summary": value("summary"), "unit": unit, "adopted": adopted, "fields": value("field_names"),
+            "match": .object(["unit": value("filter_units"), "field": value("filter_fields"), "kind": value("filter_kind")]),
+        ]).text
+    }
+}
