@@ -13,7 +13,7 @@ import argparse
 import statistics
 import sys
 
-STAGES = ["load", "validate", "link", "plan", "render", "write"]
+STAGES = ["load", "validate", "link", "images", "plan", "render", "search", "write"]
 
 
 def read(path):
@@ -51,12 +51,12 @@ def main():
     if not rows:
         sys.exit(f"{args.results}: no results")
 
-    names = {"exemplar": "Exemplar, clean build", "hugo": f"Hugo {args.hugo_version}, clean build".replace("  ", " "),
+    names = {"exemplar": "Exemplar, clean build", "hugo": f"Hugo {args.hugo_version}, clean build".replace(" ,", ","),
              "exemplar-unchanged": "Exemplar, unchanged rebuild (output kept)"}
     # Hugo run with a GOGC setting is recorded as "hugo-gogc400" and so on.
     hugos = ["hugo"] + sorted((t for t in rows if t.startswith("hugo-gogc")), key=lambda t: int(t[9:]))
     for tool in hugos[1:]:
-        names[tool] = f"Hugo {args.hugo_version}, clean build, GOGC={tool[9:]}".replace("  ", " ")
+        names[tool] = f"Hugo {args.hugo_version}, clean build, GOGC={tool[9:]}".replace(" ,", ",")
     med = {}
     print()
     print(f"### N = {args.n} profiles ({args.markdown_mb} MB of Markdown), median of {args.runs} runs"
