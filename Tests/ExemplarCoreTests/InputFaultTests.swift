@@ -35,6 +35,38 @@ import Testing
         #expect(errors.first?.contains("Permission denied") == true, "\(result.stderr)")
     }
 
+    /// A body is read again when its page is rendered. A file deleted or edited in between is
+    /// one error naming it, its body's line and the cause, and nothing is published.
+    @Test(arguments: ["deleted", "edited"])
+    func bodyGoneBeforeRenderingIsOneErrorWithItsCause(change: String) throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        var build = try ExemplarProcess(SiteFixture.buildArguments(), in: site.root, environment: ["EXEMPLAR_TEST_PAUSE": "staging"])
+        let paused = build.waitForPause("staging")
+        #expect(paused)
+        let profile = "individuals/nguyen-thi-hoa.md"
+        let url = site.content.appendingPathComponent(profile)
+        if change == "deleted" {
+            try FileManager.default.removeItem(at: url)
+        } else {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(profile, text.replacingOccurrences(of: "\n---\n", with: "\ntags: [moi]\n---\n"))
+        }
+        build.resume()
+        let result = build.finish()
+        #expect(result.status == 1, "\(result.stderr)")
+        let errors = errorLines(result.stderr)
+        #expect(errors.count == 1, "\(result.stderr)")
+        let error = try #require(errors.first)
+        #expect(error.hasPrefix("content/\(profile):"), "\(error)")
+        if change == "deleted" {
+            #expect(error.contains("không tồn tại") && error.contains("No such file"), "\(error)")
+        } else {
+            #expect(error.contains("đã bị sửa"), "\(error)")
+        }
+        #expect(site.published("index.html") == nil)
+    }
+
     @Test(arguments: ["individuals/ong.md", "media/ong.jpg", "units.yml"])
     func fifoIsRefusedNamingWhatItIs(path: String) throws {
         let site = try SiteFixture(SiteFixture.basic)

@@ -43,15 +43,39 @@ public struct Body: Sendable, Hashable {
         return body
     }
 
-    /// The Markdown text, or nil when the file can no longer be read as it was.
-    public func markdown() -> String? {
+    /// Why a body read again at render time is not what was loaded.
+    public enum ReadFailure: Error, Sendable, Hashable {
+        /// The file now splits differently: it was edited since it was loaded.
+        case changed
+        /// The file cannot be read any more; the cause in words, and what to do when known.
+        case unreadable(cause: String, hint: String?)
+    }
+
+    /// The Markdown text, or why the file can no longer be read as it was.
+    public func read() -> Result<String, ReadFailure> {
         switch storage {
         case .text(let text):
-            return text
+            return .success(text)
         case .file(let url):
-            guard let text = try? SourceText.read(url), let parts = try? FrontMatter.split(text),
-                  parts.bodyFirstLine == firstLine else { return nil }
-            return parts.body
+            let text: String
+            do {
+                text = try SourceText.read(url)
+            } catch {
+                switch error {
+                case .unreadable(let cause, let hint): return .failure(.unreadable(cause: cause, hint: hint))
+                case .notUTF8: return .failure(.changed)
+                }
+            }
+            guard case .success(let parts) = Result(catching: { () throws(FrontMatter.Failure) in try FrontMatter.split(text) }),
+                  parts.bodyFirstLine == firstLine else { return .failure(.changed) }
+            return .success(parts.body)
         }
+    }
+
+    /// The Markdown text, or nil when the file can no longer be read as it was (the page
+    /// that renders the body reports why).
+    public func markdown() -> String? {
+        guard case .success(let text) = read() else { return nil }
+        return text
     }
 }

@@ -39,6 +39,8 @@ enum EnglishMessages {
          "The file name \"{0}\" is not in id form (lower case without diacritics, joined by `-`); the id used is `{1}`."),
         ("file-name", "Tên \"{0}\" không phải UTF-8 nên {1}.", "The name \"{0}\" is not UTF-8, so {1}."),
         ("changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.", "The file was changed or deleted during the build."),
+        ("unreadable-during-build", "Không đọc lại được phần nội dung của tệp trong khi dựng trang: {0}.",
+         "The file's body could not be read again during the build: {0}."),
 
         // YAML
         ("yaml-syntax", "Lỗi cú pháp YAML: {0}.", "YAML syntax error: {0}."),
@@ -212,6 +214,7 @@ enum EnglishMessages {
         ("file-name", "Đổi tên tệp thành `{0}`.", "Rename the file to `{0}`."),
         ("file-name", "Đổi tên tệp, chỉ dùng chữ UTF-8 (ví dụ `mv` với tên mới).", "Rename the file using UTF-8 characters only (e.g. `mv` to a new name)."),
         ("changed-during-build", "Chạy lại lệnh dựng khi đã lưu xong tệp.", "Build again once the file is saved."),
+        ("unreadable-during-build", "Chạy lại lệnh dựng khi đã lưu xong tệp.", "Build again once the file is saved."),
         ("yaml-syntax", "Kiểm tra dấu hai chấm sau tên khoá, thụt lề bằng dấu cách (không dùng tab) và đặt giá trị có dấu `:` hoặc `#` trong ngoặc kép.",
          "Check the colon after each key, indent with spaces (not tabs), and quote values that contain `:` or `#`."),
         ("duplicate-key", "Giữ một dòng cho mỗi khoá và xoá dòng thừa.", "Keep one line per key and delete the other."),

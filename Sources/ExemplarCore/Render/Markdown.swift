@@ -23,9 +23,16 @@ struct Markdown: Sendable {
     func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
-        guard let text = body.markdown() else {
+        let text: String
+        switch body.read() {
+        case .success(let read):
+            text = read
+        case .failure(.changed):
             return ("", [Diagnostic(.error, "changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.",
                                     file: file, line: body.firstLine, hint: "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
+        case .failure(.unreadable(let cause, let hint)):
+            return ("", [Diagnostic(.error, "unreadable-during-build", "Không đọc lại được phần nội dung của tệp trong khi dựng trang: \(cause).",
+                                    file: file, line: body.firstLine, hint: hint ?? "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
         }
         let length = text.utf8.count
         guard let document = text.withCString({ cmark_parse_document($0, length, options) }) else {
