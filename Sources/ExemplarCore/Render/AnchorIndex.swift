@@ -1,23 +1,14 @@
-import Foundation
-
 /// The ids of each item's body, for checking `#fragment` links that point at another page.
 ///
 /// Pages are rendered concurrently and in no order, so a page cannot wait for its target's
 /// rendering to learn the target's heading ids. They are worked out on demand from the
 /// target's Markdown instead (parsed, not rendered), at most once per target, and only when
 /// a link with a fragment names it: links without a fragment never come here.
-final class AnchorIndex: @unchecked Sendable {
+final class AnchorIndex: Sendable {
     private let graph: SiteGraph
-    /// Guards `entries`; each entry has its own lock, so that two pages needing different
-    /// targets do not wait for each other, and two needing the same one compute it once.
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-
-    private final class Entry {
-        let lock = NSLock()
-        var done = false
-        var ids: Set<String>?
-    }
+    /// Two pages needing different targets do not wait for each other; two needing the same
+    /// one compute it once.
+    private let computed = ComputedOnce<String, Set<String>?>()
 
     init(graph: SiteGraph) {
         self.graph = graph
@@ -27,17 +18,7 @@ final class AnchorIndex: @unchecked Sendable {
     /// the file is no item of the site or can no longer be read.
     func ids(of file: String, compute: (Body) -> Set<String>?) -> Set<String>? {
         guard let body = body(of: file) else { return nil }
-        lock.lock()
-        let entry = entries[file] ?? Entry()
-        entries[file] = entry
-        lock.unlock()
-        entry.lock.lock()
-        defer { entry.lock.unlock() }
-        if !entry.done {
-            entry.ids = compute(body)
-            entry.done = true
-        }
-        return entry.ids
+        return computed.value(file) { compute(body) }
     }
 
     /// Content paths as the planner names pages: `<folder>/<id>.md`.
