@@ -66,9 +66,12 @@ public struct Body: Sendable, Hashable {
                 case .notUTF8: return .failure(.changed)
                 }
             }
-            guard case .success(let parts) = Result(catching: { () throws(FrontMatter.Failure) in try FrontMatter.split(text) }),
-                  parts.bodyFirstLine == firstLine else { return .failure(.changed) }
-            return .success(parts.body)
+            do {
+                let parts = try FrontMatter.split(text)
+                return parts.bodyFirstLine == firstLine ? .success(parts.body) : .failure(.changed)
+            } catch {
+                return .failure(.changed)
+            }
         }
     }
 
