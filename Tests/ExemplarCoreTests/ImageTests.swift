@@ -285,8 +285,7 @@ enum Picture {
     }
 
     static func attribute(_ name: String, in tag: String) -> Int? {
-        guard let start = tag.range(of: " \(name)=\"") else { return nil }
-        return Int(tag[start.upperBound...].prefix { $0 != "\"" })
+        text(name, in: tag).flatMap { Int($0) }
     }
 
     static func text(_ name: String, in tag: String) -> String? {
