@@ -38,7 +38,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
         previousFileCount = OutputFolder.fileCount(inMarkerOf: targetPath)
         folder = open(targetPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw OutputFolder.Failure("Không mở được thư mục kết quả \(targetPath)", .current()) }
+        guard folder >= 0 else { throw OutputFolder.Failure("Không đọc được \(targetPath)", .current()) }
         Interruption.register(stagingPath)
         try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try FileIO.makeFolder(stagingPath) }
