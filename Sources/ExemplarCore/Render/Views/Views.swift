@@ -26,6 +26,8 @@ struct Views: Sendable {
     private(set) var reads: Reads?
     /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
     let figuresOnce = ComputedOnce<Int?, [Figure]>()
+    /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
+    let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
