@@ -43,8 +43,7 @@ struct Import: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            say.warn("\(file): lỗi: Không đọc được tệp: \(error.localizedDescription)",
-                     "\(file): error: Could not read the file: \(error.localizedDescription)")
+            say.fileProblem("\(file): lỗi: Không đọc được tệp", "\(file): error: Could not read the file", error)
             throw ExitCode.failure
         }
         let (loaded, _) = ContentLoader.load(from: contentURL, displayPath: content)
@@ -78,8 +77,8 @@ struct Import: ParsableCommand {
                 _ = try files.create(id: item.id, kind: itemKind, text: item.text)
                 written += 1
             } catch {
-                say.warn("\(content)/\(item.path): lỗi: Không ghi được tệp: \(error.localizedDescription). Đã ghi \(written) tệp trước đó.",
-                         "\(content)/\(item.path): error: Could not write the file: \(error.localizedDescription). \(written) files were written before it.")
+                say.fileProblem("\(content)/\(item.path): lỗi: Không ghi được tệp", "\(content)/\(item.path): error: Could not write the file", error,
+                                then: (" Đã ghi \(written) tệp trước đó.", " \(written) files were written before it."))
                 throw ExitCode.failure
             }
         }

@@ -33,4 +33,13 @@ struct Say {
     func warn(_ vi: String, _ en: String) {
         Terminal.error(self(vi, en) + "\n")
     }
+
+    /// A file that could not be read or written: what failed (`vi`, `en`, ending where the
+    /// cause goes), the system's cause in this language, what follows, and a hint when the
+    /// cause suggests one (a full disk, a missing permission).
+    func fileProblem(_ vi: String, _ en: String, _ error: any Error, then: (String, String) = ("", "")) {
+        let (cause, remedy) = FileErrorText.describe(error, language: language)
+        warn("\(vi): \(cause).\(then.0)", "\(en): \(cause).\(then.1)")
+        if let remedy { warn("    gợi ý: \(remedy)", "    hint: \(remedy)") }
+    }
 }

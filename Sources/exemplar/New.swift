@@ -67,8 +67,7 @@ struct New: ParsableCommand {
         do {
             _ = try files.create(id: id, kind: kind, text: item.text)
         } catch {
-            say.warn("\(path): lỗi: Không ghi được tệp: \(error.localizedDescription)",
-                     "\(path): error: Could not write the file: \(error.localizedDescription)")
+            say.fileProblem("\(path): lỗi: Không ghi được tệp", "\(path): error: Could not write the file", error)
             throw ExitCode.failure
         }
         let base = VietnameseText.slug(VietnameseText.nfc(name))

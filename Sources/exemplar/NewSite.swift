@@ -34,8 +34,7 @@ struct NewSite {
             try fileManager.createDirectory(at: root.appendingPathComponent("content/media"), withIntermediateDirectories: true)
             try DefaultTheme.copy(theme, to: root.appendingPathComponent("theme"))
         } catch {
-            say.warn("lỗi: Không ghi được trang mới vào \"\(folder)\": \(error.localizedDescription)",
-                     "error: Could not write the new site into \"\(folder)\": \(error.localizedDescription)")
+            say.fileProblem("lỗi: Không ghi được trang mới vào \"\(folder)\"", "error: Could not write the new site into \"\(folder)\"", error)
             throw ExitCode.failure
         }
         say.print("""

@@ -52,7 +52,7 @@ struct Report: ParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                Terminal.error(say("Không ghi được \(output): \(error.localizedDescription)\n", "Could not write \(output): \(error.localizedDescription)\n"))
+                say.fileProblem("Không ghi được \(output)", "Could not write \(output)", error)
                 throw ExitCode.failure
             }
         } else {

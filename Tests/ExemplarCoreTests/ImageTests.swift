@@ -181,6 +181,26 @@ import Testing
         #expect(entries.count == 3, "\(entries)")
     }
 
+    /// A cache index the disk refuses costs the next build time, never the site: the photos
+    /// are published, the build says why the next one will read every photo again.
+    @Test func aCacheIndexThatCannotBeWrittenIsAWarning() throws {
+        let site = try site()
+        defer { site.remove() }
+        let index = site.root.appendingPathComponent(".exemplar-cache/images/sources.tsv")
+        try FileManager.default.createDirectory(at: index, withIntermediateDirectories: true)
+        let report = site.build()
+        #expect(report.published)
+        #expect(report.imagesProcessed == 1)
+        let warnings = report.diagnostics.filter { $0.code == "image-cache" }
+        #expect(warnings.count == 1 && warnings.allSatisfy { $0.severity == .warning }, "\(report.diagnostics)")
+        #expect(warnings.first?.message.contains("lần dựng sau sẽ đọc lại mọi ảnh") == true, "\(warnings)")
+        #expect(!(try published(site, matching: "hoa.")).isEmpty)
+        // Fixed: the next build keeps the index again, and the one after reads no photo.
+        try FileManager.default.removeItem(at: index)
+        #expect(site.build().diagnostics.allSatisfy { $0.code != "image-cache" })
+        #expect(site.build().imagesProcessed == 0)
+    }
+
     @Test func attachmentsKeepTheirBytesAndShowTheirSize() throws {
         var content = SiteFixture.basic
         content["models/so-tay-nu-cong-dien-tu.md"] = content["models/so-tay-nu-cong-dien-tu.md"]!

@@ -4,7 +4,9 @@ import Testing
 
 /// The incremental engine against the clean build: random edits of every kind, and after
 /// each one the session's rebuild must equal a fresh build byte for byte (pages, published
-/// folder, diagnostics), having rendered at least every page whose bytes changed.
+/// folder, diagnostics), having rendered at least every page whose bytes changed. The
+/// session publishes as `exemplar serve` does: in place, file by file, after its first build,
+/// and back to a whole new folder when its output was changed by hand (an edit of its own).
 ///
 /// Reproducible: the seed is printed; `EXEMPLAR_SESSION_SEED=N` replays one,
 /// `EXEMPLAR_SESSION_STEPS=N` runs more edits per site.
@@ -91,13 +93,18 @@ private final class EditLab {
         var freshReport = fresh.build()
         try compare(session, sessionReport, fresh, freshReport, edit: "first build", rendered: nil, before: [:])
         var renderedCounts: [Int] = []
+        /// Whether the session's output was changed by hand since its last publish.
+        var tampered = false
+        var hasPublished = sessionReport.published
         defer {
             let sorted = renderedCounts.sorted()
             print("SessionDifferentialTests: pages rendered again per edit: median \(sorted.isEmpty ? 0 : sorted[sorted.count / 2]), "
                   + "max \(sorted.last ?? 0), of \(fresh.renderedPages().count)")
         }
         for step in 1...steps {
-            let (edit, touched) = try applyRandomEdit()
+            // Only over a published site: a build with errors leaves the output as it is, hand edits included.
+            let (edit, touched) = sessionReport.published && random.next() % 8 == 0 ? try tamperWithOutput() : try applyRandomEdit()
+            if touched.isEmpty { tampered = true }
             let explicit = random.next() % 2 == 0
             let before = fresh.renderedPages()
             sessionReport = session.build(changes: explicit ? touched.map { ChangedPath($0) } : nil)
@@ -106,6 +113,13 @@ private final class EditLab {
             let label = "seed \(seed), edit \(step): \(edit)\(explicit ? " (changes named)" : "")"
             try compare(session, sessionReport, fresh, freshReport, edit: label, rendered: Set(sessionReport.renderedFiles), before: before)
             renderedCounts.append(sessionReport.renderedFiles.count)
+            if sessionReport.published, hasPublished, !tampered {
+                try #require(sessionReport.publishedInPlace, "not published in place after \(label)")
+            }
+            if sessionReport.published {
+                hasPublished = true
+                tampered = false
+            }
         }
     }
 
@@ -135,7 +149,7 @@ private final class EditLab {
         }
     }
 
-    /// Every file of an output folder by relative path.
+    /// Every file of an output folder by relative path, and every folder (`a/b/`, no bytes).
     func tree(_ name: String) throws -> [String: Data] {
         let folder = root.appendingPathComponent(name)
         var result: [String: Data] = [:]
@@ -143,7 +157,10 @@ private final class EditLab {
         for case let relative as String in walker {
             var isDirectory: ObjCBool = false
             let path = folder.path + "/" + relative
-            if files.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            guard files.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                result[relative + "/"] = Data()
+            } else {
                 result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
             }
         }
@@ -425,6 +442,38 @@ private final class EditLab {
             if files.fileExists(atPath: copy.path) { try files.removeItem(at: copy) }
             try files.copyItem(at: url, to: copy)
             return ("scores/\(sheet) copied for \(target.lastPathComponent)", [copy])
+        }
+    }
+
+    /// A change made by hand in the session's output folder, which the next rebuild must undo:
+    /// a page rewritten in place, a file removed or replaced, a file or folder added.
+    func tamperWithOutput() throws -> (String, [URL]) {
+        let output = root.appendingPathComponent("session")
+        let published = try tree("session").keys.filter { !$0.hasSuffix("/") }.sorted()
+        guard let file = pick(published) else { return ("nothing", []) }
+        let url = output.appendingPathComponent(file)
+        switch random.next() % 5 {
+        case 0:
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.write(contentsOf: Data("sửa tay".utf8))
+            try handle.close()
+            return ("output \(file) overwritten in place", [])
+        case 1:
+            try files.removeItem(at: url)
+            return ("output \(file) removed", [])
+        case 2:
+            let other = url.deletingLastPathComponent().appendingPathComponent(".thay-\(next())")
+            try Data("khác".utf8).write(to: other)
+            try #require(rename(other.path, url.path) == 0, "cannot replace \(file)")
+            return ("output \(file) replaced by another file", [])
+        case 3:
+            let stray = url.deletingLastPathComponent().appendingPathComponent("la-\(next()).html")
+            try Data("lạ".utf8).write(to: stray)
+            return ("output \(stray.lastPathComponent) added", [])
+        default:
+            let folder = output.appendingPathComponent("thu-muc-la-\(next())/con")
+            try files.createDirectory(at: folder, withIntermediateDirectories: true)
+            return ("output folder \(folder.lastPathComponent) added", [])
         }
     }
 

@@ -20,6 +20,9 @@ public struct BuildReport: Sendable {
     public var outputChanged = false
     /// Whether the output folder now holds this build's site.
     public var published = false
+    /// Whether it was published file by file into the folder the session published before
+    /// (`InPlaceOutput`), rather than as a whole new folder swapped in.
+    public var publishedInPlace = false
     /// Wall-clock seconds per stage. Rendering and writing overlap per page;
     /// their times are what each took summed over all cores.
     public var seconds: [Stage: Double] = [:]

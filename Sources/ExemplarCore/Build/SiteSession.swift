@@ -23,8 +23,9 @@ import Foundation
 ///   again from the content in memory, and renders again exactly the pages whose inputs
 ///   have another value: what each page's data read was recorded while it was built
 ///   (`PageInput`). A template, the strings, `site.yml` or `base_url` change renders all.
-/// - The output folder is written as by `build` (staging, then swapped in), only when the
-///   build has no error; `page(at:)` keeps giving the last good build's pages meanwhile, and
+/// - The output folder is written only when the build has no error: the first build as by
+///   `build` (a staging folder swapped in), later ones in place, only the files that changed
+///   (`InPlaceOutput`), while the folder is as this session left it; `page(at:)` keeps giving the last good build's pages meanwhile, and
 ///   `staticSource(at:)` the file a media or asset path is copied from. With
 ///   `options.writeOutput = false` nothing is written at all and a rebuild skips the disk:
 ///   a server can serve from memory alone.
@@ -54,6 +55,16 @@ public final class SiteSession: @unchecked Sendable {
         var digest: PageDigest
         var stamp: FileStamp
     }
+
+    /// The output folder as this session last published it: the state of every folder in it
+    /// (`""` for the output itself: a file added, removed or renamed changes its folder's)
+    /// and every file. The next build replaces only the files that changed while the folders
+    /// are as left; empty when unknown, and then a whole new folder is swapped in.
+    private var publishedFolders: [String: FileStamp] = [:]
+    private var publishedFiles: Set<String> = []
+    /// The output's lock, held from the first publish on when pages are kept: no other
+    /// process publishes into the folder between this session's builds.
+    private var outputLock: OutputLock?
 
     private var store: ContentStore
     private var theme: Theme?
@@ -292,10 +303,10 @@ public final class SiteSession: @unchecked Sendable {
             stillRight = nil
         }
 
-        var output: OutputFolder?
+        var output: (any OutputTarget)?
         if options.writeOutput, !report.diagnostics.hasErrors {
             do {
-                output = try OutputFolder(target: options.output)
+                output = try openOutput()
             } catch {
                 report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 previous = nil
@@ -315,9 +326,11 @@ public final class SiteSession: @unchecked Sendable {
         }
 
         var unchangedFiles: [String] = []
+        var writtenFiles: Set<String> = []
         var replaced = 0
         func record(_ outcome: OutputFolder.Outcome, _ file: String) {
             report.filesWritten += 1
+            writtenFiles.insert(file)
             switch outcome {
             case .unchanged: unchangedFiles.append(file)
             case .changed: report.filesChanged += 1; replaced += 1
@@ -366,13 +379,17 @@ public final class SiteSession: @unchecked Sendable {
                 output.discard()
             } else {
                 do {
-                    report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles)
+                    let removed = publishedFiles.subtracting(writtenFiles).sorted()
+                    report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles, removed: removed)
                     report.published = true
+                    report.publishedInPlace = output is InPlaceOutput
                     notePublished(restamp, files: files, output: output)
+                    noteFolders(output, files: writtenFiles)
                     // Every file the previous output held was either kept, replaced or left behind.
                     report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
                 } catch {
                     output.discard()
+                    publishedFolders = [:]
                     report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 }
             }
@@ -476,7 +493,7 @@ public final class SiteSession: @unchecked Sendable {
     /// page whose bytes the session no longer holds is published again from the output folder
     /// when that still holds it, and rendered again otherwise.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
-                                       output: OutputFolder?, onDisk: [String: OnDisk], keeping: Keeping,
+                                       output: (any OutputTarget)?, onDisk: [String: OnDisk], keeping: Keeping,
                                        search: (SearchIndexKeeper?, SearchIndexState.StillRight?)) -> PageResult {
         var clock = StageClock()
         var result: PageResult
@@ -534,8 +551,58 @@ public final class SiteSession: @unchecked Sendable {
         return result
     }
 
+    /// Where the build publishes: in place when this session published the folder before and
+    /// finds it as it left it, else a whole new folder swapped in (the first build, or after
+    /// someone else changed the folder: the new one then replaces it even if no page changed).
+    private func openOutput() throws(OutputFolder.Failure) -> any OutputTarget {
+        if let lock = outputLock, !publishedFolders.isEmpty, foldersAsPublished(in: lock.folder) {
+            return try InPlaceOutput(target: options.output, lock: lock)
+        }
+        let folder = try OutputFolder(target: options.output, lock: outputLock)
+        folder.replacing = outputLock != nil
+        publishedFolders = [:]
+        if keepsPages { outputLock = folder.lock }
+        return folder
+    }
+
+    private func foldersAsPublished(in target: String) -> Bool {
+        let folders = Array(publishedFolders)
+        let chunkSize = max(256, folders.count / 16)
+        let chunks = stride(from: 0, to: folders.count, by: chunkSize).map { $0..<min($0 + chunkSize, folders.count) }
+        return chunks.parallelMap { range in
+            folders[range].allSatisfy { FileStamp($0.key.isEmpty ? target : target + "/" + $0.key) == $0.value }
+        }.allSatisfy { $0 }
+    }
+
+    /// Notes the state of the output's folders after publishing `files`, for `openOutput`.
+    private func noteFolders(_ output: any OutputTarget, files: Set<String>) {
+        guard keepsPages, let target = outputLock?.folder else { return }
+        publishedFiles = files
+        var folders: Set<String>
+        if let inPlace = output as? InPlaceOutput, !publishedFolders.isEmpty {
+            for folder in inPlace.removedFolders { publishedFolders[folder] = nil }
+            folders = inPlace.touchedFolders.subtracting(inPlace.removedFolders)
+        } else {
+            publishedFolders = [:]
+            folders = [""]
+            for file in files {
+                var folder = InPlaceOutput.folder(of: file)
+                while !folder.isEmpty, folders.insert(folder).inserted { folder = InPlaceOutput.folder(of: folder) }
+            }
+        }
+        let list = Array(folders)
+        let stamps = list.parallelMap { FileStamp($0.isEmpty ? target : target + "/" + $0) }
+        for (folder, stamp) in zip(list, stamps) {
+            guard let stamp else {
+                publishedFolders = [:]
+                return
+            }
+            publishedFolders[folder] = stamp
+        }
+    }
+
     /// Notes the state of the page files just published whose state the session did not know.
-    private func notePublished(_ files: [(String, PageDigest)], files current: Set<String>, output: OutputFolder) {
+    private func notePublished(_ files: [(String, PageDigest)], files current: Set<String>, output: any OutputTarget) {
         guard keepsPages, !keepsBytes else { return }
         let stamps = files.parallelMap { output.publishedStamp($0.0) }
         for ((path, digest), stamp) in zip(files, stamps) {

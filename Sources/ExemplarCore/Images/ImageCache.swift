@@ -27,8 +27,10 @@ struct ImageCache: Sendable {
     func entry(_ key: String) -> URL { root.appendingPathComponent(key, isDirectory: true) }
 
     /// The sizes an entry holds, `(width, height)` smallest first, or nil when there is none.
+    /// An entry that cannot be read counts as absent: the photo is processed again and the
+    /// entry stored anew, and a disk that refuses that is reported by `store`.
     func sizes(of key: String) -> [(Int, Int)]? {
-        guard let text = try? String(contentsOf: entry(key).appendingPathComponent("sizes"), encoding: .utf8) else { return nil }
+        guard let text = Self.text(entry(key).path + "/sizes") else { return nil }
         let sizes = text.split(separator: "\n").compactMap { line -> (Int, Int)? in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else { return nil }
@@ -41,7 +43,8 @@ struct ImageCache: Sendable {
     /// stored the same entry meanwhile wins harmlessly: its bytes are the same.
     func store(_ key: String, files: [String: Data], sizes: [(Int, Int)]) throws(SystemError) {
         let temporary = root.appendingPathComponent(".\(key).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        defer { try? FileManager().removeItem(at: temporary) }
+        // Gone after the rename; anything left is removed by the next `prune`.
+        defer { do { try FileIO.removeTree(temporary.path) } catch {} }
         try FileIO.makeFolder(temporary.path)
         for name in files.keys.sorted() {
             try FileIO.write(files[name] ?? Data(), to: temporary.path + "/" + name)
@@ -53,12 +56,13 @@ struct ImageCache: Sendable {
     }
 
     /// Removes every entry this build did not use, and what an interrupted build left behind.
-    func prune(keeping used: Set<String>) {
-        let fileManager = FileManager()
-        guard let names = try? fileManager.contentsOfDirectory(atPath: root.path) else { return }
-        for name in names where name != Self.indexName && !used.contains(name) {
-            try? fileManager.removeItem(at: root.appendingPathComponent(name))
+    /// Throws the first failure after trying every entry: the cache then only takes more room.
+    func prune(keeping used: Set<String>) throws(SystemError) {
+        var failure: SystemError?
+        for name in try FileIO.names(in: root.path) where name != Self.indexName && !used.contains(name) {
+            do { try FileIO.removeTree(root.path + "/" + name) } catch { failure = failure ?? error }
         }
+        if let failure { throw failure }
     }
 
     // MARK: Which content each media file had
@@ -73,8 +77,9 @@ struct ImageCache: Sendable {
 
     private static let indexName = "sources.tsv"
 
+    /// An index that is missing or unreadable is empty: every photo is then hashed again.
     func loadIndex() -> [String: Stamp] {
-        guard let text = try? String(contentsOf: root.appendingPathComponent(Self.indexName), encoding: .utf8) else { return [:] }
+        guard let text = Self.text(root.path + "/" + Self.indexName) else { return [:] }
         var index: [String: Stamp] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -84,13 +89,23 @@ struct ImageCache: Sendable {
         return index
     }
 
-    func saveIndex(_ index: [String: Stamp]) {
+    func saveIndex(_ index: [String: Stamp]) throws(SystemError) {
         let text = index.keys.sorted().compactMap { path -> String? in
             guard let stamp = index[path], !path.contains("\t"), !path.contains("\n") else { return nil }
             return "\(path)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.hash)\n"
         }.joined()
         let temporary = root.path + "/.\(Self.indexName).\(getpid())"
-        if (try? FileIO.write(Data(text.utf8), to: temporary)) != nil { rename(temporary, root.path + "/" + Self.indexName) }
+        try FileIO.write(Data(text.utf8), to: temporary)
+        if rename(temporary, root.path + "/" + Self.indexName) != 0 { throw .current() }
+    }
+
+    /// The text of a cache file, or nil when it cannot be read: a cache miss, not a fault.
+    private static func text(_ path: String) -> String? {
+        do {
+            return String(decoding: try FileIO.readFile(path, noFollow: true), as: UTF8.self)
+        } catch {
+            return nil
+        }
     }
 
     /// Size and modification time in nanoseconds, without reading the file.

@@ -84,8 +84,20 @@ public enum ImageProcessor {
             if outcome.decoded { result.processed += 1 } else { result.reused += 1 }
         }
         if store {
-            cache.saveIndex(newIndex)
-            cache.prune(keeping: used)
+            // The photos are published either way; a cache that cannot be kept tidy only costs
+            // the next build time (an index lost) or room (entries left).
+            do {
+                try cache.saveIndex(newIndex)
+            } catch {
+                result.diagnostics.append(Diagnostic(.warning, "image-cache", "Không ghi được chỉ mục bộ đệm ảnh \(cache.root.path): \(error.cause); lần dựng sau sẽ đọc lại mọi ảnh.",
+                                                     file: contentDisplay + "/media", hint: error.remedy ?? "Kiểm tra thư mục bộ đệm."))
+            }
+            do {
+                try cache.prune(keeping: used)
+            } catch {
+                result.diagnostics.append(Diagnostic(.warning, "image-cache", "Không xoá được các ảnh cũ trong bộ đệm \(cache.root.path): \(error.cause); bộ đệm chiếm thêm chỗ.",
+                                                     file: contentDisplay + "/media", hint: error.remedy ?? "Kiểm tra thư mục bộ đệm."))
+            }
         }
         return result
     }

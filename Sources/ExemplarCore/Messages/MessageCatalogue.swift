@@ -95,8 +95,8 @@ public enum MessageCatalogue {
         return table
     }
 
-    static let messages = compile(EnglishMessages.messages)
-    static let hints = compile(EnglishMessages.hints)
-    static let fragmentTemplates = EnglishMessages.fragmentTemplates.compactMap { Template($0.0, $0.1) }
-    static let fragmentWords = EnglishMessages.fragmentWords
+    static let messages = compile(EnglishMessages.messages + EnglishFileMessages.messages)
+    static let hints = compile(EnglishMessages.hints + EnglishFileMessages.hints)
+    static let fragmentTemplates = (EnglishMessages.fragmentTemplates + EnglishFileMessages.fragmentTemplates).compactMap { Template($0.0, $0.1) }
+    static let fragmentWords = EnglishMessages.fragmentWords.merging(EnglishFileMessages.kinds) { first, _ in first }
 }

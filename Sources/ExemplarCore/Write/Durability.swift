@@ -36,6 +36,26 @@ enum Durability {
         try flushFile(path, flags: O_RDONLY | O_DIRECTORY)
     }
 
+    /// Flushes one regular file's bytes.
+    static func flushFile(_ path: String) throws(SystemError) {
+        try flushFile(path, flags: O_RDONLY)
+    }
+
+    /// Flushes a few files or folders one by one, or when there are many, the whole file
+    /// system holding `folder` at once. One `fsync` waits for about one journal commit, and
+    /// is bounded by what this build wrote, where `syncfs` also waits for whatever else is
+    /// pending on the file system: a handful of files is quicker one by one, thousands are not.
+    static func flush(files: [String], folders: [String], within folder: String) throws(SystemError) {
+        if files.count + folders.count > fileByFileLimit {
+            try flush(folder)
+            return
+        }
+        for file in files { try flushFile(file, flags: O_RDONLY) }
+        for folder in folders { try flushFolder(folder) }
+    }
+
+    static let fileByFileLimit = 64
+
     private static func flushFile(_ path: String, flags: Int32) throws(SystemError) {
         let descriptor = open(path, flags | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .current() }

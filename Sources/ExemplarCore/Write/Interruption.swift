@@ -68,7 +68,9 @@ public enum Interruption {
 /// on stderr at that point of publishing and wait there until a line (or the end) arrives on
 /// stdin, so that a test can signal, kill or disturb it at an exact point. The points are
 /// `staging` (staging folder created, nothing written), `before-swap` (everything written and
-/// flushed) and `after-swap` (new site in place, previous one not yet removed).
+/// flushed) and `after-swap` (new site in place, previous one not yet removed); for a rebuild
+/// published in place, `before-rename` (changed files staged and flushed) and `after-rename`
+/// (renamed into place, not yet flushed).
 /// Unset, it costs one environment lookup per process.
 enum TestPause {
     private static let point = ProcessInfo.processInfo.environment["EXEMPLAR_TEST_PAUSE"]

@@ -9,7 +9,7 @@ import Foundation
 /// into place in one atomic step only when everything succeeded, so readers never see half a
 /// site, a failed or stopped build leaves the previous one untouched, and at every instant
 /// the output is either the whole old site or the whole new one.
-public final class OutputFolder: @unchecked Sendable {
+public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// Written at the root of every output and staging folder, so a later build knows the
     /// folder is ours to replace or to clean up.
     static let marker = ".exemplar-output"
@@ -27,6 +27,9 @@ public final class OutputFolder: @unchecked Sendable {
     /// checked: a file edited by hand afterwards is noticed before publishing.
     private var linked: [String: FileStamp] = [:]
     private let linkedLock = NSLock()
+    /// Swap the new site in even when every file is the same as the published one: set when
+    /// the published folder was changed by hand and may hold files that are not the site's.
+    var replacing = false
 
     public struct Failure: Error, CustomStringConvertible {
         public let message: String
@@ -70,7 +73,7 @@ public final class OutputFolder: @unchecked Sendable {
         TestPause.at("staging")
     }
 
-    private static func fileCount(inMarkerOf folder: String) -> Int? {
+    static func fileCount(inMarkerOf folder: String) -> Int? {
         let text: String
         do {
             text = String(decoding: try FileIO.readFile(folder + "/" + marker, noFollow: true), as: UTF8.self)
@@ -131,40 +134,16 @@ public final class OutputFolder: @unchecked Sendable {
         FileStamp(targetPath + "/" + relative)
     }
 
-    /// Copies a file as it is, refusing a link or anything but a regular file.
-    @discardableResult
-    public func copy(_ source: URL, to relative: String) throws(Failure) -> Outcome {
-        let data: Data
-        do {
-            data = try FileIO.readFile(source.path, noFollow: true)
-        } catch {
-            throw Failure(read: error, source.path)
-        }
-        return try write(relative, data)
-    }
-
-    /// Copies `relative` below `root` without following any link on the way (media, theme
-    /// assets): a file swapped for a link during the build is refused, not published.
-    /// Stylesheets are published minified (`CSSMinifier`).
-    @discardableResult
-    public func copy(from root: URL, _ relative: String, to destination: String) throws(Failure) -> Outcome {
-        let data: Data
-        do {
-            data = try FileIO.readBelow(root.path, relative)
-        } catch {
-            throw Failure(read: error, root.appendingPathComponent(relative).path)
-        }
-        return try write(destination, destination.hasSuffix(".css") ? CSSMinifier.minify(data) : data)
-    }
-
     /// Swaps the staging folder into place, recording how many files it holds. When every
     /// file is the same as before and none was added or removed, the published folder is
     /// left exactly as it was: an unchanged build touches nothing.
     /// Returns whether the published folder changed.
-    /// `unchanged` are the files `write` found identical to the published ones.
+    /// `unchanged` are the files `write` found identical to the published ones; `removed`, the
+    /// files of the previous site this one no longer has, go with the previous folder.
+    /// `replacing` swaps even an unchanged site in (the published folder holds files of others).
     @discardableResult
-    public func commit(files: Int, unchanged: [String]) throws(Failure) -> Bool {
-        if unchanged.count == files, previousFileCount == files {
+    public func commit(files: Int, unchanged: [String], removed: [String] = []) throws(Failure) -> Bool {
+        if !replacing, unchanged.count == files, previousFileCount == files {
             try checkReusedFiles(in: targetPath)
             discard()
             return false

@@ -1,12 +1,12 @@
 import Foundation
 
-extension OutputFolder {
+extension OutputTarget {
     /// Copies the media the content uses and the theme's assets as they are. Each is read
     /// without following links (`copy(from:_:to:)`), so a file swapped for a link to elsewhere
     /// during the build is refused rather than published.
-    public func copyStatic(media: Set<String>, content: URL, contentDisplay: String, images: [PublishedFile] = [],
+    func copyStatic(media: Set<String>, content: URL, contentDisplay: String, images: [PublishedFile] = [],
                            assets: URL?, assetsDisplay: String,
-                           record: (Outcome, String) -> Void) -> [Diagnostic] {
+                           record: (OutputFolder.Outcome, String) -> Void) -> [Diagnostic] {
         var jobs: [(root: URL, relative: String, destination: String, display: String)] =
             media.sorted().map { (content, $0, $0, contentDisplay + "/" + $0) }
         jobs += images.map { ($0.root, $0.relative, $0.destination, $0.root.appendingPathComponent($0.relative).path) }
@@ -23,16 +23,16 @@ extension OutputFolder {
             }
         }
         let outcomes = jobs.parallelMap { job in
-            Result { () throws(Failure) -> Outcome in try copy(from: job.root, job.relative, to: job.destination) }
+            Result { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in try copy(from: job.root, job.relative, to: job.destination) }
         }
-        var failures: [(Failure, String)] = []
+        var failures: [(OutputFolder.Failure, String)] = []
         for (outcome, job) in zip(outcomes, jobs) {
             switch outcome {
             case .success(let outcome): record(outcome, job.destination)
             case .failure(let failure): failures.append((failure, job.display))
             }
         }
-        return problems + Failure.diagnostics(failures)
+        return problems + OutputFolder.Failure.diagnostics(failures)
     }
 }
 
