@@ -15,6 +15,8 @@ struct Views: Sendable {
     let theme: Theme
     private(set) var markdown: Markdown
     let pathOf: [Route: String]
+    /// `pathOf` with the base path in front: pages ask for addresses hundreds of times each.
+    private let urlOf: [Route: String]
     let basePath: String
     /// The build day: it decides which events are coming.
     let today: CalendarDate
@@ -63,7 +65,9 @@ struct Views: Sendable {
         self.theme = theme
         self.markdown = markdown
         self.pathOf = pathOf
-        basePath = graph.site.basePath
+        let basePath = graph.site.basePath
+        self.basePath = basePath
+        urlOf = pathOf.mapValues { basePath + $0 }
         unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
     }
@@ -136,7 +140,7 @@ struct Views: Sendable {
 
     func url(_ route: Route) -> String? {
         reads?.note(.path(route))
-        return pathOf[route].map { basePath + $0 }
+        return urlOf[route]
     }
 
     /// A media file's address. File names may hold spaces, `#` or Vietnamese letters, which
