@@ -17,6 +17,8 @@ struct Views: Sendable {
     let pathOf: [Route: String]
     /// `pathOf` with the base path in front: pages ask for addresses hundreds of times each.
     private let urlOf: [Route: String]
+    /// The site's own data, the same on every page.
+    private let siteValue: TemplateValue
     let basePath: String
     /// The build day: it decides which events are coming.
     let today: CalendarDate
@@ -68,6 +70,13 @@ struct Views: Sendable {
         let basePath = graph.site.basePath
         self.basePath = basePath
         urlOf = pathOf.mapValues { basePath + $0 }
+        let site = graph.site
+        siteValue = [
+            "title": .text(site.title), "organisation": .text(site.organisation),
+            "description": .text(site.description ?? ""), "language": .text(site.language),
+            "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
+            "contact": Self.contactData(site.contact),
+        ]
         unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
     }
@@ -175,12 +184,7 @@ struct Views: Sendable {
         nav += pages
         let isHome = route == .home
         return [
-            "site": [
-                "title": .text(site.title), "organisation": .text(site.organisation),
-                "description": .text(site.description ?? ""), "language": .text(site.language),
-                "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
-                "contact": contactData(site.contact),
-            ],
+            "site": siteValue,
             "t": theme.stringsValue,
             "nav": .list(nav),
             // The menu bar: the lists, then the free pages under one "Giới thiệu" entry when
