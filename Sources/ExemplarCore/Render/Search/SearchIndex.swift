@@ -31,36 +31,12 @@ struct SearchIndex {
     /// Documents read on every core at once before their words are merged.
     static let batchSize = 1024
 
-    /// One word of one document: its key, its spelling and the fields it appears in.
+    /// One key of one document: the index's key id, its spelling there, and the name
+    /// length × 64 + field mask (see `WordCutter.Posting`).
     struct Posting: Sendable {
-        var key: String
+        var key: Int32
         var spelling: String
-        var mask: Int
-        /// Words in the document's name, when this word is one of them; 0 otherwise.
-        var nameLength = 0
-    }
-
-    /// A document's words, one posting per key, sorted by key. The spelling kept is the one
-    /// in the heaviest field, where an exact match matters most.
-    static func postings(of document: SearchDocument) -> [Posting] {
-        var byKey: [String: Posting] = [:]
-        for (field, text) in document.fields where !text.isEmpty {
-            let bit = 1 << field.rawValue
-            SearchText.words(text) { word in
-                if let found = byKey[word.key] {
-                    if found.mask & bit == 0 { byKey[word.key]?.mask = found.mask | bit }
-                } else {
-                    byKey[word.key] = Posting(key: word.key, spelling: word.spelling, mask: bit)
-                }
-            }
-        }
-        var nameLength = 0
-        SearchText.words(document.name) { _ in nameLength += 1 }
-        return byKey.values.map { posting in
-            var posting = posting
-            if posting.mask & 1 != 0 { posting.nameLength = min(7, nameLength) }
-            return posting
-        }.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        var rest: Int
     }
 
     /// A key's documents, in document order.
@@ -72,10 +48,6 @@ struct SearchIndex {
         var lastDocument = 0
 
         /// Adds a posting of document `number`, which comes after every one the term has.
-        mutating func add(_ posting: Posting, document number: Int) {
-            add(number, spelling: posting.spelling, rest: posting.nameLength * 64 + posting.mask)
-        }
-
         /// `rest`: the name length × 64 + the field mask.
         mutating func add(_ number: Int, spelling: String, rest: Int) {
             // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The search index as a kept session holds it between builds: each document with the keys it
 /// gave and what making it read, every term's postings, and the texts of the index files. A
 /// rebuild makes again only the documents whose inputs changed, patches the terms of their
@@ -61,27 +63,54 @@ struct SearchIndexState: Sendable {
 
     /// Makes the documents of `sources` in batches on every core, in order; `keep` gives the
     /// ones that stand. Postings are handed to `take` batch by batch, so the words of the
-    /// whole site are never held at once.
-    private static func make(_ views: Views, sources: [Views.SearchSource], track: Bool, keep: (Int) -> Document?,
-                             take: (Document, [SearchIndex.Posting]?, Int) -> Void) {
+    /// whole site are never held at once. Each core cuts a run of every batch with a cutter
+    /// of its own, kept from batch to batch.
+    private mutating func make(_ views: Views, sources: [Views.SearchSource], track: Bool, keep: (Int) -> Document?,
+                               take: (inout SearchIndexState, Document, [SearchIndex.Posting]?, Int) -> Void) {
+        let lanes = (0..<Self.lanes).map { _ in Lane() }
         var index = 0
         while index < sources.count {
             let range = index..<min(index + SearchIndex.batchSize, sources.count)
             index = range.upperBound
             let kept = range.map(keep)
-            let outcomes = Array(range).parallelMap { position -> (Document, [SearchIndex.Posting]?)? in
-                if let document = kept[position - range.lowerBound] { return (document, nil) }
-                let source = sources[position]
-                let reads = track ? Reads() : nil
-                guard var document = views.tracking(reads).searchDocument(source) else { return nil }
-                let postings = SearchIndex.postings(of: document)
-                document.fields = []
-                return (Document(source: source, document: document, keys: [], inputs: reads?.inputs), postings)
+            let share = (range.count + lanes.count - 1) / lanes.count
+            let outcomes = Array(lanes.indices).parallelMap { number -> [(Document, [WordCutter.Posting]?)?] in
+                let lane = lanes[number]
+                let start = min(range.lowerBound + number * share, range.upperBound)
+                return (start..<min(start + share, range.upperBound)).map { position in
+                    if let document = kept[position - range.lowerBound] { return (document, nil) }
+                    let source = sources[position]
+                    let reads = track ? Reads() : nil
+                    guard var document = views.tracking(reads).searchDocument(source) else { return nil }
+                    let postings = lane.cutter.postings(of: document)
+                    document.fields = []
+                    return (Document(source: source, document: document, keys: [], inputs: reads?.inputs), postings)
+                }
             }
-            for (position, outcome) in zip(range, outcomes) {
-                if let (document, postings) = outcome { take(document, postings, position) }
+            var position = range.lowerBound
+            for (lane, results) in zip(lanes, outcomes) {
+                for key in lane.cutter.keys[lane.ids.count...] { lane.ids.append(id(of: key)) }
+                let spellings = lane.cutter.spellings, ids = lane.ids
+                for outcome in results {
+                    if let (document, postings) = outcome {
+                        take(&self, document, postings?.map {
+                            SearchIndex.Posting(key: ids[Int($0.key)], spelling: spellings[Int($0.spelling)], rest: Int($0.rest))
+                        }, position)
+                    }
+                    position += 1
+                }
             }
         }
+    }
+
+    /// Runs of a batch cut at once: a few per core, so a core left with short documents
+    /// takes on another run.
+    private static let lanes = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
+
+    /// One run's cutter, and the index's key id of each of its keys.
+    private final class Lane: @unchecked Sendable {
+        var cutter = WordCutter()
+        var ids: [Int32] = []
     }
 
     /// The id of a key, given one when new.
@@ -95,16 +124,16 @@ struct SearchIndexState: Sendable {
 
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool) {
-        Self.make(views, sources: sources, track: track, keep: { _ in nil }) { document, postings, _ in
+        make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
             var document = document
-            let number = documents.count
+            let number = state.documents.count
             for posting in postings ?? [] {
-                let id = id(of: posting.key)
                 // Only a kept index patches its terms later.
-                if track { document.keys.append(id) }
-                terms[id, default: SearchIndex.Term(key: posting.key)].add(posting, document: number)
+                if track { document.keys.append(posting.key) }
+                state.terms[posting.key, default: SearchIndex.Term(key: state.keys[Int(posting.key)])]
+                    .add(number, spelling: posting.spelling, rest: posting.rest)
             }
-            documents.append(document)
+            state.documents.append(document)
         }
         made = documents.count
         sorted = terms.keys.sorted(by: keyOrder)
@@ -119,7 +148,7 @@ struct SearchIndexState: Sendable {
         next.reserveCapacity(sources.count)
         var made: [Int: [SearchIndex.Posting]] = [:]  // new number → postings
         var oldNumber: [Int?] = []                     // new number → old number, when kept
-        Self.make(views, sources: sources, track: track, keep: { standing[$0].map { old[$0] } }) { document, postings, position in
+        make(views, sources: sources, track: track, keep: { standing[$0].map { old[$0] } }) { _, document, postings, position in
             if let postings { made[next.count] = postings }
             oldNumber.append(postings == nil ? standing[position] : nil)
             next.append(document)
@@ -140,7 +169,7 @@ struct SearchIndexState: Sendable {
         // Key ids of the new postings.
         var newKeys: [Int: [Int32]] = [:]
         for (number, postings) in made {
-            newKeys[number] = postings.map { id(of: $0.key) }
+            newKeys[number] = postings.map(\.key)
         }
         // Terms to patch: the old keys of documents made again (or gone) and their new keys.
         var affected: Set<Int32> = []
@@ -157,7 +186,7 @@ struct SearchIndexState: Sendable {
         for (number, postings) in made.sorted(by: { $0.key < $1.key }) {
             guard let ids = newKeys[number] else { continue }
             for (posting, id) in zip(postings, ids) {
-                adding[id, default: []].append((number, posting.spelling, posting.nameLength * 64 + posting.mask))
+                adding[id, default: []].append((number, posting.spelling, posting.rest))
             }
         }
         let old = terms, keys = self.keys, stillThere = remaining, added = adding

@@ -17,57 +17,78 @@ enum SearchText {
     /// Longer runs are not words anyone types (hashes, long numbers) and only grow the index.
     static let maxWordLength = 40
 
-    /// Calls `body` with every word of `text`, in order. Works on the UTF-8 bytes with a table
-    /// per scalar: the index reads every body of the site, millions of words.
+    /// Calls `body` with every word of `text`, in order.
     static func words(_ text: String, _ body: (Word) -> Void) {
         var text = text
+        text.withUTF8 { bytes in tokens(bytes) { body(word($0)) } }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of every word of `bytes` (valid UTF-8), in order.
+    /// Works on the bytes with a table per scalar: the index reads every body of the site,
+    /// millions of words.
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var index = 0
+        var start = -1  // first byte of the word being read; -1 between words
+        var length = 0  // its scalars
+        while index < bytes.count {
+            let lead = bytes[index]
+            var size = 1
+            let inWord: Bool
+            if lead < 0x80 {
+                let lower = lead | 0x20
+                inWord = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lead)
+            } else {
+                size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
+                inWord = Unicode.Scalar(scalar(bytes, at: index, size: size)).map(Letters.isWord) ?? false
+            }
+            if inWord {
+                if start < 0 { start = index; length = 0 }
+                length += 1
+            } else if start >= 0 {
+                if length <= maxWordLength { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                start = -1
+            }
+            index += size
+        }
+        if start >= 0, length <= maxWordLength { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+    }
+
+    /// The key and spelling of one word, as `tokens` gives it.
+    static func word(_ token: UnsafeBufferPointer<UInt8>) -> Word {
         var key: [UInt8] = []
         var bare: [UInt8] = []
         var tones: [UInt8] = []
-        key.reserveCapacity(64)
-        bare.reserveCapacity(64)
-        var length = 0
-        func flush() {
-            if length > 0, length <= maxWordLength {
-                body(Word(key: String(decoding: key, as: UTF8.self),
-                          spelling: String(decoding: bare + tones, as: UTF8.self)))
+        key.reserveCapacity(token.count)
+        bare.reserveCapacity(token.count)
+        var index = 0
+        while index < token.count {
+            let lead = token[index]
+            if lead < 0x80 {
+                let lower = (0x41...0x5A).contains(lead) ? lead + 0x20 : lead
+                key.append(lower)
+                bare.append(lower)
+                index += 1
+                continue
             }
-            key.removeAll(keepingCapacity: true)
-            bare.removeAll(keepingCapacity: true)
-            tones.removeAll(keepingCapacity: true)
-            length = 0
+            let size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, token.count - index)
+            let value = scalar(token, at: index, size: size)
+            index += size
+            guard let scalar = Unicode.Scalar(value), let folded = Letters.fold(scalar) else { continue }
+            key.append(contentsOf: folded.key)
+            bare.append(contentsOf: folded.bare)
+            if folded.tone != 0 { tones.append(folded.tone) }
         }
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    switch lead {
-                    case 0x41...0x5A:
-                        key.append(lead + 0x20); bare.append(lead + 0x20); length += 1
-                    case 0x61...0x7A, 0x30...0x39:
-                        key.append(lead); bare.append(lead); length += 1
-                    default:
-                        flush()
-                    }
-                    index += 1
-                    continue
-                }
-                // Decode one scalar; the text is valid UTF-8 (a Swift String).
-                let size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
-                for offset in 1..<size where index + offset < bytes.count {
-                    value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
-                }
-                index += size
-                guard let scalar = Unicode.Scalar(value), let folded = Letters.fold(scalar) else { flush(); continue }
-                key.append(contentsOf: folded.key)
-                bare.append(contentsOf: folded.bare)
-                if folded.tone != 0 { tones.append(folded.tone) }
-                length += 1
-            }
+        return Word(key: String(decoding: key, as: UTF8.self), spelling: String(decoding: bare + tones, as: UTF8.self))
+    }
+
+    /// The scalar value of the `size` bytes at `index`, a lead byte and its continuations.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, size: Int) -> UInt32 {
+        let lead = bytes[index]
+        var value = UInt32(lead) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+        for offset in 1..<max(size, 1) {
+            value = (value << 6) | (UInt32(bytes[index + offset]) & 0x3F)
         }
-        flush()
+        return value
     }
 
     /// Every word of `text`, for tests and small inputs.
@@ -100,6 +121,28 @@ private enum Letters {
     /// (NFD input), folded ahead of time.
     private static let latin: [Folded?] = (0x80...0x36F).map { make(Unicode.Scalar($0)!) }
     private static let latinAdditional: [Folded?] = (0x1E00...0x1EFF).map { make(Unicode.Scalar($0)!) }
+    private static let latinIsWord = latin.map { $0 != nil }
+    private static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
+
+    /// Whether the scalar is part of a word (letter, mark or digit), without folding it.
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x80...0x36F: return latinIsWord[Int(scalar.value) - 0x80]
+        case 0x1E00...0x1EFF: return latinAdditionalIsWord[Int(scalar.value) - 0x1E00]
+        default: return isWordCategory(scalar)
+        }
+    }
+
+    private static func isWordCategory(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
 
     static func fold(_ scalar: Unicode.Scalar) -> Folded? {
         switch scalar.value {
@@ -111,14 +154,7 @@ private enum Letters {
 
     /// Nil when the scalar is not part of a word (punctuation, spaces, symbols).
     static func make(_ scalar: Unicode.Scalar) -> Folded? {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber:
-            break
-        default:
-            return nil
-        }
+        guard isWordCategory(scalar) else { return nil }
         let lower = String(scalar).lowercased()
         var bare = String.UnicodeScalarView()
         var tone: UInt8 = 0
