@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    /// Every message publishing can fail with, as written in `Write/`, has an English form:
+    /// read from the source, so a new one without a translation fails here, not in front of
+    /// an English reader with a full disk.
+    @Test func everyPublishingMessageIsInTheCatalogue() throws {
+        let folder = SiteFixture.repository.appendingPathComponent("Sources/ExemplarCore/Write")
+        let literal = try NSRegularExpression(pattern: #"(?:io|Failure)\(\s*"((?:[^"\\]|\\.)+)""#)
+        let value = try NSRegularExpression(pattern: #"\\\((?:[^()]|\([^()]*\))*\)"#)
+        var messages: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
+            let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for match in literal.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
+                guard let range = Range(match.range(at: 1), in: source) else { continue }
+                let text = String(source[range])
+                messages.append(value.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "a/b"))
+            }
+        }
+        #expect(messages.count >= 15, "\(messages)")
+        let cause = SystemError(code: ENOSPC).cause
+        for message in messages {
+            let english = MessageCatalogue.english(message: "\(message): \(cause).", code: "output")
+                ?? MessageCatalogue.english(message: "\(message).", code: "output")
+            #expect(english.map { !Self.vietnamese($0) } == true, "\(message)")
+        }
+    }
+
     @Test func aFullDiskReadsInEnglish() throws {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }

@@ -3,14 +3,15 @@
 /// touches a file, so a full disk reads as English in English wherever it happens.
 enum EnglishFileMessages {
     /// Publishing: each message also comes with the sentence that counts the other files
-    /// failing for the same cause (see `OutputFolder.Failure.diagnostics`).
+    /// failing for the same cause (see `OutputFolder.Failure.diagnostics`). The first
+    /// template that fits is used, so a message that another one's values could swallow
+    /// comes before it.
     static let output: [(String, String)] = [
         ("Không đọc được {0}: {1}; mọi tệp trong đó nên không được chép vào trang web.",
          "Could not read {0}: {1}; none of the files in it are copied to the site."),
         ("\"{0}\" là {1}, không phải tệp thường, nên không được chép vào trang web.",
          "\"{0}\" is {1}, not a regular file, so it is not copied to the site."),
         ("Không tạo được thư mục cho {0}: {1}.", "Could not create the folder for {0}: {1}."),
-        ("Không ghi được {0}: {1}.", "Could not write {0}: {1}."),
         ("Không ghi được xuống đĩa thư mục tạm {0}: {1}.", "Could not flush the staging folder {0} to disk: {1}."),
         ("Không ghi được xuống đĩa thư mục {0}: {1}.", "Could not flush the folder {0} to disk: {1}."),
         ("Không tạo được thư mục tạm {0}: {1}.", "Could not create the staging folder {0}: {1}."),
@@ -25,14 +26,18 @@ enum EnglishFileMessages {
          "Could not replace the output folder {0}: it is a mount point, or on another disk than the staging folder: {1}."),
         ("Không thay được thư mục kết quả {0}: {1}.", "Could not replace the output folder {0}: {1}."),
         ("Không liên kết được {0} từ bản trước: {1}.", "Could not link {0} from the previous build: {1}."),
+        ("Không thay được {0} trong thư mục kết quả: {1}.", "Could not replace {0} in the output folder: {1}."),
+        ("Không xoá được {0} khỏi thư mục kết quả: {1}.", "Could not remove {0} from the output folder: {1}."),
         ("Tệp {0} trong thư mục kết quả bị sửa trong lúc đang dựng; trang web mới không được công bố.",
          "The file {0} in the output folder was edited during the build; the new site is not published."),
-        ("Không đọc được {0}: {1}.", "Could not read {0}: {1}."),
         ("Không chép {0}: đó là {1}, không phải tệp thường.", "Did not copy {0}: it is {1}, not a regular file."),
         ("Không xoá được {0}, phần còn lại của một lần dựng bị dừng: {1}.",
          "Could not remove {0}, left by a build that was stopped: {1}."),
         ("Không đọc được thư mục chứa thư mục kết quả {0}: {1}.", "Could not read the folder holding the output folder {0}: {1}."),
         ("Lệnh dựng bị dừng.", "The build was stopped."),
+        // The general forms last: they would match the longer messages above too.
+        ("Không ghi được {0}: {1}.", "Could not write {0}: {1}."),
+        ("Không đọc được {0}: {1}.", "Could not read {0}: {1}."),
     ]
 
     static let outputHints: [(String, String)] = [
