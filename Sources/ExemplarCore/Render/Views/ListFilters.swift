@@ -26,7 +26,7 @@ extension Views {
             .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
         }
         var data: TemplateData = [:]
-        data["units"] = options(narrowing(units).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
+        data["units"] = options(shortUnitChoice(narrowing(units)).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
             .compactMap { id in graph.units[id].map { (id, $0.name) } })
         if case .year = listing {} else {
             data["years"] = options(narrowing(years).sorted().map { (String($0), String($0)) })

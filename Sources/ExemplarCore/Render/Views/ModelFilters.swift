@@ -18,7 +18,7 @@ extension Views {
             .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
         }
         var data: TemplateData = [:]
-        let shownUnits = narrowing(units)
+        let shownUnits = Set(shortUnitChoice(Array(narrowing(units))))
         data["units"] = options(graph.unitOrder.filter { shownUnits.contains($0) }.compactMap { id in graph.units[id].map { (id, $0.name) } })
         let shownFields = narrowing(fields)
         data["fields"] = options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
