@@ -20,5 +20,5 @@ source "$HERE/corpus.sh"
 ensure_corpus "$N"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== serve on N=$N: from the file written to the reload event"
-python3 "$HERE/serve_latency.py" "$REPO/.build/release/exemplar" "$CORPUS" "$REPO/theme" "$BENCH/serve-$N" "$EDITS" | sed 's/^/   /'
+python3 -u "$HERE/serve_latency.py" "$REPO/.build/release/exemplar" "$CORPUS" "$REPO/theme" "$BENCH/serve-$N" "$EDITS" | sed -u 's/^/   /'
 rm -rf "$BENCH/serve-$N"

@@ -25,6 +25,18 @@ def rss_mib(pid):
     return 0.0
 
 
+def cpu_ms(pid):
+    """User and system CPU the process has used so far, in milliseconds (clock-tick resolution)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
 class Events:
     """The server's event stream, read line by line from a plain socket."""
 
@@ -98,14 +110,16 @@ def main():
         kinds = [("profile body", profile, body, edits), ("unit renamed in units.yml", units, unit, edits),
                  ("template", layout, template, max(3, edits // 4))]
         for name, path, change, count in kinds:
-            times = []
+            times, cpu = [], []
             for n in range(count):
                 text = change(n)
+                c0 = cpu_ms(server.pid)
                 t0 = time.monotonic()
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
                 data = events.next("build")
                 times.append((time.monotonic() - t0) * 1000)
+                cpu.append(cpu_ms(server.pid) - c0)
                 if '"failed":true' in data:
                     raise SystemExit(f"{name}: the build failed: {data[:400]}")
                 time.sleep(0.2)
@@ -113,7 +127,8 @@ def main():
                 f.write(original[path])
             events.next("build")
             print(f"{name}: median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f} "
-                  f"over {count} edits; server RSS {rss_mib(server.pid):.0f} MiB")
+                  f"over {count} edits; server CPU per rebuild median {statistics.median(cpu):.0f} ms; "
+                  f"server RSS {rss_mib(server.pid):.0f} MiB; load {load()}")
     finally:
         server.terminate()
         server.wait()

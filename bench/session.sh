@@ -41,7 +41,7 @@ cp -r "$REPO/theme" "$WORK/theme"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== session on N=$N, $RUNS rebuilds per edit"
 /usr/bin/time -f "   session process: %e s wall, %M KiB peak" \
-    "$BENCH_EXE" "$WORK/content" "$WORK/theme" "$WORK/public" "$RUNS" 2>&1 | sed 's/^/   /'
+    "$BENCH_EXE" "$WORK/content" "$WORK/theme" "$WORK/public" "$RUNS" 2>&1 | sed -u 's/^/   /'
 echo "== load after the session: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ -n "${BEFORE:-}" ]; then

@@ -5,7 +5,7 @@ import Foundation
 // one profile edit, one unit rename in units.yml and one template edit, each repeated and put
 // back afterwards. Used by bench/session.sh; not a product.
 //
-//   ExemplarBench CONTENT THEME OUTPUT [RUNS]
+//   ExemplarBench CONTENT THEME OUTPUT [RUNS]      (EXEMPLAR_BENCH_ONLY=WORD: only those edits)
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4 else {
@@ -29,6 +29,15 @@ func seconds(_ body: () -> BuildReport) -> (Double, BuildReport) {
     let start = DispatchTime.now().uptimeNanoseconds
     let report = body()
     return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, report)
+}
+
+/// CPU seconds (user and system, every thread) this process has used so far: on a shared
+/// machine the wall time says as much about the neighbours as about the build.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return value(usage.ru_utime) + value(usage.ru_stime)
 }
 
 func stages(_ report: BuildReport) -> String {
@@ -56,24 +65,32 @@ let (first, firstReport) = seconds { session.build() }
 guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
 say(String(format: "first build: %.2f s, %d pages (%@ ms); %@", first, firstReport.pagesRendered, stages(firstReport), memory()))
 
+/// `EXEMPLAR_BENCH_ONLY=WORD` times only the kinds of edit whose name holds WORD (for a profiler).
+let only = ProcessInfo.processInfo.environment["EXEMPLAR_BENCH_ONLY"]
+
 /// Runs `edit` (given the run number) `runs` times, rebuilding after each, then puts the file back.
 func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> String) {
+    if let only, !name.contains(only) { return }
     guard let original = try? String(contentsOf: file, encoding: .utf8) else { fail("cannot read \(file.path)") }
     var times: [Double] = []
+    var cpu: [Double] = []
     var last: BuildReport?
     for run in 1...runs {
         do { try Data(edit(original, run).utf8).write(to: file) } catch { fail("cannot write \(file.path)") }
+        let before = cpuSeconds()
         let (time, report) = seconds { session.build(changes: named ? [ChangedPath(file)] : nil) }
+        cpu.append(cpuSeconds() - before)
         guard report.published else { fail("\(name): the rebuild failed: \(report.diagnostics.first.map { "\($0)" } ?? "")") }
         times.append(time)
         last = report
     }
+    cpu.sort()
     do { try Data(original.utf8).write(to: file) } catch { fail("cannot restore \(file.path)") }
     _ = session.build(changes: [ChangedPath(file)])
     times.sort()
     guard let last else { return }
-    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f) over %d; %d pages rendered, %d files changed; last: %@ ms; %@",
-                 name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, runs,
+    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, over %d; %d pages rendered, %d files changed; last: %@ ms; %@",
+                 name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, cpu[cpu.count / 2] * 1000, runs,
                  last.renderedFiles.count, last.changedFiles.count, stages(last), memory()))
 }
 

@@ -47,14 +47,21 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
             for event in events(in: buffer[..<count]) {
-                batch.add(event.path, at: monotonicSeconds(), created: event.created, removed: event.removed)
+                batch.add(event.path, at: monotonicSeconds(), created: event.created, removed: event.removed, writing: event.writing)
             }
         }
     }
 
+    private struct Event {
+        var path: String
+        var created = false
+        var removed = false
+        var writing: Bool?
+    }
+
     /// The paths named by a buffer of `inotify_event`s; new folders get watched on the way.
-    private func events(in bytes: ArraySlice<UInt8>) -> [(path: String, created: Bool, removed: Bool)] {
-        var paths: [(path: String, created: Bool, removed: Bool)] = []
+    private func events(in bytes: ArraySlice<UInt8>) -> [Event] {
+        var paths: [Event] = []
         var offset = bytes.startIndex
         let header = MemoryLayout<inotify_event>.size
         while offset + header <= bytes.endIndex {
@@ -69,7 +76,7 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
             offset += header + length
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: call every root changed.
-                paths += roots.map { ($0, false, false) }
+                paths += roots.map { Event(path: $0) }
                 continue
             }
             if mask & UInt32(IN_IGNORED) != 0 {
@@ -78,16 +85,24 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
             }
             guard let folder = folders[watch] else { continue }
             if name.isEmpty {
-                paths.append((folder, false, false))  // the watched folder itself was removed or moved
+                paths.append(Event(path: folder))  // the watched folder itself was removed or moved
                 continue
             }
             if EditorFiles.isIgnored(name) { continue }
             let path = folder + "/" + name
-            paths.append((path, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0))
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            let isFolder = mask & UInt32(IN_ISDIR) != 0
+            var writing: Bool?
+            if mask & UInt32(IN_MODIFY) != 0 || (!isFolder && mask & UInt32(IN_CREATE) != 0) {
+                writing = true
+            } else if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE) != 0 {
+                writing = false
+            }
+            paths.append(Event(path: path, created: mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                               removed: mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0, writing: writing))
+            if isFolder, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // Files may have landed in the new folder before its watch existed.
                 _ = watchTree(path)
-                paths += Watchers.files(below: path).map { ($0, true, false) }
+                paths += Watchers.files(below: path).map { Event(path: $0, created: true) }
             }
         }
         return paths

@@ -8,7 +8,11 @@ protocol Watcher: Sendable {
 }
 
 enum Watchers {
+    /// How long a batch waits for more events while a file is still being written.
     static let quiet = 0.075
+    /// How long once every file written was closed (or renamed into place): an editor's save
+    /// is a few calls in a row, far quicker than this, and the preview should not wait longer.
+    static let settledQuiet = 0.015
 
     /// inotify where the system has it, else scanning the folders' dates and sizes.
     static func make(roots: [URL], polling: Bool) -> any Watcher {
@@ -49,12 +53,18 @@ struct ChangeBatch {
     /// Created during this batch: if they are gone again by its end (a tool's temporary
     /// file renamed away), they never were part of the site.
     private var created: Set<String> = []
+    /// Files opened for writing and not closed yet.
+    private var writing: Set<String> = []
     private var first = 0.0
     private var last = 0.0
 
-    mutating func add(_ path: String, at now: Double, created isNew: Bool = false, removed: Bool = false) {
+    /// `writing`: true when the event says the file is being written (modified, created),
+    /// false when it says the writing ended (closed after writing, renamed, removed), nil
+    /// when it says neither.
+    mutating func add(_ path: String, at now: Double, created isNew: Bool = false, removed: Bool = false, writing open: Bool? = nil) {
         if paths.isEmpty { first = now }
         last = now
+        if open == true { writing.insert(path) } else if open == false { writing.remove(path) }
         if removed, created.contains(path) {
             paths.remove(path)
             created.remove(path)
@@ -68,11 +78,12 @@ struct ChangeBatch {
     /// A stream of saves that never pauses is still delivered after a second.
     func wait(at now: Double) -> Double? {
         guard !paths.isEmpty else { return nil }
-        return max(0, min(last + Watchers.quiet, first + 1) - now)
+        let quiet = writing.isEmpty ? Watchers.settledQuiet : Watchers.quiet
+        return max(0, min(last + quiet, first + 1) - now)
     }
 
     mutating func take() -> [String] {
-        defer { paths = []; created = [] }
+        defer { paths = []; created = []; writing = [] }
         return paths.sorted()
     }
 }

@@ -226,8 +226,18 @@ struct ContentStore {
 
     /// The content, and the loader's diagnostics in the order `ContentLoader.load` gives them.
     func content() -> (Content, [Diagnostic]) {
+        gather(content: true)
+    }
+
+    /// The diagnostics `content()` gives, without putting the content together: what a build
+    /// that keeps the previous site needs.
+    func diagnostics() -> [Diagnostic] {
+        gather(content: false).1
+    }
+
+    private func gather(content wanted: Bool) -> (Content, [Diagnostic]) {
         guard !rootMissing else { return ContentLoader.load(from: files.root, displayPath: files.displayPath) }
-        var content = topLevel
+        var content = wanted ? topLevel : Content()
         var diagnostics = unknownEntries + topLevelDiagnostics
         var refused: [ContentFiles.ItemPath] = []
         var itemDiagnostics: [Diagnostic] = []
@@ -240,7 +250,7 @@ struct ContentStore {
                 switch stored.entry {
                 case .item(let path):
                     itemDiagnostics += stored.diagnostics
-                    content.add(stored.item, from: path)
+                    if wanted { content.add(stored.item, from: path) }
                 case .refused(let path, let diagnostic):
                     refused.append(path)
                     diagnostics.append(diagnostic)

@@ -93,6 +93,10 @@ public final class SiteSession: @unchecked Sendable {
         var files: [PageFile]?
         var diagnostics: [Diagnostic]
         var inputs: Set<PageInput>
+        /// The search index's file texts, when only digests are kept: its state holds the same
+        /// strings, so this costs no memory, and a file whose string is the same next time keeps
+        /// its digest without its bytes being made and hashed again.
+        var texts: [String]?
 
         func sameFiles(as other: RenderedPage?) -> Bool {
             guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
@@ -154,21 +158,26 @@ public final class SiteSession: @unchecked Sendable {
 
         options.progress?(.stage(.load))
         let contentChanges = refreshContent(changes)
-        var (content, diagnostics) = store.content()
+        // Only body text changed: checking, linking and planning, which read typed values
+        // alone, would give what they gave last time, and the content is not put together.
+        let same = contentChanges.typed ? nil : previous
+        var content = Content()
+        if same == nil {
+            let diagnostics: [Diagnostic]
+            (content, diagnostics) = store.content()
+            report.diagnostics += diagnostics
+        } else {
+            report.diagnostics += store.diagnostics()
+        }
         // Built once: the content lives on in the graph, and a large site should not keep two copies.
         if !keepsPages { store = ContentStore(root: options.content, displayPath: options.contentDisplay) }
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
-        report.diagnostics += diagnostics
         report.seconds[.load] = clock.lap()
-
-        // Only body text changed: checking, linking and planning, which read typed values
-        // alone, would give what they gave last time.
-        let same = contentChanges.typed ? nil : previous
 
         options.progress?(.stage(.validate))
         let checked = same?.checked ?? Validator.validate(content, today: options.today)
         report.diagnostics += checked
-        let themeChanged = refreshTheme(changes, language: content.site.language)
+        let themeChanged = refreshTheme(changes, language: same?.state.graph.site.language ?? content.site.language)
         report.diagnostics += themeDiagnostics
         if options.writeOutput {
             report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
@@ -272,10 +281,9 @@ public final class SiteSession: @unchecked Sendable {
         var state = sameSite ? old?.state ?? SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
             : SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
         var cardReuse: Views.CardReuse?
-        if let old, sameSite {
-            // Cards read no body: every one stands.
-            cardReuse = { table, id, _ in old.state.cards.card(table, id) }
-        } else if let old {
+        // Cards and filter choices read no body: on the same graph, every one stands.
+        let prepared = sameSite ? old?.state.cards : nil
+        if let old, !sameSite {
             let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
             let inputs = old.cardInputs
             cardReuse = { table, id, cards in
@@ -285,7 +293,7 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
-                                    tracking: keepsPages, reuse: cardReuse, links: state.links)
+                                    tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
         let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
@@ -498,6 +506,8 @@ public final class SiteSession: @unchecked Sendable {
         var clock = StageClock()
         var result: PageResult
         var kept = kept
+        /// The texts of the files just rendered, when some are kept by digest alone.
+        var texts: [String]?
         if kept, let old, output != nil, let files = old.files,
            !files.allSatisfy({ file in file.data != nil || onDisk[file.path]?.digest == file.digest }) {
             kept = false
@@ -507,24 +517,31 @@ public final class SiteSession: @unchecked Sendable {
         } else {
             let (files, diagnostics, inputs) = page.route == .searchIndex
                 ? renderer.renderTracked(page, search: search.0, stillRight: search.1) : renderer.renderTracked(page)
-            let pageFiles = files?.map { file -> PageFile in
+            let keptTexts = page.route == .searchIndex && keeping == .digests ? files?.map(\.text) : nil
+            let pageFiles = files?.enumerated().map { index, file -> PageFile in
+                if keptTexts != nil, let before = old?.files, let texts = old?.texts, index < before.count, index < texts.count,
+                   before[index].path == file.path, texts[index] == file.text {
+                    return before[index]
+                }
                 let data = Data(file.text.utf8)
                 return PageFile(path: file.path, digest: keeping == .nothing ? PageDigest() : PageDigest(data), data: data)
             }
-            let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics, inputs: inputs)
+            texts = keptTexts
+            let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics, inputs: inputs,
+                                        texts: keptTexts)
             result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
         }
         if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
         result.paths = result.page.files?.map(\.path) ?? []
         if let output {
             var unread: [String] = []
-            for file in result.page.files ?? [] {
+            for (index, file) in (result.page.files ?? []).enumerated() {
                 do {
                     // The output folder holds these bytes already (the page was kept, or made
                     // again the same): published again without reading them back.
                     if let known = onDisk[file.path], known.digest == file.digest, output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
-                    } else if let data = file.data {
+                    } else if let data = file.data ?? texts.map({ Data($0[index].utf8) }) {
                         result.outcomes.append((file.path, try output.write(file.path, data)))
                     } else {
                         unread.append(file.path)
@@ -566,11 +583,14 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     private func foldersAsPublished(in target: String) -> Bool {
+        let descriptor = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         let folders = Array(publishedFolders)
         let chunkSize = max(256, folders.count / 16)
         let chunks = stride(from: 0, to: folders.count, by: chunkSize).map { $0..<min($0 + chunkSize, folders.count) }
         return chunks.parallelMap { range in
-            folders[range].allSatisfy { FileStamp($0.key.isEmpty ? target : target + "/" + $0.key) == $0.value }
+            folders[range].allSatisfy { FileStamp(at: descriptor, $0.key) == $0.value }
         }.allSatisfy { $0 }
     }
 

@@ -18,10 +18,12 @@ struct PageRenderer: Sendable {
     let partials: PartialMemo?
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
-    /// earlier build that are still right for this one: they are kept rather than made again.
+    /// earlier build that are still right for this one: they are kept rather than made again;
+    /// `prepared`, all the cards and filter choices of an earlier build of the same graph.
     /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil, links: LinkResolver? = nil, memoisesCards: Bool = true) {
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, prepared: Views.Cards? = nil, links: LinkResolver? = nil,
+         memoisesCards: Bool = true) {
         tracks = tracking
         partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
@@ -35,7 +37,12 @@ struct PageRenderer: Sendable {
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph), images: BodyImages(graph: graph))
         var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today)
-        cardInputs = views.prepareCards(reusing: reuse, track: tracking)
+        if let prepared {
+            views.cards = prepared
+            cardInputs = Views.CardInputs()
+        } else {
+            cardInputs = views.prepareCards(reusing: reuse, track: tracking)
+        }
         self.views = views
     }
 

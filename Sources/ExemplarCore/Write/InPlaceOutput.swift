@@ -20,7 +20,10 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     let previousFileCount: Int?
     private let targetPath: String
     private let stagingPath: String
+    /// Held for the session's life; kept here so a publish never outlives it.
     private let lock: OutputLock
+    /// The output folder, open: the published files are looked at through it.
+    private let folder: Int32
     private var staged: [String] = []
     private let stagedLock = NSLock()
     /// Output folders (relative, `""` for the output itself) whose entries the publish changed,
@@ -34,12 +37,16 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         self.lock = lock
         stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
         previousFileCount = OutputFolder.fileCount(inMarkerOf: targetPath)
+        folder = open(targetPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw OutputFolder.Failure("Không đọc được \(targetPath)", .current()) }
         Interruption.register(stagingPath)
         try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try FileIO.makeFolder(stagingPath) }
         try io("Không ghi được \(stagingPath)/\(OutputFolder.marker)") { () throws(SystemError) in
             try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + OutputFolder.marker) }
     }
+
+    deinit { close(folder) }
 
     func write(_ relative: String, _ data: Data) throws(OutputFolder.Failure) -> OutputFolder.Outcome {
         try Interruption.guarded { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in
@@ -61,7 +68,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     }
 
     func keep(_ relative: String, stamp: FileStamp) -> Bool {
-        FileStamp(targetPath + "/" + relative) == stamp
+        FileStamp(at: folder, relative) == stamp
     }
 
     func publishedStamp(_ relative: String) -> FileStamp? {

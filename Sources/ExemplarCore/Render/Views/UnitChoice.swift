@@ -7,12 +7,11 @@ extension Views {
     /// `narrowing` as it is when it is short; else only the units whose parent is not among
     /// them (the districts, sectors and departments, or the level below a root every item
     /// shares). Each still finds the exemplars of the units below it, whose cards name it.
-    func shortUnitChoice(_ narrowing: [String]) -> [String] {
+    func shortUnitChoice(_ narrowing: Set<String>) -> Set<String> {
         guard narrowing.count > Self.unitChoiceLimit else { return narrowing }
-        let offered = Set(narrowing)
         return narrowing.filter { unit in
             guard let parent = graph.units[unit]?.parent?.value else { return true }
-            return !offered.contains(parent)
+            return !narrowing.contains(parent)
         }
     }
 }
