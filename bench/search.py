@@ -1,16 +1,24 @@
 #!/usr/bin/env python3
 """Measure the search of a built site: index size, bytes a first query downloads, latency.
 
-    bench/search.py SITE_DIR [QUERY ...]
+    bench/search.py [--pagefind] SITE_DIR [QUERY ...]
 
 SITE_DIR is a site built with a root base path (`exemplar build --base-url http://localhost/`).
 The script serves it on the loopback the way a normal web server does (gzip, level 6, for
-HTML, CSS, JavaScript and JSON, as nginx or Apache with compression on), then for each query
+HTML, CSS, JavaScript and JSON, as nginx or Apache with compression on; the index and the
+assets compressed once at start, as precompressed files are), then for each query
 opens the search page in a fresh headless Chromium (empty cache) at `tim-kiem/?q=QUERY` and
 records what the server sent until the results are drawn: every file, page and stylesheet
 and script included. Latency is what search.js reports in the form's `data-ms`: the time it
 spent ranking and drawing, after the files arrived; the time from navigation to results on
-the loopback (the last index file's arrival plus that) is printed too. Needs selenium (the quality venv: .build-quality/venv).
+the loopback is printed too, and the time from the arrival of the last file the ranking
+needs (manifest, term shards, filters) to the results drawn (`data-at`): parsing, ranking,
+fetching the result blocks (timed on its own too) and drawing.
+
+With --pagefind, the same queries go to a Pagefind index of the same site (`pagefind --site
+SITE_DIR`, which writes SITE_DIR/pagefind/) through its JavaScript API on a bare page the
+script serves itself: `search()`, then `data()` of the first 20 results, as many as our page
+shows. Needs selenium (the quality venv: .build-quality/venv).
 """
 from __future__ import annotations
 
@@ -48,22 +56,51 @@ class Counter:
             self.requests.append((path, size))
 
 
+# A bare page running one Pagefind query, as a search page using its API would: search, then
+# the data of the first 20 results. Its own size is not counted.
+PAGEFIND_PAGE = b"""<!doctype html><html lang="vi"><meta charset="utf-8"><title>Pagefind</title>
+<script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const pagefind = await import("/pagefind/pagefind.js");
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 20).map(r => r.data()));
+window.pf = {count: search.results.length, at: performance.now(), titles: data.map(d => d.meta.title)};
+</script></html>"""
+PAGEFIND_PATH = "/__bench/pagefind.html"
+
+
 def serve(site: Path, counter: Counter) -> http.server.ThreadingHTTPServer:
+    # The index and the assets are compressed once, before the first request, as a server
+    # with precompressed files (or a fast C gzip) sends them without a wait per file.
+    packed: dict[Path, bytes] = {}
+    for folder in (site / "tim-kiem" / "i", site / "assets"):
+        for file in folder.rglob("*"):
+            if file.is_file() and file.suffix in COMPRESSED:
+                packed[file.resolve()] = gzip.compress(file.read_bytes(), 6, mtime=0)
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
             path = unquote(urlsplit(self.path).path)
+            if path == PAGEFIND_PATH:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(PAGEFIND_PAGE)))
+                self.end_headers()
+                self.wfile.write(PAGEFIND_PAGE)
+                return
             file = site / path.lstrip("/")
             if file.is_dir():
                 file = file / "index.html"
             if not file.is_file() or site.resolve() not in file.resolve().parents:
                 self.send_error(404)
                 return
-            body = file.read_bytes()
             gzipped = file.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
             if gzipped:
-                body = gzip.compress(body, 6, mtime=0)
+                body = packed.get(file.resolve()) or gzip.compress(file.read_bytes(), 6, mtime=0)
+            else:
+                body = file.read_bytes()
             types = {".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-                     ".json": "application/json", ".svg": "image/svg+xml"}
+                     ".json": "application/json", ".svg": "image/svg+xml", ".wasm": "application/wasm"}
             self.send_response(200)
             self.send_header("Content-Type", types.get(file.suffix, "application/octet-stream"))
             if gzipped:
@@ -96,8 +133,12 @@ def browser():
 STATE = """
 const f = document.getElementById('search-form');
 const index = performance.getEntriesByType('resource').filter(e => e.name.includes('/tim-kiem/i/'));
-return f ? {state: f.dataset.state || '', query: f.dataset.query, ms: f.dataset.ms,
+const needed = index.filter(e => !e.name.includes('/tim-kiem/i/d/'));
+return f ? {state: f.dataset.state || '', query: f.dataset.query, ms: f.dataset.ms, at: +f.dataset.at,
             arrived: Math.max(0, ...index.map(e => e.responseEnd)),
+            ready: Math.max(0, ...needed.map(e => e.responseEnd)),
+            blocks: Math.max(0, ...index.filter(e => e.name.includes('/tim-kiem/i/d/')).map(e => e.responseEnd))
+                    - Math.min(...index.filter(e => e.name.includes('/tim-kiem/i/d/')).map(e => e.startTime)),
             count: document.querySelectorAll('#search-results > li').length,
             status: document.getElementById('search-status').textContent} : null;
 """
@@ -135,15 +176,54 @@ def measure(base: str, counter: Counter, query: str) -> dict:
     index = [(p, n) for p, n in requests if "/tim-kiem/i/" in p]
     return {"query": query, "bytes": sum(n for _, n in requests), "requests": len(requests),
             "index_bytes": sum(n for _, n in index), "index_files": len(index),
-            "ms": float(seen["ms"] or 0), "wall": seen["arrived"] + float(seen["ms"] or 0), "results": seen["status"],
-            "warm": min(again)}
+            "ms": float(seen["ms"] or 0), "wall": seen["at"], "after": seen["at"] - seen["ready"],
+            "blocks": max(0, seen["blocks"] or 0), "results": seen["status"], "warm": min(again)}
+
+
+PAGEFIND_STATE = """
+if (!window.pf) return null;
+const files = performance.getEntriesByType('resource').filter(e => e.name.includes('/pagefind/'));
+const beforeData = files.filter(e => !e.name.includes('/fragment/'));
+return {count: window.pf.count, at: window.pf.at, titles: window.pf.titles,
+        ready: Math.max(0, ...beforeData.map(e => e.responseEnd))};
+"""
+
+
+def measure_pagefind(base: str, counter: Counter, query: str) -> dict:
+    driver = browser()
+    try:
+        counter.reset()
+        driver.get(base + PAGEFIND_PATH.lstrip("/") + "?q=" + quote(query))
+        deadline = time.time() + 120
+        while not (seen := driver.execute_script(PAGEFIND_STATE)):
+            if time.time() > deadline:
+                raise SystemExit(f"Pagefind {query!r}: no result within 120 s")
+            time.sleep(0.005)
+        time.sleep(0.2)
+        requests = [(p, n) for p, n in counter.requests if p != PAGEFIND_PATH]
+    finally:
+        driver.quit()
+    index = [(p, n) for p, n in requests if p.startswith("/pagefind/")]
+    return {"query": query, "bytes": sum(n for _, n in requests), "requests": len(requests),
+            "index_bytes": sum(n for _, n in index), "index_files": len(index),
+            "wall": seen["at"], "after": seen["at"] - seen["ready"], "results": seen["count"]}
+
+
+def pagefind_stats(site: Path) -> tuple[int, int]:
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
 
 
 def main() -> int:
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    pagefind = "--pagefind" in args
+    args = [a for a in args if a != "--pagefind"]
+    if not args:
         sys.exit(__doc__)
-    site = Path(sys.argv[1])
-    queries = sys.argv[2:] or DEFAULT_QUERIES
+    site = Path(args[0])
+    queries = args[1:] or DEFAULT_QUERIES
+    if pagefind and not (site / "pagefind" / "pagefind.js").is_file():
+        sys.exit(f"{site}/pagefind/pagefind.js: no Pagefind index (run `pagefind --site {site}` first)")
     files, raw, packed = index_stats(site)
     script = site / "assets" / "search.js"
     print(f"index: {files} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB gzipped")
@@ -151,13 +231,23 @@ def main() -> int:
     counter = Counter()
     server = serve(site, counter)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print("| query | transferred (gzip) | requests | of which index | ranking + drawing, first | same, least of 5 | navigation → results | results |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| query | transferred (gzip) | requests | of which index | ranking + drawing, first | same, least of 5"
+          " | index files arrived → results | of which fetching the result blocks | navigation → results | results |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
         for query in queries:
             m = measure(base, counter, query)
             print(f"| {m['query']} | {m['bytes'] / 1024:.1f} KB | {m['requests']} | {m['index_bytes'] / 1024:.1f} KB in {m['index_files']} files"
-                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['wall']:.0f} ms | {m['results']} |", flush=True)
+                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['after']:.0f} ms | {m['blocks']:.0f} ms | {m['wall']:.0f} ms | {m['results']} |", flush=True)
+        if pagefind:
+            files, size = pagefind_stats(site)
+            print(f"\nPagefind: {files} files, {size / 1e6:.1f} MB")
+            print("| query | transferred (gzip) | requests | of which index | index files arrived → results | navigation → results | results |")
+            print("| --- | --- | --- | --- | --- | --- | --- |")
+            for query in queries:
+                m = measure_pagefind(base, counter, query)
+                print(f"| {m['query']} | {m['bytes'] / 1024:.1f} KB | {m['requests']} | {m['index_bytes'] / 1024:.1f} KB in {m['index_files']} files"
+                      f" | {m['after']:.0f} ms | {m['wall']:.0f} ms | {m['results']} |", flush=True)
     finally:
         server.shutdown()
     return 0

@@ -37,6 +37,14 @@ import Testing
         #expect(SearchText.words(String(repeating: "x", count: 41) + " ok").map(\.key) == ["ok"])
     }
 
+    @Test func postingNumbersAreWrittenAsSwiftWritesThem() {
+        for number: Int32 in [0, 7, 10, 99, 512, 65_535, 1_000_000, .max, -1, -40, .min] {
+            var bytes: [UInt8] = []
+            SearchIndex.appendDecimal(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+        }
+    }
+
     @Test func plainTextDropsMarkupAndLinkTargets() {
         let text = PlainText.strip("## Kết quả\n\nChị **Hoa** cùng [tập thể](../collectives/x.md) <b>làm</b>.")
         #expect(text == "Kết quả Chị Hoa cùng tập thể làm .")

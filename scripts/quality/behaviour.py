@@ -177,8 +177,14 @@ def check_filter(driver, served, site, report) -> int:
                 "return Array.from(document.querySelectorAll(arguments[0])).filter(li => !li.hidden)"
                 ".map(li => li.querySelector('.card-title a').pathname)", f"#{list_id} > li")
 
+        # A filter that failed once on a page is not checked again there: every later choice
+        # would wait out its time only to repeat the first error.
+        broken = False
+
         def expect(choices: dict[str, str]) -> None:
-            nonlocal checks
+            nonlocal checks, broken
+            if broken:
+                return
             checks += 1
             if choices:
                 wanted = [urlparse(u).path for u, match in items if all(v in match[n].split() for n, v in choices.items())]
@@ -188,6 +194,7 @@ def check_filter(driver, served, site, report) -> int:
                 WebDriverWait(driver, 5).until(lambda d: shown() == wanted)
             except Exception:
                 report.error(f"/{path}", f"filter {choices}: shows {len(shown())} cards, expected {len(wanted)}")
+                broken = True
                 return
             expected_status = (f"{len(wanted)} / {total}" if wanted else none_text) if choices else ""
             if not status.text.startswith(expected_status):

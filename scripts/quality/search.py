@@ -130,11 +130,18 @@ def check_words(driver, served, items, query, report) -> list[str]:
 
 
 def check_spellings(driver, served, items, report) -> None:
-    """Capitals, NFD and tone placement are one spelling; a marked word ranks its exact
-    spelling first. The query words come from the site's own names."""
+    """A word typed with its marks finds every item whose name holds it; capitals, NFD and
+    tone placement are one spelling; a marked word ranks its exact spelling first. The query
+    words come from the site's own names, words with `đ` among them."""
     marked = sorted({w for name in items.values() for w in words(name) if spelling(w) != key(w) and len(w) > 2})
-    for word in marked[:6]:
+    with_d = [w for w in marked if "đ" in w.lower()]
+    for word in marked[:6] + [w for w in with_d[:2] if w not in marked[:6]]:
         base = run(driver, served, word)["results"]
+        found = {r["href"] for r in base}
+        for path in (path for path, name in items.items() if holds_all(name, word)):
+            if path not in found:
+                report.error(f"?q={word}", f"{items[path]!r} ({path}) holds the word in its name but is not listed")
+                break
         for variant in (word.upper(), unicodedata.normalize("NFD", word)):
             other = run(driver, served, variant)["results"]
             if [r["href"] for r in other] != [r["href"] for r in base]:

@@ -8,6 +8,7 @@
 #   feeds       an Atom entry without <updated>, a relative sitemap <loc>
 #   budget      a <script> on a profile
 #   behaviour   filter.js that does nothing, and a 600 px wide element
+#   search      search.js without its đ → d folding
 #   screenshots a page that does not exist
 # Prints one line per expectation and "selftest: N passed, N failed"; exits 1 on a miss.
 set -uo pipefail
@@ -73,6 +74,7 @@ expect pass feeds       - -- "$PY" "$Q/feeds.py" "$WORK/site"
 expect pass budget      - -- "$PY" "$Q/budget.py" "$WORK/site"
 expect pass a11y        - -- "$PY" "$Q/a11y.py" "$WORK/served" "$CLEAN_URL" --only "" "$PROFILE_PATH"
 expect pass behaviour   - -- "$PY" "$Q/behaviour.py" "$WORK/served" "$CLEAN_URL"
+expect pass search      - -- "$PY" "$Q/search.py" "$WORK/served" "$CLEAN_URL"
 expect pass screenshots - -- "$PY" "$Q/screenshots.py" "$CLEAN_URL" "$WORK/shots" "$PROFILE_PATH"
 
 echo "== broken copies"
@@ -113,7 +115,13 @@ url=$(serve_copy "$dir")
 expect fail behaviour "filter {" -- "$PY" "$Q/behaviour.py" "$dir" "$url"
 expect fail behaviour "$PROFILE_PATH @360px" -- "$PY" "$Q/behaviour.py" "$dir" "$url"
 
-# 7. A screenshot of a page that is not there.
+# 7. A search script that forgets `đ` → `d`: a word typed with its marks ("đức") finds another key.
+dir=$(copy served search-without-d)
+edit "$dir/assets/search.js" 's.replace(".replace(/đ/g, \"d\")", "", 1)'
+url=$(serve_copy "$dir")
+expect fail search "?q=" -- "$PY" "$Q/search.py" "$dir" "$url"
+
+# 8. A screenshot of a page that is not there.
 expect fail screenshots "khong-co-trang-nay" -- "$PY" "$Q/screenshots.py" "$CLEAN_URL" "$WORK/shots" "khong-co-trang-nay/"
 
 echo "selftest: $PASSED passed, $FAILED failed"

@@ -130,7 +130,8 @@
 
   function setStatus(text) { status.textContent = text; }
 
-  // What the browser spent ranking and drawing, network excluded: `data-ms` on the form.
+  // What the browser spent ranking and drawing, network excluded: `data-ms` on the form
+  // (and when the results were drawn: `data-at`).
   var spent = 0;
   function timed(work) {
     var t0 = performance.now();
@@ -186,6 +187,7 @@
   function done(seq, text) {
     if (seq !== state.seq) return;
     form.dataset.ms = spent.toFixed(1);
+    form.dataset.at = performance.now().toFixed(1);
     form.dataset.query = text;
     form.dataset.state = "done";
   }

@@ -74,12 +74,31 @@ struct SearchIndex {
         out += ":["
         JSONValue(term.spellings).write(to: &out)
         out += ",["
+        // Most of an index is these numbers: written as bytes, not a String each.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(term.pairs.count * 5)
         for (index, number) in term.pairs.enumerated() {
-            if index > 0 { out += "," }
-            out += String(number)
+            if index > 0 { digits.append(0x2C) }
+            appendDecimal(number, to: &digits)
         }
+        out += String(decoding: digits, as: UTF8.self)
         out += "]]"
         return out
+    }
+
+    /// `number` in decimal, as `String(number)` writes it.
+    static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
+        var value = Int64(number)
+        if value < 0 {
+            out.append(0x2D)
+            value = -value
+        }
+        let start = out.count
+        repeat {
+            out.append(0x30 + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        out[start...].reverse()
     }
 
     /// One file of `documentsPerFile` documents: `[path, name, label, years, snippet]` each.

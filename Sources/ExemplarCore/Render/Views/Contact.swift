@@ -1,6 +1,6 @@
 /// How a visitor reaches the Federation: the footer and the "Liên hệ" of a model.
 extension Views {
-    func contactData(_ contact: SiteConfig.Contact) -> TemplateValue {
+    static func contactData(_ contact: SiteConfig.Contact) -> TemplateValue {
         guard !contact.isEmpty else { return .null }
         var data: TemplateData = [:]
         data["address"] = contact.address.map(TemplateValue.text) ?? .null

@@ -50,14 +50,23 @@ extension Views {
     }
 
     /// What an award page says about the award: its level, how many hold it and since when.
+    /// Worked out once per award and build: each of the award's list pages shows the same.
     func awardAbout(_ id: String) -> TemplateValue? {
         guard let award = graph.awards[id] else { return nil }
         let holders = graph.holdersOfAward[id] ?? []
-        var collectives = 0, years: [Int] = []
-        for holder in holders {
-            guard let exemplar = graph.exemplars[holder] else { continue }
-            if exemplar.kind == .collective { collectives += 1 }
-            years += exemplar.awards.filter { $0.award.value == id }.compactMap { $0.year ?? $0.date?.year }
+        // Noted by every page that shows it, whichever page worked it out first.
+        if let reads { for holder in holders { reads.note(.entry(.exemplars, holder)) } }
+        let exemplars = graph.base.exemplars
+        let (collectives, years) = awardSummaries.value(id) {
+            var collectives = 0, years: [Int] = []
+            for holder in holders {
+                guard let exemplar = exemplars[holder] else { continue }
+                if exemplar.kind == .collective { collectives += 1 }
+                for grant in exemplar.awards where grant.award.value == id {
+                    if let year = grant.year ?? grant.date?.year { years.append(year) }
+                }
+            }
+            return (collectives, years)
         }
         var data: TemplateData = ["name": .text(award.name)]
         data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null

@@ -1,53 +1,58 @@
 /// The in-page filter of exemplar lists: its choices, computed from the whole list once per
 /// build, and the compact JSON of a paginated list that lets the browser filter every page.
 extension Views {
-    /// Choices for the filter of every exemplar list, each list read once.
+    /// Choices for the filter of every list that has one (the exemplar lists and the models
+    /// catalogue), each list read once and each exemplar's facets worked out once.
     static func filterChoices(_ views: Views) -> [Listing: TemplateValue] {
-        let listings = Planner.listings(views.graph.base).map(\.0).filter(\.listsExemplars)
-        let values = listings.parallelMap { views.makeFilters($0, ids: views.graph.base.ids(of: $0)) ?? .null }
-        return Dictionary(zip(listings, values), uniquingKeysWith: { first, _ in first })
+        let base = views.graph.base
+        let ids = base.collectiveOrder + base.individualOrder
+        let facets = ids.parallelMap { id in base.exemplars[id].map(views.filterFacets) }
+        let facetsOf = Dictionary(zip(ids, facets).compactMap { id, facet in facet.map { (id, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let listings = Planner.listings(base).map(\.0).filter(\.listsExemplars)
+        let values = listings.parallelMap { views.makeFilters($0, ids: base.ids(of: $0), facets: facetsOf) ?? .null }
+        var choices = Dictionary(zip(listings, values), uniquingKeysWith: { first, _ in first })
+        choices[.initiatives] = views.makeModelFilters() ?? .null
+        return choices
     }
 
     /// Only choices that narrow the list: not the list's own axis (no year on a year's page),
-    /// and no value every item has.
-    func makeFilters(_ listing: Listing, ids: [String]) -> TemplateValue? {
+    /// and no value every item has. `facets` holds those already worked out, by exemplar.
+    func makeFilters(_ listing: Listing, ids: [String], facets: [String: FilterFacets] = [:]) -> TemplateValue? {
         guard ids.count > 1 else { return nil }
-        var units: [String: Int] = [:], years: [Int: Int] = [:], fields: [String: Int] = [:], awards: [String: Int] = [:]
+        var units = FilterChoices<String>(), years = FilterChoices<Int>(), fields = FilterChoices<String>(), awards = FilterChoices<String>()
         for id in ids {
-            guard let exemplar = graph.exemplars[id] else { continue }
-            for unit in unitAncestry(exemplar.unit.value) { units[unit, default: 0] += 1 }
-            for year in Set(exemplar.years.map(\.value)) { years[year, default: 0] += 1 }
-            for field in Set(exemplar.fields.map(\.value)) where graph.fields[field] != nil { fields[field, default: 0] += 1 }
-            for award in Set(exemplar.awards.map(\.award.value)) where graph.awards[award] != nil { awards[award, default: 0] += 1 }
+            guard let facet = facets[id] ?? graph.exemplars[id].map(filterFacets) else { continue }
+            for unit in facet.units { units.count(unit) }
+            for year in facet.years { years.count(year) }
+            for field in facet.fields { fields.count(field) }
+            for award in facet.awards { awards.count(award) }
         }
         let total = ids.count
-        func narrowing<Key>(_ counts: [Key: Int]) -> [Key] { counts.filter { $0.value < total }.map(\.key) }
-        func options(_ pairs: [(String, String)]) -> TemplateValue {
-            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
-        }
         var data: TemplateData = [:]
-        data["units"] = options(narrowing(units).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
+        data["units"] = FilterForm.options(shortUnitChoice(units.narrowing(total)).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
             .compactMap { id in graph.units[id].map { (id, $0.name) } })
         if case .year = listing {} else {
-            data["years"] = options(narrowing(years).sorted().map { (String($0), String($0)) })
+            data["years"] = FilterForm.options(years.narrowing(total).sorted().map { (String($0), String($0)) })
         }
         if case .field = listing {} else {
-            let shown = Set(narrowing(fields))
-            data["fields"] = options(fieldOrder.filter { shown.contains($0.id) }.map { ($0.id, $0.name) })
+            let shown = fields.narrowing(total)
+            data["fields"] = FilterForm.options(fieldOrder.filter { shown.contains($0.id) }.map { ($0.id, $0.name) })
         }
         if case .award = listing {} else {
-            data["awards"] = options(narrowing(awards).compactMap { graph.awards[$0] }
+            data["awards"] = FilterForm.options(awards.narrowing(total).compactMap { graph.awards[$0] }
                 .sorted { ($0.rank, $1.id) > ($1.rank, $0.id) }.map { ($0.id, $0.name) })
         }
-        let offered = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }
-        return offered ? .object(data) : nil
+        return FilterForm.offered(data)
     }
 
     /// The filter of one page: the list's choices, and where the whole list is when it has pages.
     func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
         // The choices are made once per build from every member of the list: the page reads them whole.
         reads?.note(.filters(listing))
-        guard case .object(var data) = cards.filters[listing] ?? makeFilters(listing, ids: graph.base.ids(of: listing)) else { return nil }
+        let choices = cards.filters[listing]
+            ?? (listing == .initiatives ? makeModelFilters() : makeFilters(listing, ids: graph.base.ids(of: listing)))
+        guard case .object(var data) = choices else { return nil }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
     }

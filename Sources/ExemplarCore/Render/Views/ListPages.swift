@@ -79,7 +79,7 @@ extension Views {
             reads?.note(.slice(listing, page: page))
             data["initiatives"] = .list(SiteGraph.slice(ids, page: page).compactMap(initiativeCard))
             data["count"] = .number(ids.count)
-            data["filters"] = modelFilters(pageCount: pageCount)
+            data["filters"] = filters(.initiatives, pageCount: pageCount)
         case .events:
             let (upcoming, past) = splitEvents(today: today)
             data["upcoming"] = .list(upcoming.compactMap(eventCard))

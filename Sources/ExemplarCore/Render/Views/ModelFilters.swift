@@ -1,34 +1,29 @@
 /// The in-page filter of the models catalogue: by unit (a unit matches the models of the
 /// units below it too), field and kind, with only the choices that narrow the list.
 extension Views {
-    func modelFilters(pageCount: Int) -> TemplateValue? {
+    /// The catalogue's choices, made once per build with those of the exemplar lists
+    /// (`filterChoices`); a page takes them through `filters(.initiatives, pageCount:)`.
+    func makeModelFilters() -> TemplateValue? {
         let ids = graph.initiativeOrder
         guard ids.count > 1 else { return nil }
-        var units: [String: Int] = [:], fields: [String: Int] = [:], kinds: [String: Int] = [:]
+        var units = FilterChoices<String>(), fields = FilterChoices<String>(), kinds = FilterChoices<String>()
         for id in ids {
             guard let item = graph.initiatives[id] else { continue }
-            for unit in unitAncestry(item.unit.value) { units[unit, default: 0] += 1 }
-            for field in Set(item.fields.map(\.value)) where graph.fields[field] != nil { fields[field, default: 0] += 1 }
-            kinds[item.kind.rawValue, default: 0] += 1
-        }
-        // Labels and order come from the catalogues and the unit tree.
-        if let reads { for table in [GraphTable.units, .fields, .unitOrder] { reads.note(.all(table)) } }
-        func narrowing(_ counts: [String: Int]) -> Set<String> { Set(counts.filter { $0.value < ids.count }.map(\.key)) }
-        func options(_ pairs: [(String, String)]) -> TemplateValue {
-            .list(pairs.map { ["value": .text($0.0), "label": .text($0.1)] })
+            for unit in unitAncestry(item.unit.value) { units.count(unit) }
+            for field in Set(item.fields.map(\.value)) where graph.fields[field] != nil { fields.count(field) }
+            kinds.count(item.kind.rawValue)
         }
         var data: TemplateData = [:]
-        let shownUnits = narrowing(units)
-        data["units"] = options(graph.unitOrder.filter { shownUnits.contains($0) }.compactMap { id in graph.units[id].map { (id, $0.name) } })
-        let shownFields = narrowing(fields)
-        data["fields"] = options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
-        let shownKinds = narrowing(kinds)
-        data["kinds"] = options(Initiative.Kind.allCases.filter { shownKinds.contains($0.rawValue) }
+        // Labels and order come from the catalogues and the unit tree.
+        let shownUnits = shortUnitChoice(units.narrowing(ids.count))
+        data["units"] = FilterForm.options(graph.unitOrder.filter { shownUnits.contains($0) }
+            .compactMap { id in graph.units[id].map { (id, $0.name) } })
+        let shownFields = fields.narrowing(ids.count)
+        data["fields"] = FilterForm.options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
+        let shownKinds = kinds.narrowing(ids.count)
+        data["kinds"] = FilterForm.options(Initiative.Kind.allCases.filter { shownKinds.contains($0.rawValue) }
             .map { ($0.rawValue, text("initiative_kind_\($0.rawValue)")) })
-        let offered = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }
-        guard offered else { return nil }
-        if pageCount > 1 { data["source"] = url(.listData(.initiatives)).map(TemplateValue.text) }
-        return .object(data)
+        return FilterForm.offered(data)
     }
 
     /// `{"items":[…]}`: every model of the catalogue, as the filter script draws its card.

@@ -15,6 +15,10 @@ struct Views: Sendable {
     let theme: Theme
     private(set) var markdown: Markdown
     let pathOf: [Route: String]
+    /// `pathOf` with the base path in front: pages ask for addresses hundreds of times each.
+    private let urlOf: [Route: String]
+    /// The site's own data, the same on every page.
+    private let siteValue: TemplateValue
     let basePath: String
     /// The build day: it decides which events are coming.
     let today: CalendarDate
@@ -26,6 +30,8 @@ struct Views: Sendable {
     private(set) var reads: Reads?
     /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
     let figuresOnce = ComputedOnce<Int?, [Figure]>()
+    /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
+    let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
@@ -61,7 +67,16 @@ struct Views: Sendable {
         self.theme = theme
         self.markdown = markdown
         self.pathOf = pathOf
-        basePath = graph.site.basePath
+        let basePath = graph.site.basePath
+        self.basePath = basePath
+        urlOf = pathOf.mapValues { basePath + $0 }
+        let site = graph.site
+        siteValue = [
+            "title": .text(site.title), "organisation": .text(site.organisation),
+            "description": .text(site.description ?? ""), "language": .text(site.language),
+            "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
+            "contact": Self.contactData(site.contact),
+        ]
         unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
     }
@@ -134,7 +149,7 @@ struct Views: Sendable {
 
     func url(_ route: Route) -> String? {
         reads?.note(.path(route))
-        return pathOf[route].map { basePath + $0 }
+        return urlOf[route]
     }
 
     /// A media file's address. File names may hold spaces, `#` or Vietnamese letters, which
@@ -169,12 +184,7 @@ struct Views: Sendable {
         nav += pages
         let isHome = route == .home
         return [
-            "site": [
-                "title": .text(site.title), "organisation": .text(site.organisation),
-                "description": .text(site.description ?? ""), "language": .text(site.language),
-                "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
-                "contact": contactData(site.contact),
-            ],
+            "site": siteValue,
             "t": theme.stringsValue,
             "nav": .list(nav),
             // The menu bar: the lists, then the free pages under one "Giới thiệu" entry when

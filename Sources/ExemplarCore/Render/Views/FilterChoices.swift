@@ -1,0 +1,45 @@
+/// How many of a list's members have each value of one filter select (a unit, a year, a
+/// field …), for the exemplar lists and the models catalogue alike.
+struct FilterChoices<Value: Hashable> {
+    private var counts: [Value: Int] = [:]
+
+    mutating func count(_ value: Value) { counts[value, default: 0] += 1 }
+
+    /// Values some members of a list of `total` lack: a value every member has filters nothing.
+    func narrowing(_ total: Int) -> Set<Value> {
+        Set(counts.filter { $0.value < total }.map(\.key))
+    }
+}
+
+/// The parts of a filter form both kinds of list build the same way.
+enum FilterForm {
+    /// A select's options, each with its `value` and `label`.
+    static func options(_ pairs: [(value: String, label: String)]) -> TemplateValue {
+        .list(pairs.map { ["value": .text($0.value), "label": .text($0.label)] })
+    }
+
+    /// The form's data when one of its selects has an option at all; nil: no filter is shown.
+    static func offered(_ data: TemplateData) -> TemplateValue? {
+        let any = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }
+        return any ? .object(data) : nil
+    }
+}
+
+/// What one exemplar offers the filters of the lists it is in, worked out once per build
+/// rather than once per list: its unit and the units above it, and its years, fields and
+/// awards, each once, fields and awards only when the catalogues know them.
+struct FilterFacets: Sendable {
+    var units: [String]
+    var years: Set<Int>
+    var fields: Set<String>
+    var awards: Set<String>
+}
+
+extension Views {
+    func filterFacets(_ exemplar: Exemplar) -> FilterFacets {
+        FilterFacets(units: unitAncestry(exemplar.unit.value),
+                     years: Set(exemplar.years.map(\.value)),
+                     fields: Set(exemplar.fields.map(\.value).filter { graph.fields[$0] != nil }),
+                     awards: Set(exemplar.awards.map(\.award.value).filter { graph.awards[$0] != nil }))
+    }
+}
