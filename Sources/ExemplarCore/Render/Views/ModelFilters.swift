@@ -15,7 +15,7 @@ extension Views {
         }
         var data: TemplateData = [:]
         // Labels and order come from the catalogues and the unit tree.
-        let shownUnits = units.narrowing(ids.count)
+        let shownUnits = shortUnitChoice(units.narrowing(ids.count))
         data["units"] = FilterForm.options(graph.unitOrder.filter { shownUnits.contains($0) }
             .compactMap { id in graph.units[id].map { (id, $0.name) } })
         let shownFields = fields.narrowing(ids.count)
