@@ -314,7 +314,7 @@ public final class SiteSession: @unchecked Sendable {
         var output: (any OutputTarget)?
         if options.writeOutput, !report.diagnostics.hasErrors {
             do {
-                output = try openOutput()
+                output = try openOutput(everything: old == nil)
             } catch {
                 report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 previous = nil
@@ -571,8 +571,10 @@ public final class SiteSession: @unchecked Sendable {
     /// Where the build publishes: in place when this session published the folder before and
     /// finds it as it left it, else a whole new folder swapped in (the first build, or after
     /// someone else changed the folder: the new one then replaces it even if no page changed).
-    private func openOutput() throws(OutputFolder.Failure) -> any OutputTarget {
-        if let lock = outputLock, !publishedFolders.isEmpty, foldersAsPublished(in: lock.folder) {
+    /// A build that renders `everything` again (a template, the strings, `site.yml`) is swapped
+    /// in whole too: thousands of files created one by one in place cost more than a new folder.
+    private func openOutput(everything: Bool) throws(OutputFolder.Failure) -> any OutputTarget {
+        if !everything, let lock = outputLock, !publishedFolders.isEmpty, foldersAsPublished(in: lock.folder) {
             return try InPlaceOutput(target: options.output, lock: lock)
         }
         let folder = try OutputFolder(target: options.output, lock: outputLock)
