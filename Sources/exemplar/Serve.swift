@@ -88,7 +88,7 @@ struct Serve: ParsableCommand {
                 // The port was free a moment ago; most likely another program took it since.
                 let taken = PortCheck.problem(host: host, port: port) != nil
                 Terminal.error((taken ? failure : say("Máy chủ xem thử dừng vì lỗi: \(error)", "The preview server stopped: \(error)")) + "\n")
-                Self.remove(temporary)
+                Self.remove(temporary, say: say)
                 Foundation.exit(1)
             }
         }
@@ -120,8 +120,7 @@ struct Serve: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            site.say.warn("Không tạo được thư mục tạm \(parent.path): \(error.localizedDescription)",
-                          "Could not create the temporary folder \(parent.path): \(error.localizedDescription)")
+            site.say.fileProblem("Không tạo được thư mục tạm \(parent.path)", "Could not create the temporary folder \(parent.path)", error)
             throw ExitCode.failure
         }
         return parent.appendingPathComponent("site")
@@ -142,12 +141,12 @@ struct Serve: ParsableCommand {
                                       "The content has errors: the browser keeps showing the last good build, with the errors over it."))
     }
 
-    private static func remove(_ folder: URL?) {
+    private static func remove(_ folder: URL?, say: Say) {
         guard let folder else { return }
         do {
             try FileManager.default.removeItem(at: folder)
         } catch {
-            Terminal.error("\(folder.path): \(error.localizedDescription)\n")
+            say.fileProblem("Không xoá được \(folder.path)", "Could not remove \(folder.path)", error)
         }
     }
 
