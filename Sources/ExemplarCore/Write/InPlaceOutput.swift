@@ -39,11 +39,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         previousFileCount = OutputFolder.fileCount(inMarkerOf: targetPath)
         folder = open(targetPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw OutputFolder.Failure("Không đọc được \(targetPath)", .current()) }
-        Interruption.register(stagingPath)
-        try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
-            try FileIO.makeFolder(stagingPath) }
-        try io("Không ghi được \(stagingPath)/\(OutputFolder.marker)") { () throws(SystemError) in
-            try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + OutputFolder.marker) }
+        try OutputFolder.makeStaging(stagingPath)
     }
 
     deinit { close(folder) }
@@ -130,12 +126,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     }
 
     func discard() {
-        do {
-            try Interruption.guarded { () throws(OutputFolder.Failure) in
-                try io("") { () throws(SystemError) in try FileIO.removeTree(stagingPath, last: OutputFolder.marker) }
-                Interruption.unregister(stagingPath)
-            }
-        } catch {}
+        OutputFolder.removeStaging(stagingPath)
     }
 
     /// `a/b` for `a/b/index.html`, `""` for a file at the top.

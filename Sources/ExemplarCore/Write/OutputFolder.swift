@@ -65,12 +65,29 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         staging = URL(fileURLWithPath: stagingPath)
         try Leftovers.clean(beside: targetPath)
         previousFileCount = Self.fileCount(inMarkerOf: targetPath)
-        Interruption.register(stagingPath)
-        try io("Không tạo được thư mục tạm \(stagingPath)") { () throws(SystemError) in
-            try FileIO.makeFolder(stagingPath) }
-        try io("Không ghi được \(stagingPath)/\(Self.marker)") { () throws(SystemError) in
-            try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + Self.marker) }
+        try Self.makeStaging(stagingPath)
         TestPause.at("staging")
+    }
+
+    /// Creates a staging folder with its marker, registered so that a stopping process
+    /// removes it; `removeStaging` is its counterpart.
+    static func makeStaging(_ path: String) throws(Failure) {
+        Interruption.register(path)
+        try io("Không tạo được thư mục tạm \(path)") { () throws(SystemError) in
+            try FileIO.makeFolder(path) }
+        try io("Không ghi được \(path)/\(marker)") { () throws(SystemError) in
+            try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: path + "/" + marker) }
+    }
+
+    /// Removes a staging folder, marker last; if it cannot be removed now, the next build
+    /// removes it. A stopping process leaves the removal to `Interruption`.
+    static func removeStaging(_ path: String) {
+        do {
+            try Interruption.guarded { () throws(Failure) in
+                try io("") { () throws(SystemError) in try FileIO.removeTree(path, last: marker) }
+                Interruption.unregister(path)
+            }
+        } catch {}
     }
 
     static func fileCount(inMarkerOf folder: String) -> Int? {
@@ -247,12 +264,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// removed now, the next build removes it.
     /// A stopping process leaves the removal to `Interruption`.
     public func discard() {
-        do {
-            try Interruption.guarded { () throws(Failure) in
-                try io("") { () throws(SystemError) in try FileIO.removeTree(stagingPath, last: OutputFolder.marker) }
-                Interruption.unregister(stagingPath)
-            }
-        } catch {}
+        Self.removeStaging(stagingPath)
     }
 }
 
