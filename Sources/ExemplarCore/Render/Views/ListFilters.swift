@@ -30,8 +30,7 @@ extension Views {
         }
         let total = ids.count
         var data: TemplateData = [:]
-        data["units"] = FilterForm.options(shortUnitChoice(units.narrowing(total)).sorted { (unitPosition[$0] ?? 0) < (unitPosition[$1] ?? 0) }
-            .compactMap { id in graph.units[id].map { (id, $0.name) } })
+        data["units"] = unitOptions(units.narrowing(total))
         if case .year = listing {} else {
             data["years"] = FilterForm.options(years.narrowing(total).sorted().map { (String($0), String($0)) })
         }

@@ -15,9 +15,7 @@ extension Views {
         }
         var data: TemplateData = [:]
         // Labels and order come from the catalogues and the unit tree.
-        let shownUnits = shortUnitChoice(units.narrowing(ids.count))
-        data["units"] = FilterForm.options(graph.unitOrder.filter { shownUnits.contains($0) }
-            .compactMap { id in graph.units[id].map { (id, $0.name) } })
+        data["units"] = unitOptions(units.narrowing(ids.count))
         let shownFields = fields.narrowing(ids.count)
         data["fields"] = FilterForm.options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
         let shownKinds = kinds.narrowing(ids.count)

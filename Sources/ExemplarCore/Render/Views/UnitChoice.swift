@@ -14,4 +14,11 @@ extension Views {
             return !narrowing.contains(parent)
         }
     }
+
+    /// The unit select's options for the units of `narrowing`, kept short, in the tree's order.
+    func unitOptions(_ narrowing: Set<String>) -> TemplateValue {
+        let shown = shortUnitChoice(narrowing)
+        return FilterForm.options(graph.unitOrder.filter { shown.contains($0) }
+            .compactMap { id in graph.units[id].map { (id, $0.name) } })
+    }
 }
