@@ -235,10 +235,16 @@ struct SearchIndexState: Sendable {
 
     /// The first index of `ids` (in key order) whose key is not before `key`.
     private func lowerBound(_ key: String, in ids: [Int32]) -> Int {
+        partition(ids) { !$0.unicodeScalars.lexicographicallyPrecedes(key.unicodeScalars) }
+    }
+
+    /// The first position in `ids`, sorted by key, whose key is `past` the point sought
+    /// (false for every key before it, true from it on); `ids.count` when none is.
+    private func partition(_ ids: [Int32], _ past: (String) -> Bool) -> Int {
         var low = 0, high = ids.count
         while low < high {
             let middle = (low + high) / 2
-            if keys[Int(ids[middle])].unicodeScalars.lexicographicallyPrecedes(key.unicodeScalars) { low = middle + 1 } else { high = middle }
+            if past(keys[Int(ids[middle])]) { high = middle } else { low = middle + 1 }
         }
         return low
     }
@@ -278,12 +284,7 @@ struct SearchIndexState: Sendable {
 
     /// The first index of `ids` (in key order) whose key is after `key`.
     private func upperBound(_ key: String, in ids: [Int32]) -> Int {
-        var low = 0, high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if key.unicodeScalars.lexicographicallyPrecedes(keys[Int(ids[middle])].unicodeScalars) { high = middle } else { low = middle + 1 }
-        }
-        return low
+        partition(ids) { key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) }
     }
 
     /// The document files holding a changed document, and every one when their number changed.
