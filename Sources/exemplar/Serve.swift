@@ -134,7 +134,7 @@ struct Serve: ParsableCommand {
         let shown = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
         say.warn("Đổi: \(shown)", "Changed: \(shown)")
         let time = String(format: "%.2f", report.seconds.values.reduce(0, +))
-        let rendered = report.renderedFiles.count, changed = report.changedFiles.count
+        let rendered = report.pagesMade, changed = report.changedFiles.count
         site.printReport(report, summary: say("Đã dựng lại \(rendered) trang, \(changed) tệp đổi, trong \(time) giây.",
                                               "Rebuilt \(rendered) pages, \(changed) files changed, in \(time) s."),
                          failure: say("Nội dung còn lỗi: trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.",
