@@ -312,7 +312,7 @@ public final class SiteSession: @unchecked Sendable {
                                     tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
-        let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
+        var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
             : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
         // Search documents are kept like pages: one stands unless something it read changed.
         let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
@@ -325,6 +325,11 @@ public final class SiteSession: @unchecked Sendable {
             stillRight = { document in document.inputs.map { !$0.contains { comparison.changed($0, cards: cards) } } ?? false }
         } else {
             stillRight = nil
+        }
+        // The search index stands only while every one of its documents does: each keeps what it read.
+        if let index = plan.pages.firstIndex(where: { $0.route == .searchIndex }), keep[index] {
+            let documents = search?.state.documents ?? []
+            keep[index] = stillRight.map { still in documents.allSatisfy(still) } ?? false
         }
 
         var output: (any OutputTarget)?
@@ -361,10 +366,11 @@ public final class SiteSession: @unchecked Sendable {
         }
         options.progress?(.stage(.render))
         let counter = options.progress.map { PageCounter(total: indices.count, report: $0) }
+        let kept = keep
         let results = indices.parallelMap { index in
             defer { counter?.pageDone() }
             let page = plan.pages[index]
-            return Self.renderAndWrite(page, kept: keep[index], old: old?.pages[page.route], renderer: renderer,
+            return Self.renderAndWrite(page, kept: kept[index], old: old?.pages[page.route], renderer: renderer,
                                        output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
                                        search: (search, stillRight))
         }
@@ -694,7 +700,7 @@ public final class SiteSession: @unchecked Sendable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let folders = changed.map { changed in
-            publishedFolders.filter { $0.key.isEmpty || changed.contains($0.key) }.map { $0 }
+            ([""] + changed).compactMap { folder in publishedFolders[folder].map { (key: folder, value: $0) } }
         } ?? Array(publishedFolders)
         let chunkSize = max(256, folders.count / 16)
         let chunks = stride(from: 0, to: folders.count, by: chunkSize).map { $0..<min($0 + chunkSize, folders.count) }
