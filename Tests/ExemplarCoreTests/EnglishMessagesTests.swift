@@ -129,6 +129,24 @@ import Testing
         #expect(MessageCatalogue.choosePlurals("{0} other {0?file|files}", [0: "2"]) == "{0} other files")
     }
 
+    /// An English site counts "1 item" and "2 items"; the Vietnamese noun has one form.
+    @Test func anEnglishSiteCountsInTheSingularForOne() throws {
+        var files = SiteFixture.basic
+        files["site.yml"] = (files["site.yml"] ?? "") + "\nlanguage: en\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(site.build().published)
+        let collectives = try #require(site.page("tap-the/index.html"))
+        #expect(collectives.contains("<p class=\"count\">1 item</p>"), "\(collectives)")
+        let models = try #require(site.page("mo-hinh/index.html"))
+        #expect(models.contains("1 unit adopted it"), "\(models)")
+        #expect(!models.contains("1 units"))
+        try site.write("individuals/tran-van-nam.md", "---\nname: Trần Văn Nam\nunit: ban-nu-cong\nyears: [2019]\nsupervisor: Lê Văn Bình\n---\nX\n")
+        #expect(site.build().published)
+        let individuals = try #require(site.page("ca-nhan/index.html"))
+        #expect(individuals.contains("<p class=\"count\">2 items</p>"), "\(individuals)")
+    }
+
     /// `language: en` gives English dates on the pages; Vietnamese ones stay day/month/year.
     @Test func datesOnPagesFollowTheSiteLanguage() throws {
         var files = SiteFixture.basic
