@@ -75,8 +75,9 @@ public struct PreviewServer: Sendable {
             while true {
                 let changes = queue.takeAll()
                 let result = rebuilder.rebuild(changes: changes)
-                report(result, changes)
+                // Open pages reload first; the terminal is told after.
                 live.publish(result, failed: failed(result))
+                report(result, changes)
             }
         }
         thread.name = "exemplar-rebuild"
