@@ -133,8 +133,8 @@ struct Serve: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         let names = changes.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
         let more = names.count - 3
-        let shown = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
-        say.warn("Đổi: \(shown)", "Changed: \(shown)")
+        let list = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
+        say.warn("Đổi: \(list)", "Changed: \(list)")
         let time = String(format: "%.2f", report.seconds.values.reduce(0, +))
         let rendered = report.pagesMade, changed = report.changedFiles.count
         // A machine reading JSON gets every diagnostic; a person, only what this save changed.
