@@ -89,10 +89,11 @@ extension SiteFixture {
         ["build", "--theme", themePath] + extra
     }
 
-    /// Names beside the output that a build leaves only when it was stopped: staging and old copies.
+    /// Names beside the output that a build leaves only when it was stopped: staging, old and
+    /// retired copies.
     func leftovers() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }
+            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.retired-") }
     }
 
     /// A file of the published site, as bytes.

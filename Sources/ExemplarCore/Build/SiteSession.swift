@@ -176,7 +176,7 @@ public final class SiteSession: @unchecked Sendable {
         let contentChanges = refreshContent(changes)
         // Only body text changed: checking, linking and planning, which read typed values
         // alone, would give what they gave last time, and the content is not put together.
-        let same = contentChanges.typed ? nil : previous
+        var same = contentChanges.typed ? nil : previous
         var content = Content()
         if same == nil {
             let diagnostics: [Diagnostic]
@@ -239,7 +239,12 @@ public final class SiteSession: @unchecked Sendable {
         // A replaced photo or download keeps its path, so the content reads the same, but its
         // published sizes may not: pages and cards that read them are then compared one by one.
         let sameMedia = reuse.map { $0.state.graph.images == graph.images && $0.state.graph.fileSizes == graph.fileSizes } ?? false
-        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: same != nil && sameMedia,
+        let sameSite = same != nil && sameMedia
+        same = nil
+        // A build that renders every page again needs none of the previous ones: they go before
+        // the new ones are made, so that a server does not hold two whole sites at once.
+        if reuse == nil { previous = nil }
+        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: sameSite,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
@@ -688,6 +693,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         let folder = try OutputFolder(target: options.output, lock: outputLock)
         folder.replacing = outputLock != nil
+        folder.retiresInBackground = keepsPages
         publishedFolders = [:]
         outputWatch = nil
         if keepsPages { outputLock = folder.lock }
