@@ -48,8 +48,12 @@ struct ExemplarProcess {
     /// Reads stderr until the build announces it paused at `point` (EXEMPLAR_TEST_PAUSE).
     /// False when the process ended first.
     mutating func waitForPause(_ point: String) -> Bool {
-        let line = "exemplar-test-pause: \(point)"
-        while !stderr.contains(line) {
+        waitFor("exemplar-test-pause: \(point)")
+    }
+
+    /// Reads stderr until it holds `text`; false when the process ended first.
+    mutating func waitFor(_ text: String) -> Bool {
+        while !stderr.contains(text) {
             let data = errors.availableData
             if data.isEmpty { return false }
             stderr += String(decoding: data, as: UTF8.self)
