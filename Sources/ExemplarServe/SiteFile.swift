@@ -45,10 +45,10 @@ final class SiteFile: @unchecked Sendable {
         guard real == realRoot || real.hasPrefix(realRoot + "/") else {
             close(descriptor)
             // Opened in the previous build's folder just as a build swapped it out
-            // (it is then named `.NAME.staging-PID` or `.NAME.old-PID` beside the output).
+            // (it is then named `.NAME.staging-PID`, `.NAME.old-PID` or `.NAME.spare-PID` beside the output).
             let folder = URL(fileURLWithPath: realRoot)
             let sibling = folder.deletingLastPathComponent().path + "/.\(folder.lastPathComponent)."
-            let retired = real.hasPrefix(sibling + "staging-") || real.hasPrefix(sibling + "old-")
+            let retired = ["staging-", "old-", "spare-"].contains { real.hasPrefix(sibling + $0) }
             return retired ? .swapping : .missing
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {

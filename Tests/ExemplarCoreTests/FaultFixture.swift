@@ -93,11 +93,11 @@ extension SiteFixture {
         ["build", "--theme", themePath] + extra
     }
 
-    /// Names beside the output that a build leaves only when it was stopped: staging, old and
-    /// retired copies.
+    /// Names beside the output that a build leaves only when it was stopped: staging and old
+    /// copies, and a server's spare site.
     func leftovers() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.retired-") }
+            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.spare-") }
     }
 
     /// A file of the published site, as bytes.

@@ -691,9 +691,8 @@ public final class SiteSession: @unchecked Sendable {
                 return try InPlaceOutput(target: options.output, lock: lock)
             }
         }
-        let folder = try OutputFolder(target: options.output, lock: outputLock)
+        let folder = try OutputFolder(target: options.output, lock: outputLock, spare: keepsPages)
         folder.replacing = outputLock != nil
-        folder.retiresInBackground = keepsPages
         publishedFolders = [:]
         outputWatch = nil
         if keepsPages { outputLock = folder.lock }

@@ -30,9 +30,11 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// Swap the new site in even when every file is the same as the published one: set when
     /// the published folder was changed by hand and may hold files that are not the site's.
     var replacing = false
-    /// Remove the previous site after `commit` returns rather than before (`RetiredSite`):
-    /// set by a kept session, whose server announces the new site meanwhile.
-    var retiresInBackground = false
+    /// Whether the staging folder is a kept session's spare (`SpareSite`): the previous site,
+    /// whose files are written over; and the files the new site has, to remove the others.
+    private let usesSpare: Bool
+    private let keepsSpare: Bool
+    private var siteFiles: Set<String> = []
 
     public struct Failure: Error, CustomStringConvertible {
         public let message: String
@@ -60,16 +62,23 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
 
     /// Takes the output's lock (or shares `lock`, held by a long-running process), removes
     /// what killed builds left beside the output, and creates the staging folder.
-    public init(target: URL, lock: OutputLock? = nil) throws(Failure) {
+    /// `spare`: a kept session's publish, which keeps the previous site to write over next time.
+    public init(target: URL, lock: OutputLock? = nil, spare: Bool = false) throws(Failure) {
         targetPath = try OutputPath.resolve(target)
         self.target = URL(fileURLWithPath: targetPath)
         if let lock { self.lock = lock } else { self.lock = try OutputLock.acquire(folder: targetPath) }
-        RetiredSite.wait()
         stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
         staging = URL(fileURLWithPath: stagingPath)
         try Leftovers.clean(beside: targetPath)
         previousFileCount = Self.fileCount(inMarkerOf: targetPath)
-        try Self.makeStaging(stagingPath)
+        keepsSpare = spare
+        usesSpare = spare && SpareSite.take(beside: targetPath, as: stagingPath)
+        if usesSpare {
+            try io("Không ghi được \(stagingPath)/\(Self.marker)") { () throws(SystemError) in
+                try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + Self.marker) }
+        } else {
+            try Self.makeStaging(stagingPath)
+        }
         TestPause.at("staging")
     }
 
@@ -132,8 +141,14 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             }
             let destination = stagingPath + "/" + relative
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
+                if usesSpare { try SpareSite.clear(destination, below: stagingPath) }
                 try FileIO.makeParents(of: destination)
                 try FileIO.write(data, to: destination)
+            }
+            if usesSpare {
+                linkedLock.lock()
+                siteFiles.insert(relative)
+                linkedLock.unlock()
             }
             return stamp == nil ? .added : .changed
         }
@@ -169,6 +184,11 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             discard()
             return false
         }
+        if usesSpare {
+            let site = linkedLock.withLock { siteFiles.union(linked.keys) }.union([Self.marker])
+            try io("Không dọn được thư mục tạm \(stagingPath)") { () throws(SystemError) in
+                try SpareSite.removeStrays(in: stagingPath, keeping: site) }
+        }
         try linkReusedFiles()
         try Interruption.guarded { () throws(Failure) in
             try io("Không ghi được \(Self.marker)") { () throws(SystemError) in
@@ -187,7 +207,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         TestPause.at("after-swap")
         // The staging name now holds the previous site. If it cannot be removed, the next
         // build removes it: the new site is published either way.
-        if retiresInBackground { RetiredSite.remove(stagingPath, beside: targetPath) } else { discard() }
+        if keepsSpare { SpareSite.keep(stagingPath, beside: targetPath) } else { discard() }
         return true
     }
 
@@ -240,8 +260,10 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
                 try Interruption.guarded { () throws(Failure) in
                     let destination = stagingPath + "/" + relative
                     try io(relative) { () throws(SystemError) in
+                        let published = targetPath + "/" + relative
+                        if usesSpare, try SpareSite.clearForLink(destination, to: published, below: stagingPath) { return }
                         try FileIO.makeParents(of: destination)
-                        if link(targetPath + "/" + relative, destination) != 0 { throw .current() }
+                        if link(published, destination) != 0 { throw .current() }
                     }
                 }
                 return nil

@@ -3,42 +3,116 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
-/// The previous site, swapped out by a kept session's publish, removed on a thread of its own:
-/// a server announces the new site without waiting for thousands of files to be unlinked.
+/// A kept session's previous site, swapped out by a whole-folder publish, kept beside the
+/// output as `.NAME.spare-PID` and written over by the next whole-folder publish instead of
+/// being removed.
 ///
-/// It is moved aside as `.NAME.retired-PID` first, so the staging name is free for the next
-/// build. A process stopped meanwhile removes it (`Interruption`); one killed leaves it to the
-/// next build (`Leftovers`).
-enum RetiredSite {
-    private static let queue = DispatchQueue(label: "exemplar-retired-site")
-    private static let group = DispatchGroup()
+/// Removing a site of 30,000 files and creating another just after is slow on ext4: the kernel
+/// steps over every inode freed moments before (`recently_deleted`) while it looks for free
+/// ones, and a template edit spent more time there than rendering. Writing the new pages into
+/// the spare's files keeps their inodes; only files shared with the published site (hard links)
+/// and those the new site lacks are replaced or removed. A stopped server removes its spare;
+/// a killed one leaves it to the next build (`Leftovers`).
+enum SpareSite {
+    static func path(beside target: String) -> String {
+        OutputPath.sibling(of: target, suffix: "spare-\(getpid())")
+    }
 
-    /// Removes `folder` (the staging name, now holding the previous site of `target`) later.
-    static func remove(_ folder: String, beside target: String) {
-        wait()
-        let retired = OutputPath.sibling(of: target, suffix: "retired-\(getpid())")
-        Interruption.register(retired)
-        guard rename(folder, retired) == 0 else {
-            Interruption.unregister(retired)
+    /// Keeps `folder` (the staging name, now holding the previous site) as the spare; removes
+    /// it when it cannot be kept.
+    static func keep(_ folder: String, beside target: String) {
+        let spare = path(beside: target)
+        Interruption.register(spare)
+        if rename(folder, spare) == 0 {
+            Interruption.unregister(folder)
+        } else {
+            Interruption.unregister(spare)
             OutputFolder.removeStaging(folder)
-            return
-        }
-        Interruption.unregister(folder)
-        queue.async(group: group) {
-            do {
-                try Interruption.guarded { () throws(OutputFolder.Failure) in
-                    try io("") { () throws(SystemError) in try FileIO.removeTree(retired, last: OutputFolder.marker) }
-                    Interruption.unregister(retired)
-                }
-            } catch {}
         }
     }
 
-    /// Returns once the last removal is done: before a build makes or cleans folders beside
-    /// the output.
-    static func wait() {
-        group.wait()
+    /// Makes the spare the staging folder `staging`; false when there is none.
+    static func take(beside target: String, as staging: String) -> Bool {
+        let spare = path(beside: target)
+        Interruption.register(staging)
+        guard rename(spare, staging) == 0 else {
+            Interruption.unregister(staging)
+            return false
+        }
+        Interruption.unregister(spare)
+        return true
+    }
+
+    /// Makes `path` in a spare ready to be written: a file only this name points at is written
+    /// over in place; anything else there (a file shared with the published site, a link, a
+    /// folder) is removed first, and so is a file standing where a parent folder must be.
+    static func clear(_ path: String, below root: String) throws(SystemError) {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 { return }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try FileIO.removeTree(path)
+            } else if unlink(path) != 0 {
+                throw .current()
+            }
+            return
+        }
+        guard errno == ENOTDIR else { return }
+        var folder = root
+        for part in path.dropFirst(root.count + 1).split(separator: "/").dropLast() {
+            folder += "/" + part
+            if lstat(folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, unlink(folder) != 0 { throw .current() }
+        }
+    }
+
+    /// Makes `path` in a spare ready for a link to `published`: true when it is that file already.
+    static func clearForLink(_ path: String, to published: String, below root: String) throws(SystemError) -> Bool {
+        var mine = stat(), theirs = stat()
+        if lstat(path, &mine) == 0, lstat(published, &theirs) == 0, mine.st_ino == theirs.st_ino, mine.st_dev == theirs.st_dev {
+            return true
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try FileIO.removeTree(path)
+            } else if unlink(path) != 0 {
+                throw .current()
+            }
+        } else if errno == ENOTDIR {
+            try clear(path, below: root)
+        }
+        return false
+    }
+
+    /// Removes from the spare staging folder `root` every file the new site does not have,
+    /// and every folder left empty.
+    static func removeStrays(in root: String, keeping site: Set<String>) throws(SystemError) {
+        _ = try prune(root, "", keeping: site)
+    }
+
+    /// Whether `relative` (a folder below `root`) is empty once pruned.
+    private static func prune(_ root: String, _ relative: String, keeping site: Set<String>) throws(SystemError) -> Bool {
+        let names = try FileIO.names(in: relative.isEmpty ? root : root + "/" + relative)
+        var empty = true
+        for name in names {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else {
+                empty = false
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                if try prune(root, path, keeping: site) {
+                    if rmdir(root + "/" + path) != 0 { throw .current() }
+                    continue
+                }
+            } else if !site.contains(path) {
+                if unlink(root + "/" + path) != 0 { throw .current() }
+                continue
+            }
+            empty = false
+        }
+        return empty
     }
 }
