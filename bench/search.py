@@ -12,8 +12,10 @@ records what the server sent until the results are drawn: every file, page and s
 and script included. Latency is what search.js reports in the form's `data-ms`: the time it
 spent ranking and drawing, after the files arrived; the time from navigation to results on
 the loopback is printed too, and the time from the arrival of the last file the ranking
-needs (manifest, term shards, filters) to the results drawn (`data-at`): parsing, ranking,
-fetching the result blocks (timed on its own too) and drawing.
+needs (manifest, term shards, filters) to the results drawn (`data-at`): parsing, ranking
+and drawing, and fetching document blocks when the shards did not carry every row of the
+first page (`data-blocks`: how many; timed on their own too). The median and maximum of that
+time over the queries, and how many queries needed blocks, close the table.
 
 With --pagefind, the same queries go to a Pagefind index of the same site (`pagefind --site
 SITE_DIR`, which writes SITE_DIR/pagefind/) through its JavaScript API on a bare page the
@@ -25,13 +27,17 @@ from __future__ import annotations
 import gzip
 import http.server
 import os
+import statistics
 import sys
 import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-DEFAULT_QUERIES = ["duc", "dang", "hoa", "nguyen", "thu", "cong", "ldld", "dinh thi thu", "Đức"]
+# One-word queries, then names, places and units as visitors type them (two and three words).
+DEFAULT_QUERIES = ["duc", "dang", "hoa", "nguyen", "thu", "cong", "ldld", "Đức",
+                   "dinh thi thu", "nguyen van", "tran thi", "nguyen thi thu", "le ngoc phuc", "huynh cong viet",
+                   "dong hoi", "Đồng Hới", "gach ngoi", "truong mam non", "cho ba don", "chi cuc thue"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 
 
@@ -139,7 +145,7 @@ return f ? {state: f.dataset.state || '', query: f.dataset.query, ms: f.dataset.
             ready: Math.max(0, ...needed.map(e => e.responseEnd)),
             blocks: Math.max(0, ...index.filter(e => e.name.includes('/tim-kiem/i/d/')).map(e => e.responseEnd))
                     - Math.min(...index.filter(e => e.name.includes('/tim-kiem/i/d/')).map(e => e.startTime)),
-            count: document.querySelectorAll('#search-results > li').length,
+            count: document.querySelectorAll('#search-results > li').length, fetched: +(f.dataset.blocks || 0),
             status: document.getElementById('search-status').textContent} : null;
 """
 
@@ -177,7 +183,8 @@ def measure(base: str, counter: Counter, query: str) -> dict:
     return {"query": query, "bytes": sum(n for _, n in requests), "requests": len(requests),
             "index_bytes": sum(n for _, n in index), "index_files": len(index),
             "ms": float(seen["ms"] or 0), "wall": seen["at"], "after": seen["at"] - seen["ready"],
-            "blocks": max(0, seen["blocks"] or 0), "results": seen["status"], "warm": min(again)}
+            "blocks": max(0, seen["blocks"] or 0) if seen["fetched"] else 0, "fetched": seen["fetched"],
+            "results": seen["status"], "warm": min(again)}
 
 
 PAGEFIND_STATE = """
@@ -232,13 +239,23 @@ def main() -> int:
     server = serve(site, counter)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     print("| query | transferred (gzip) | requests | of which index | ranking + drawing, first | same, least of 5"
-          " | index files arrived → results | of which fetching the result blocks | navigation → results | results |")
+          " | index files arrived → results | blocks fetched (time) | navigation → results | results |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
+        measured = []
         for query in queries:
             m = measure(base, counter, query)
+            measured.append(m)
             print(f"| {m['query']} | {m['bytes'] / 1024:.1f} KB | {m['requests']} | {m['index_bytes'] / 1024:.1f} KB in {m['index_files']} files"
-                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['after']:.0f} ms | {m['blocks']:.0f} ms | {m['wall']:.0f} ms | {m['results']} |", flush=True)
+                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['after']:.0f} ms | {m['fetched']} ({m['blocks']:.0f} ms)"
+                  f" | {m['wall']:.0f} ms | {m['results']} |", flush=True)
+        after = sorted(m["after"] for m in measured)
+        ranking = sorted(m["ms"] for m in measured)
+        one = [m for m in measured if len(m["query"].split()) == 1]
+        print(f"\nindex arrived → results: median {statistics.median(after):.0f} ms, max {after[-1]:.0f} ms;"
+              f" ranking + drawing, first: median {statistics.median(ranking):.1f} ms, max {ranking[-1]:.1f} ms;"
+              f" queries needing document blocks: {sum(1 for m in measured if m['fetched'])} of {len(measured)};"
+              f" largest first one-word query: {max(m['bytes'] for m in one) / 1024:.1f} KB" if one else "")
         if pagefind:
             files, size = pagefind_stats(site)
             print(f"\nPagefind: {files} files, {size / 1e6:.1f} MB")

@@ -18,10 +18,10 @@ struct Build: ParsableCommand {
         let summary = report.outputChanged
             ? say("Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"
                     + (report.filesRemoved > 0 ? ", \(report.filesRemoved) tệp bị bỏ." : "."),
-                  "Built \(report.pagesRendered) pages into \(output)/ in \(time) s; \(report.filesChanged) files new or changed"
+                  "Built \(Say.count(report.pagesRendered, "page")) into \(output)/ in \(time) s; \(Say.count(report.filesChanged, "file")) new or changed"
                     + (report.filesRemoved > 0 ? ", \(report.filesRemoved) removed." : "."))
             : say("Đã dựng \(report.pagesRendered) trang trong \(time) giây; không có gì thay đổi, \(output)/ giữ nguyên.",
-                  "Built \(report.pagesRendered) pages in \(time) s; nothing changed, \(output)/ is as it was.")
+                  "Built \(Say.count(report.pagesRendered, "page")) in \(time) s; nothing changed, \(output)/ is as it was.")
         let images = report.imagesProcessed + report.imagesReused > 0
             ? say(" Ảnh: \(report.imagesProcessed) xử lý, \(report.imagesReused) lấy từ bộ đệm.",
                   " Photos: \(report.imagesProcessed) processed, \(report.imagesReused) from the cache.") : ""

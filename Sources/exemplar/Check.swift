@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let report = site.build(site.buildOptions(output: "public", write: false))
         try site.finish(report, summary: site.say("Nội dung hợp lệ: \(report.pagesRendered) trang.",
-                                                  "The content is valid: \(report.pagesRendered) pages."),
+                                                  "The content is valid: \(Say.count(report.pagesRendered, "page"))."),
                         failure: site.say("Nội dung còn lỗi cần sửa trước khi dựng.", "The content has errors to fix before building."))
     }
 }

@@ -41,7 +41,7 @@ struct DiagnosticPrinter {
         let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
         var line = line
         if errors + warnings > 0 {
-            line += language == .en ? " \(errors) errors, \(warnings) warnings." : " \(errors) lỗi, \(warnings) cảnh báo."
+            line += language == .en ? " \(Say.count(errors, "error")), \(Say.count(warnings, "warning"))." : " \(errors) lỗi, \(warnings) cảnh báo."
         }
         Terminal.error(line + "\n")
     }

@@ -36,16 +36,43 @@ struct Exemplar: ParsableCommand {
     }
 }
 
-/// Options shared by `build`, `check` and `serve`.
-struct SiteOptions: ParsableArguments {
+/// Options of every command that reads a site: `build`, `check`, `serve` and `report`.
+struct SourceOptions: ParsableArguments {
     @Option(help: "Thư mục nội dung.")
     var content = "content"
 
     @Option(help: "Thư mục giao diện (mẫu, CSS, chuỗi giao diện).")
     var theme = "theme"
 
-    @Flag(help: "Đưa cả các mục `draft: true` vào trang.")
+    @Flag(help: "Đưa cả các mục `draft: true` vào trang và báo cáo.")
     var drafts = false
+
+    @Flag(help: "Coi cảnh báo là lỗi.")
+    var strict = false
+
+    @Option(help: "Ngôn ngữ của thông báo: vi hoặc en (mặc định theo LANG).")
+    var lang: ContentSchema.Language?
+
+    /// Messages in `--lang`, else the locale's language.
+    var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
+
+    /// Where the site is read from; a site without a theme of its own is built with the default one.
+    func buildOptions(output: String, write: Bool) -> BuildOptions {
+        var options = BuildOptions(content: content, theme: theme, output: output)
+        if !FileManager().fileExists(atPath: options.theme.path), let folder = DefaultTheme.folder() {
+            options.theme = folder
+            options.themeDisplay = folder.path
+        }
+        options.includeDrafts = drafts
+        options.writeOutput = write
+        options.strict = strict
+        return options
+    }
+}
+
+/// Options shared by `build`, `check` and `serve`.
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var source: SourceOptions
 
     @Option(name: .customLong("base-url"), help: "Thay `base_url` của site.yml, ví dụ http://localhost:8000/ để xem thử.")
     var baseURL: String?
@@ -56,9 +83,6 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Thư mục bộ đệm ảnh đã xử lý (mặc định: .exemplar-cache cạnh thư mục nội dung).")
     var cache: String?
 
-    @Flag(help: "Coi cảnh báo là lỗi.")
-    var strict = false
-
     @Flag(help: "In thời gian của từng bước (load, validate, link, plan, render, write).")
     var timings = false
 
@@ -68,11 +92,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "In tiến độ ngay từ đầu và thời gian của từng bước.")
     var verbose = false
 
-    @Option(help: "Ngôn ngữ của thông báo: vi hoặc en (mặc định theo LANG).")
-    var lang: ContentSchema.Language?
-
-    /// Messages in `--lang`, else the locale's language.
-    var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
+    var content: String { source.content }
+    var strict: Bool { source.strict }
+    var say: Say { source.say }
 
     /// The override obeys the same rules as `base_url`: it ends up in every link too.
     func validate() throws {
@@ -84,16 +106,8 @@ struct SiteOptions: ParsableArguments {
     }
 
     func buildOptions(output: String, write: Bool) -> BuildOptions {
-        var options = BuildOptions(content: content, theme: theme, output: output)
-        // A site without a theme of its own is built with the default one.
-        if !FileManager().fileExists(atPath: options.theme.path), let folder = DefaultTheme.folder() {
-            options.theme = folder
-            options.themeDisplay = folder.path
-        }
-        options.includeDrafts = drafts
+        var options = source.buildOptions(output: output, write: write)
         options.baseURL = baseURL
-        options.writeOutput = write
-        options.strict = strict
         if let cache {
             options.cache = URL(fileURLWithPath: cache, relativeTo: URL(fileURLWithPath: FileManager().currentDirectoryPath)).standardizedFileURL
         }

@@ -54,7 +54,7 @@ struct Import: ParsableCommand {
         try importer.read(data)
         DiagnosticPrinter(format: .text, language: say.language).print(importer.diagnostics)
         let errors = importer.diagnostics.errorCount, warnings = importer.diagnostics.warningCount
-        let counts = say(" \(errors) lỗi, \(warnings) cảnh báo.", " \(errors) errors, \(warnings) warnings.")
+        let counts = say(" \(errors) lỗi, \(warnings) cảnh báo.", " \(Say.count(errors, "error")), \(Say.count(warnings, "warning")).")
         guard errors == 0 else {
             say.warn("Không ghi tệp nào; sửa các lỗi trên trong bảng tính (hoặc units.yml, awards.yml) rồi chạy lại." + counts,
                      "Nothing was written; fix the errors above in the spreadsheet (or units.yml, awards.yml) and run it again." + counts)
@@ -67,7 +67,7 @@ struct Import: ParsableCommand {
                 Terminal.output(item.text + "\n")
             }
             say.warn("Chạy thử: sẽ ghi \(importer.planned.count) tệp vào \(folder); chưa ghi gì." + (warnings > 0 ? counts : ""),
-                     "Dry run: \(importer.planned.count) files would be written into \(folder); nothing was written." + (warnings > 0 ? counts : ""))
+                     "Dry run: \(Say.count(importer.planned.count, "file")) would be written into \(folder); nothing was written." + (warnings > 0 ? counts : ""))
             return
         }
         let files = ItemFiles(content: contentURL)
@@ -78,11 +78,11 @@ struct Import: ParsableCommand {
                 written += 1
             } catch {
                 say.fileProblem("\(content)/\(item.path): lỗi: Không ghi được tệp", "\(content)/\(item.path): error: Could not write the file", error,
-                                then: (" Đã ghi \(written) tệp trước đó.", " \(written) files were written before it."))
+                                then: (" Đã ghi \(written) tệp trước đó.", " \(Say.count(written, "file")) \(written == 1 ? "was" : "were") written before it."))
                 throw ExitCode.failure
             }
         }
         say.warn("Đã nhập \(written) hồ sơ từ \(file) vào \(folder)" + (warnings > 0 ? "." + counts : "."),
-                 "Imported \(written) profiles from \(file) into \(folder)" + (warnings > 0 ? "." + counts : "."))
+                 "Imported \(Say.count(written, "profile")) from \(file) into \(folder)" + (warnings > 0 ? "." + counts : "."))
     }
 }

@@ -24,6 +24,11 @@ struct Say {
 
     func callAsFunction(_ vi: String, _ en: String) -> String { language == .en ? en : vi }
 
+    /// `1 page`, `3 pages`: an English count with its noun, which Vietnamese leaves unchanged.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     /// A line for the person at the terminal, on standard output.
     func print(_ vi: String, _ en: String) {
         Terminal.output(self(vi, en) + "\n")

@@ -6,14 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "In báo cáo điển hình của một năm (hoặc 6 tháng): danh sách, đơn vị, khen thưởng, xếp loại.")
 
-    @Option(help: "Thư mục nội dung.")
-    var content = "content"
-    @Option(help: "Thư mục giao diện (mẫu, CSS, chuỗi giao diện).")
-    var theme = "theme"
-    @Flag(help: "Đưa cả các mục `draft: true` vào báo cáo.")
-    var drafts = false
-    @Flag(help: "Coi cảnh báo là lỗi.")
-    var strict = false
+    @OptionGroup var source: SourceOptions
     @Option(help: "Năm của báo cáo, ví dụ 2019.")
     var year: Int
     @Option(help: "1: 6 tháng đầu năm, 2: 6 tháng cuối năm; bỏ trống: cả năm.")
@@ -22,8 +15,6 @@ struct Report: ParsableCommand {
     var format: ReportRun.Format = .html
     @Option(help: "Ghi báo cáo vào tệp này thay vì in ra.")
     var output: String?
-    @Option(help: "Ngôn ngữ của thông báo: vi hoặc en (mặc định theo LANG).")
-    var lang: ContentSchema.Language?
 
     func validate() throws {
         if let half, ![1, 2].contains(half) {
@@ -35,12 +26,10 @@ struct Report: ParsableCommand {
         }
     }
 
-    private var say: Say { Say(language: InterfaceLanguage.resolve(lang)) }
+    private var say: Say { source.say }
 
     func run() throws {
-        var options = SiteOptions.parseOrExit(["--content", content, "--theme", theme] + (drafts ? ["--drafts"] : []))
-            .buildOptions(output: "public", write: false)
-        options.strict = strict
+        let options = source.buildOptions(output: "public", write: false)
         let (text, diagnostics) = ReportRun.run(options, year: year, half: half, format: format)
         let printer = DiagnosticPrinter(format: .text, language: say.language)
         printer.print(diagnostics)

@@ -107,6 +107,46 @@ import Testing
         #expect(json.stdout.contains("no unit has the id"))
     }
 
+    /// English nouns after a count take the plural unless the count is one.
+    @Test func aCountOfOneTakesTheSingularInEnglish() throws {
+        func sheet(_ periods: [String]) -> String {
+            (["period,self,collective"] + periods.map { "\($0),80,80" }).joined(separator: "\n") + "\n"
+        }
+        var files = SiteFixture.basic
+        files["scores/2020/nguyen-thi-hoa.csv"] = sheet((1...53).filter { $0 != 10 }.map { String(format: "2020-W%02d", $0) })
+        files["scores/2020/cdcs-truong-thpt-le-thuy.csv"] = sheet((1...12).filter { ![2, 3, 9].contains($0) }.map { String(format: "2020-%02d", $0) })
+        let site = try Executable.site(files)
+        defer { site.remove() }
+        let run = try Executable.run(["check", "--lang", "en"], in: site.root)
+        #expect(run.stderr.contains("The 2020 sheet lacks 1 week: 2020-W10."), "\(run.stderr)")
+        #expect(run.stderr.contains("The 2020 sheet lacks 3 months: 2020-02–03, 2020-09."), "\(run.stderr)")
+        #expect(run.stderr.contains("0 errors, 2 warnings."), "\(run.stderr)")
+        files["scores/2020/cdcs-truong-thpt-le-thuy.csv"] = nil
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/scores/2020/cdcs-truong-thpt-le-thuy.csv"))
+        let one = try Executable.run(["check", "--lang", "en"], in: site.root)
+        #expect(one.stderr.contains("0 errors, 1 warning."), "\(one.stderr)")
+        #expect(MessageCatalogue.choosePlurals("{0} {0?file|files}, {1?|s}", [0: "1", 1: "12"]) == "{0} file, s")
+        #expect(MessageCatalogue.choosePlurals("{0} other {0?file|files}", [0: "2"]) == "{0} other files")
+    }
+
+    /// An English site counts "1 item" and "2 items"; the Vietnamese noun has one form.
+    @Test func anEnglishSiteCountsInTheSingularForOne() throws {
+        var files = SiteFixture.basic
+        files["site.yml"] = (files["site.yml"] ?? "") + "\nlanguage: en\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(site.build().published)
+        let collectives = try #require(site.page("tap-the/index.html"))
+        #expect(collectives.contains("<p class=\"count\">1 item</p>"), "\(collectives)")
+        let models = try #require(site.page("mo-hinh/index.html"))
+        #expect(models.contains("1 unit adopted it"), "\(models)")
+        #expect(!models.contains("1 units"))
+        try site.write("individuals/tran-van-nam.md", "---\nname: Trần Văn Nam\nunit: ban-nu-cong\nyears: [2019]\nsupervisor: Lê Văn Bình\n---\nX\n")
+        #expect(site.build().published)
+        let individuals = try #require(site.page("ca-nhan/index.html"))
+        #expect(individuals.contains("<p class=\"count\">2 items</p>"), "\(individuals)")
+    }
+
     /// `language: en` gives English dates on the pages; Vietnamese ones stay day/month/year.
     @Test func datesOnPagesFollowTheSiteLanguage() throws {
         var files = SiteFixture.basic

@@ -87,6 +87,8 @@ import Testing
         var manifest: [String: Any]
         var terms: [String: (spellings: [String], postings: [(document: Int, code: Int)])] = [:]
         var shardKeys: [[String]] = []
+        /// The rows each shard carries, by document number.
+        var shardRows: [[Int: [String]]] = []
         var documents: [[String]] = []
 
         func postings(_ key: String) -> [(document: Int, mask: Int, nameLength: Int, spelling: String)] {
@@ -109,8 +111,16 @@ import Testing
         var built = Built(manifest: manifest)
         let shards = try #require(manifest["shards"] as? [String])
         for number in shards.indices {
-            let shard = try #require(try json("t/\(number).json") as? [String: [Any]])
+            let file = try #require(try json("t/\(number).json") as? [String: Any])
+            let shard = try #require(file["k"] as? [String: [Any]])
+            let rows = try #require(file["r"] as? [[Any]])
             built.shardKeys.append(shard.keys.sorted())
+            var carried: [Int: [String]] = [:]
+            for row in rows {
+                let number = try #require(row.first as? Int)
+                carried[number] = row.dropFirst().compactMap { $0 as? String }
+            }
+            built.shardRows.append(carried)
             for (key, value) in shard {
                 let spellings = try #require(value.first as? [String])
                 let pairs = try #require(value.last as? [Int])
@@ -176,6 +186,74 @@ import Testing
         let teacher = try #require(duc.first { $0.document == old })
         #expect(person.spelling == teacher.spelling)
         #expect(teacher.mask == 1 << SearchDocument.Field.body.rawValue)
+    }
+
+    @Test func shardsCarryTheRowsOfEachKeysBestDocuments() throws {
+        var files = Self.files
+        // 30 pages hold "mươngx" in their body, 3 in their title: a name outweighs a body.
+        for number in 0..<30 {
+            files["pages/trang-\(number).md"] = "---\ntitle: Trang \(number)\n---\nNói về mươngx hôm nay.\n"
+        }
+        for number in 0..<3 {
+            files["pages/z-\(number).md"] = "---\ntitle: Mươngx \(number)\n---\nKhác.\n"
+        }
+        let (site, index) = try build(files)
+        defer { site.remove() }
+        let shards = try #require(index.manifest["shards"] as? [String])
+        func carried(_ key: String) -> [Int: [String]] {
+            let number = (shards.lastIndex { !key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) }) ?? 0
+            return index.shardRows[number].filter { row in index.postings(key).contains { $0.document == row.key } }
+        }
+        let common = carried("muongx")
+        let titled = index.postings("muongx").filter { $0.mask & 1 != 0 }.map(\.document)
+        #expect(titled.count == 3)
+        for number in titled { #expect(common[number] != nil, "a document with the word in its name is not carried") }
+        // The others are the first in the site's order among equals.
+        let body = index.postings("muongx").filter { $0.mask & 1 == 0 }.map(\.document).sorted()
+        for number in body.prefix(SearchIndex.rowsPerSpelling - 3) { #expect(common[number] != nil) }
+        // A key of few documents carries every one; a row is the document's own.
+        let rare = carried("phap")
+        #expect(rare.count == index.postings("phap").count)
+        for (number, row) in common.merging(rare, uniquingKeysWith: { a, _ in a }) { #expect(row == index.documents[number]) }
+    }
+
+    /// A term carries, for each spelling, its heaviest documents, the first in order among equals.
+    @Test func aTermCarriesItsBestDocumentsPerSpelling() {
+        var term = SearchIndex.Term(key: "hoa")
+        let body: Int32 = 1 << 5, name: Int32 = 1 + 3 * 64
+        for number in 0..<30 { term.add(number, spelling: 7, rest: number % 10 == 9 ? name : body) }
+        for number in 30..<35 { term.add(number, spelling: 8, rest: body) }
+        term.chooseCarried()
+        let named: [Int32] = [9, 19, 29]
+        let expected = Set(named + (0..<30).filter { !named.contains($0) }.prefix(SearchIndex.rowsPerSpelling - 3) + (30..<35))
+        #expect(term.carried == expected.sorted())
+    }
+
+    /// Patching a term in place gives what adding its documents in order gives, spellings
+    /// and their order included.
+    @Test func patchedTermIsTheTermMadeFromNothing() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var postings: [Int: (spelling: Int32, rest: Int32)] = [:]
+            for _ in 0..<Int.random(in: 0..<12, using: &random) {
+                postings[Int.random(in: 0..<40, using: &random)] = (Int32.random(in: 0..<3, using: &random), Int32.random(in: 1..<512, using: &random))
+            }
+            func made() -> SearchIndex.Term {
+                var term = SearchIndex.Term(key: "k")
+                for (number, posting) in postings.sorted(by: { $0.key < $1.key }) { term.add(number, spelling: posting.spelling, rest: posting.rest) }
+                return term
+            }
+            var term = made()
+            for _ in 0..<6 {
+                let number = Int.random(in: 0..<40, using: &random)
+                let posting: (spelling: Int32, rest: Int32)? = Bool.random(using: &random)
+                    ? nil : (Int32.random(in: 0..<3, using: &random), Int32.random(in: 1..<512, using: &random))
+                postings[number] = posting
+                term.patch(number, posting)
+                let fresh = made()
+                #expect(term.pairs == fresh.pairs && term.spellings == fresh.spellings && term.lastDocument == fresh.lastDocument)
+            }
+        }
     }
 
     @Test func shardsCoverSortedKeyRanges() throws {

@@ -94,10 +94,11 @@ def settle(driver, query: str) -> dict:
             # The document was replaced while the script ran: read it again.
             seen = {"state": "loading", "query": None, "more": False, "status": "", "links": [], "results": []}
         if seen["state"] in ("done", "failed") and seen["query"] == query:
-            if not seen["more"]:
+            if not seen["more"] or seen["state"] == "failed":
                 return seen
+            # The page is busy from the click until the next results are drawn (a click
+            # meanwhile is ignored), so one click per page.
             driver.execute_script("document.getElementById('search-more').click()")
-            time.sleep(0.05)
         elif time.time() > deadline:
             return seen
         time.sleep(0.05)

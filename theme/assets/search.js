@@ -1,5 +1,8 @@
 // The search page: runs the query in the address (?q=duc tho) against the index the builder
-// wrote beside the page, fetching only the shards the query's words fall in.
+// wrote beside the page, fetching only the shards the query's words fall in. Each shard
+// carries the rows of its keys' best documents, so the first page is drawn without another
+// request; a result it does not carry (a later page, a filter, two common words) is read from
+// the document blocks.
 // Words fold as the builder folds them (Sources/ExemplarCore/Render/Search/SearchText.swift):
 // a key has no marks, đ → d, lower case; a spelling keeps the vowel marks and đ and moves
 // the tone to the end, so "hoà" and "hòa" are one spelling.
@@ -27,20 +30,22 @@
 
   // A posting's weight: its heaviest field, a little for each other field, and for a word of
   // the name, more when the name is short (the code's bits 6–8 hold its length in words).
-  var maskWeight = [];
-  for (var m = 0; m < 64; m++) {
-    var best = 0, sum = 0;
-    for (var b = 0; b < 6; b++) if (m & (1 << b)) { best = Math.max(best, WEIGHTS[b]); sum += WEIGHTS[b]; }
-    maskWeight.push(best + (sum - best) / 16);
+  // By the code's low 9 bits, worked out once.
+  var WEIGHT = new Float32Array(512);
+  for (var c = 0; c < 512; c++) {
+    var best = 0, sum = 0, length = (c >> 6) & 7;
+    for (var b = 0; b < 6; b++) if (c & (1 << b)) { best = Math.max(best, WEIGHTS[b]); sum += WEIGHTS[b]; }
+    WEIGHT[c] = best + (sum - best) / 16 + (length ? 16 / length : 0);
   }
-  function weight(code) {
-    var length = (code >> 6) & 7;
-    return maskWeight[code & 63] + (length ? 16 / length : 0);
+
+  // A word's key: no marks, đ → d, lower case.
+  function foldKey(word) {
+    return word.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d");
   }
 
   function fold(word) {
     var lower = word.toLowerCase();
-    var key = lower.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/đ/g, "d");
+    var key = foldKey(lower);
     var tones = "";
     var bare = lower.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323\u0340\u0341]/g, function (c) {
       tones += TONES[c];
@@ -85,54 +90,91 @@
   // Documents holding one query word, in arrays by document number: the weight of its best
   // whole-word and prefix match, and whether its spelling was exact.
   function match(word, prefix, shards, count) {
-    var found = { whole: new Float32Array(count), prefix: new Float32Array(count), exact: new Uint8Array(count), docs: [] };
-    shards.forEach(function (shard) {
-      Object.keys(shard).forEach(function (key) {
-        var whole = key === word.key;
-        if (!whole && !(prefix && key.lastIndexOf(word.key, 0) === 0)) return;
-        var spellings = shard[key][0], pairs = shard[key][1], doc = 0;
-        var exact = word.marked ? spellings.indexOf(word.spelling) : -1;
+    var whole = new Float32Array(count), part = new Float32Array(count), exact = new Uint8Array(count), docs = [];
+    for (var s = 0; s < shards.length; s++) {
+      var terms = shards[s].k;
+      for (var key in terms) {
+        var isWhole = key === word.key;
+        if (!isWhole && !(prefix && key.lastIndexOf(word.key, 0) === 0)) continue;
+        var pairs = terms[key][1], into = isWhole ? whole : part, doc = 0;
+        var spelling = word.marked && isWhole ? terms[key][0].indexOf(word.spelling) : -1;
         for (var i = 0; i < pairs.length; i += 2) {
           doc += pairs[i];
-          var code = pairs[i + 1], w = weight(code);
-          if (!found.whole[doc] && !found.prefix[doc]) found.docs.push(doc);
-          if (whole) {
-            if (w > found.whole[doc]) found.whole[doc] = w;
-            if (exact >= 0 && code >> 9 === exact) found.exact[doc] = 1;
-          } else if (w > found.prefix[doc]) {
-            found.prefix[doc] = w;
-          }
+          var code = pairs[i + 1], w = WEIGHT[code & 511];
+          if (!whole[doc] && !part[doc]) docs.push(doc);
+          if (w > into[doc]) into[doc] = w;
+          if (spelling >= 0 && code >> 9 === spelling) exact[doc] = 1;
         }
-      });
-    });
-    return found;
-  }
-
-  // Documents holding every word, best first: exact spellings, then whole words, then weight.
-  function rank(query, matches) {
-    var results = [];
-    matches[0].docs.forEach(function (doc) {
-      var r = { doc: doc, exact: 0, whole: 0, score: 0 };
-      for (var i = 0; i < matches.length; i++) {
-        var m = matches[i];
-        if (!m.whole[doc] && !m.prefix[doc]) return;
-        r.exact += m.exact[doc];
-        if (m.whole[doc]) { r.whole++; r.score += m.whole[doc]; } else r.score += m.prefix[doc] / 2;
       }
-      results.push(r);
-    });
-    return results.sort(function (a, b) {
-      return b.exact - a.exact || b.whole - a.whole || b.score - a.score || a.doc - b.doc;
-    });
+    }
+    return { whole: whole, prefix: part, exact: exact, docs: docs };
   }
 
-  var state = { seq: 0, manifest: null, results: [], shown: 0, query: [], filters: null };
+  // Documents holding every word, each with one number that orders them: exact spellings,
+  // then whole words, then weight (the site's order breaks ties). Sorted only as far as a page
+  // needs (`ordered`).
+  function rank(matches) {
+    var base = matches[0];
+    matches.forEach(function (m) { if (m.docs.length < base.docs.length) base = m; });
+    var n = base.docs.length, docs = new Int32Array(n), order = new Float64Array(n), count = 0;
+    for (var j = 0; j < n; j++) {
+      var doc = base.docs[j], e = 0, w = 0, s = 0, i;
+      for (i = 0; i < matches.length; i++) {
+        var m = matches[i];
+        if (m.whole[doc]) { w++; s += m.whole[doc]; } else if (m.prefix[doc]) s += m.prefix[doc] / 2; else break;
+        e += m.exact[doc];
+      }
+      if (i < matches.length) continue;
+      // A word weighs less than 128, so the weights of fewer than 128 words stay below 2^14
+      // and the counts (fewer than 64 each) above it, exactly.
+      docs[count] = doc;
+      order[count++] = (Math.min(e, 63) * 64 + Math.min(w, 63)) * 16384 + Math.min(s, 16383);
+    }
+    return { docs: docs.subarray(0, count), order: order, count: count, sorted: null };
+  }
+
+  // Whether result a ranks above result b (indices into the ranked arrays).
+  function above(r, a, b) {
+    return r.order[a] !== r.order[b] ? r.order[a] > r.order[b] : r.docs[a] < r.docs[b];
+  }
+
+  // The first `limit` results that pass the filters (`pass`, null for none), best first, and
+  // how many pass in all.
+  // A first page keeps only the best few while reading; a later one sorts everything once.
+  function ordered(r, limit, pass) {
+    var out = [], total = 0, i;
+    if (limit > 4 * PAGE || r.sorted) {
+      if (!r.sorted) {
+        var all = [];
+        for (i = 0; i < r.count; i++) all.push(i);
+        r.sorted = all.sort(function (a, b) { return above(r, a, b) ? -1 : 1; });
+      }
+      r.sorted.forEach(function (i) { if (!pass || pass(r.docs[i])) { total++; if (out.length < limit) out.push(i); } });
+    } else {
+      var order = r.order, docs = r.docs, low = -1, lowDoc = 0;  // the last kept, once `out` is full
+      for (i = 0; i < r.count; i++) {
+        if (pass && !pass(docs[i])) continue;
+        total++;
+        if (order[i] < low || (order[i] === low && docs[i] > lowDoc)) continue;
+        var at = out.length === limit ? limit - 1 : out.length;
+        while (at > 0 && above(r, i, out[at - 1])) { out[at] = out[at - 1]; at--; }
+        out[at] = i;
+        if (out.length === limit) { low = order[out[limit - 1]]; lowDoc = docs[out[limit - 1]]; }
+      }
+    }
+    return { docs: out.map(function (i) { return r.docs[i]; }), total: total };
+  }
+
+  var state = { seq: 0, manifest: null, results: null, shown: 0, query: [], filters: null };
+  // Rows of the documents read so far, by number: [number, path, name, label, years, snippet].
+  var rows = new Map();
 
   function setStatus(text) { status.textContent = text; }
 
   // What the browser spent ranking and drawing, network excluded: `data-ms` on the form
-  // (and when the results were drawn: `data-at`).
-  var spent = 0;
+  // (and when the results were drawn: `data-at`; document blocks fetched for them: `data-blocks`);
+  // `data-state` is "done" once the filters offer their choices too.
+  var spent = 0, blocks = 0, drawnAt = 0;
   function timed(work) {
     var t0 = performance.now();
     var out = work();
@@ -144,6 +186,8 @@
     var seq = ++state.seq;
     var query = words(text);
     spent = 0;
+    blocks = 0;
+    drawnAt = 0;
     form.dataset.state = "busy";
     list.textContent = "";
     more.hidden = true;
@@ -164,30 +208,41 @@
         if (seq !== state.seq) return;
         state.filters = loaded.pop();
         var missing = timed(function () {
+          loaded.forEach(function (shard) {
+            if (shard.read) return;
+            shard.read = true;
+            shard.r.forEach(function (row) { rows.set(row[0], row); });
+          });
           var matches = needs.map(function (n, i) {
             return match(query[i], i === query.length - 1, n.map(function (s) { return loaded[wanted.indexOf(s)]; }), manifest.documents);
           });
           var missing = query.filter(function (word, i) { return matches[i].docs.length === 0; });
           if (missing.length) return missing;
           state.query = query;
-          state.results = rank(query, matches);
-          fillFilters();
+          state.results = rank(matches);
+          // A filter chosen already applies to the first page; otherwise the filters' choices
+          // are worked out once the results are drawn.
+          state.filled = filtering() || /[?&](kind|unit|year)=/.test(location.search);
+          if (state.filled) fillFilters();
           return null;
         });
         if (missing) return showMissing(seq, text, query, missing[0]);
         return show(seq, text, true);
       });
-    }).catch(function () {
-      if (seq !== state.seq) return;
-      setStatus(t.failed);
-      form.dataset.state = "failed";
-    });
+    }).catch(function () { failed(seq); });
+  }
+
+  function failed(seq) {
+    if (seq !== state.seq) return;
+    setStatus(t.failed);
+    form.dataset.state = "failed";
   }
 
   function done(seq, text) {
     if (seq !== state.seq) return;
     form.dataset.ms = spent.toFixed(1);
-    form.dataset.at = performance.now().toFixed(1);
+    form.dataset.at = (drawnAt || performance.now()).toFixed(1);
+    form.dataset.blocks = String(blocks);
     form.dataset.query = text;
     form.dataset.state = "done";
   }
@@ -219,34 +274,43 @@
     return -1;
   }
 
-  function yearsOf(doc) {
-    var mask = state.filters.y[doc], out = [];
-    for (var i = 0; mask; i++, mask = Math.floor(mask / 2)) if (mask & 1) out.push(state.filters.y0 + i);
-    return out;
+  // Years are bits of a mask up to 52 bits wide: read as two halves of 26.
+  var HALF = 67108864;
+  function hasYear(doc, year) {
+    var bit = year - state.filters.y0, mask = state.filters.y[doc];
+    if (bit < 0 || bit > 51) return false;
+    return bit < 26 ? ((mask % HALF) >> bit) & 1 : (Math.floor(mask / HALF) >> (bit - 26)) & 1;
   }
 
   function passes(doc) {
     var kind = selects.kind.value, unit = selects.unit.value, year = selects.year.value;
     if (kind && groupOf(doc) !== +kind) return false;
     if (unit && unitChain(state.filters.u[doc]).indexOf(+unit) < 0) return false;
-    if (year && yearsOf(doc).indexOf(+year) < 0) return false;
+    if (year && !hasYear(doc, +year)) return false;
     return true;
   }
 
   // Each filter offers what the results hold; a choice from the address is kept if offered.
   function fillFilters() {
     var params = new URLSearchParams(location.search);
-    var kinds = {}, units = {}, years = {};
-    state.results.forEach(function (r) {
-      kinds[groupOf(r.doc)] = 1;
-      unitChain(state.filters.u[r.doc]).forEach(function (u) { units[u] = 1; });
-      yearsOf(r.doc).forEach(function (y) { years[y] = 1; });
-    });
-    var m = state.manifest;
-    options(selects.kind, Object.keys(kinds).map(Number).sort(function (a, b) { return a - b; }), function (g) { return m.groups[g][0]; }, params.get("kind"));
+    var r = state.results, f = state.filters, m = state.manifest;
+    var kinds = {}, seen = {}, low = 0, high = 0;
+    for (var i = 0; i < r.count; i++) {
+      var doc = r.docs[i], mask = f.y[doc];
+      kinds[groupOf(doc)] = 1;
+      seen[f.u[doc]] = 1;
+      low |= mask % HALF;
+      high |= Math.floor(mask / HALF);
+    }
+    var units = {}, years = [];
+    Object.keys(seen).forEach(function (u) { unitChain(+u).forEach(function (c) { units[c] = 1; }); });
+    for (var bit = 0; bit < 52; bit++) {
+      if (bit < 26 ? (low >> bit) & 1 : (high >> (bit - 26)) & 1) years.push(f.y0 + bit);
+    }
+    options(selects.kind, Object.keys(kinds).map(Number).filter(function (g) { return g >= 0; }).sort(function (a, b) { return a - b; }), function (g) { return m.groups[g][0]; }, params.get("kind"));
     options(selects.unit, Object.keys(units).map(Number).sort(function (a, b) { return a - b; }), function (u) { return m.units[u][0]; }, params.get("unit"));
-    options(selects.year, Object.keys(years).map(Number).sort(function (a, b) { return b - a; }), String, params.get("year"));
-    filterBox.hidden = state.results.length < 2;
+    options(selects.year, years.reverse(), String, params.get("year"));
+    filterBox.hidden = r.count < 2;
   }
 
   function options(select, values, label, chosen) {
@@ -255,54 +319,86 @@
     select.value = chosen !== null && values.indexOf(Number(chosen)) >= 0 ? chosen : "";
   }
 
+  // Draws the next page (or the first, `fresh`): rows the shards carried at once, the others
+  // from their document blocks first.
   function show(seq, text, fresh) {
-    var shown = state.results.filter(function (r) { return passes(r.doc); });
+    drawnAt = 0;
     if (fresh) state.shown = 0;
-    var page = shown.slice(state.shown, state.shown + PAGE);
-    var per = state.manifest.per_file;
-    var files = [];
-    page.forEach(function (r) { var f = Math.floor(r.doc / per); if (files.indexOf(f) < 0) files.push(f); });
-    return Promise.all(files.map(function (f) { return load("d/" + f + ".json"); })).then(function (blocks) {
+    var page = timed(function () { return ordered(state.results, state.shown + PAGE, filtering() ? passes : null); });
+    var docs = page.docs.slice(state.shown);
+    var per = state.manifest.per_file, files = [];
+    docs.forEach(function (doc) {
+      var f = Math.floor(doc / per);
+      if (!rows.has(doc) && files.indexOf(f) < 0) files.push(f);
+    });
+    blocks += files.length;
+    return Promise.all(files.map(function (f) { return load("d/" + f + ".json"); })).then(function (loaded) {
       if (seq !== state.seq) return;
       timed(function () {
-        if (fresh) list.textContent = "";
-        page.forEach(function (r) {
-          var row = blocks[files.indexOf(Math.floor(r.doc / per))][r.doc % per];
-          list.appendChild(item(r.doc, row));
+        loaded.forEach(function (block, i) {
+          block.forEach(function (row, j) {
+            var doc = files[i] * per + j;
+            if (!rows.has(doc)) rows.set(doc, [doc].concat(row));
+          });
         });
-        state.shown += page.length;
-        more.hidden = state.shown >= shown.length;
-        status.textContent = shown.length ? shown.length + " " + t.results + " “" + text.trim() + "”" : t.none;
+        var items = document.createDocumentFragment();
+        docs.forEach(function (doc) { items.appendChild(item(doc, rows.get(doc))); });
+        if (fresh) list.textContent = "";
+        list.appendChild(items);
+        state.shown += docs.length;
+        more.hidden = state.shown >= page.total;
+        status.textContent = page.total ? page.total + " " + t.results + " “" + text.trim() + "”" : t.none;
       });
-      done(seq, text);
+      drawnAt = performance.now();
+      if (state.filled) return done(seq, text);
+      // Drawn first, offered after: the page is painted before the choices are counted.
+      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+        if (seq !== state.seq) return;
+        state.filled = true;
+        timed(fillFilters);
+        done(seq, text);
+      });
     });
   }
+
+  function filtering() { return !!(selects.kind.value || selects.unit.value || selects.year.value); }
 
   function item(doc, row) {
     var li = document.createElement("li");
     li.className = "search-result";
-    var meta = [row[2]];
+    var meta = [row[3]];
     var unit = state.filters.u[doc];
     // A unit's own result names its parent in the snippet instead.
-    if (unit >= 0 && state.manifest.units[unit][0] !== row[1]) meta.push(state.manifest.units[unit][0]);
-    if (row[3]) meta.push(row[3]);
+    if (unit >= 0 && state.manifest.units[unit][0] !== row[2]) meta.push(state.manifest.units[unit][0]);
+    if (row[4]) meta.push(row[4]);
+    var title = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = t.base + row[1];
+    highlight(link, row[2]);
+    title.appendChild(link);
+    li.appendChild(title);
     var kind = document.createElement("p");
     kind.className = "search-meta";
     kind.textContent = meta.join(" · ");
-    var title = document.createElement("h2");
-    var link = document.createElement("a");
-    link.href = t.base + row[0];
-    highlight(link, row[1]);
-    title.appendChild(link);
-    li.appendChild(title);
     li.appendChild(kind);
-    if (row[4]) {
+    if (row[5]) {
       var snippet = document.createElement("p");
       snippet.className = "search-snippet";
-      highlight(snippet, row[4]);
+      highlight(snippet, row[5]);
       li.appendChild(snippet);
     }
     return li;
+  }
+
+  // Keys of the words met in results, folded once each.
+  var keys = new Map();
+  function keyOf(word) {
+    var key = keys.get(word);
+    if (key === undefined) {
+      key = /^[a-z0-9]+$/.test(word) ? word : foldKey(word);
+      keys.set(word, key);
+    }
+    return key;
   }
 
   // Writes `text` into `node`, marking the words the query matched.
@@ -310,16 +406,16 @@
     var last = state.query.length - 1, at = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var key = fold(m[0]).key;
+      var key = keyOf(m[0]);
       var hit = state.query.some(function (w, i) { return key === w.key || (i === last && key.lastIndexOf(w.key, 0) === 0); });
       if (!hit) continue;
-      node.appendChild(document.createTextNode(text.slice(at, m.index)));
+      if (m.index > at) node.appendChild(document.createTextNode(text.slice(at, m.index)));
       var mark = document.createElement("mark");
       mark.textContent = m[0];
       node.appendChild(mark);
       at = m.index + m[0].length;
     }
-    node.appendChild(document.createTextNode(text.slice(at)));
+    if (at < text.length) node.appendChild(document.createTextNode(text.slice(at)));
   }
 
   // The address holds the query and the filters, so a search can be shared.
@@ -345,15 +441,25 @@
   Object.keys(selects).forEach(function (name) {
     selects[name].addEventListener("change", function () {
       remember();
-      if (state.results.length) { state.seq++; spent = 0; show(state.seq, input.value, true); }
+      if (state.results && state.results.count) {
+        state.seq++;
+        spent = 0;
+        blocks = 0;
+        form.dataset.state = "busy";
+        var seq = state.seq;
+        show(seq, input.value, true).catch(function () { failed(seq); });
+      }
     });
   });
   more.addEventListener("click", function () {
+    if (form.dataset.state === "busy") return;
     var first = list.children.length;
-    show(state.seq, input.value, false).then(function () {
+    form.dataset.state = "busy";
+    var seq = state.seq;
+    show(seq, input.value, false).then(function () {
       var next = list.children[first];
       if (next) next.querySelector("a").focus();
-    });
+    }).catch(function () { failed(seq); });
   });
 
   input.value = new URLSearchParams(location.search).get("q") || "";

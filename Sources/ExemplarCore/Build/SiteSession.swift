@@ -65,6 +65,13 @@ public final class SiteSession: @unchecked Sendable {
     /// The output's lock, held from the first publish on when pages are kept: no other
     /// process publishes into the folder between this session's builds.
     private var outputLock: OutputLock?
+    /// What changed in the output folder since this session last published it, when the
+    /// system can tell (`OutputWatch`): a rebuild then looks for hand edits only there.
+    private var outputWatch: OutputWatch?
+    /// The output's changes the current in-place publish looks at; nil: look at every file.
+    private var outputSuspects: Set<String>?
+    /// Whether the output folder is watched for changes made outside the session.
+    var watchesOutput: Bool { buildLock.withLock { outputWatch != nil } }
 
     private var store: ContentStore
     private var theme: Theme?
@@ -322,6 +329,7 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let writer = output
+        let suspects = output is InPlaceOutput ? outputSuspects : nil
         let keeping = keepsPages ? (keepsBytes ? Keeping.bytes : .digests) : .nothing
         let onDisk = self.onDisk
         let jobs = Array(zip(plan.pages, keep))
@@ -330,7 +338,8 @@ public final class SiteSession: @unchecked Sendable {
         let results = jobs.parallelMap { page, kept in
             defer { counter?.pageDone() }
             return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
-                                       output: writer, onDisk: onDisk, keeping: keeping, search: (search, stillRight))
+                                       output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
+                                       search: (search, stillRight))
         }
 
         var unchangedFiles: [String] = []
@@ -391,13 +400,14 @@ public final class SiteSession: @unchecked Sendable {
                     report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles, removed: removed)
                     report.published = true
                     report.publishedInPlace = output is InPlaceOutput
-                    notePublished(restamp, files: files, output: output)
                     noteFolders(output, files: writtenFiles)
+                    notePublished(restamp, files: files, output: output)
                     // Every file the previous output held was either kept, replaced or left behind.
                     report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
                 } catch {
                     output.discard()
                     publishedFolders = [:]
+                    outputWatch = nil
                     report.diagnostics.append(error.diagnostic(file: options.outputDisplay))
                 }
             }
@@ -501,7 +511,8 @@ public final class SiteSession: @unchecked Sendable {
     /// page whose bytes the session no longer holds is published again from the output folder
     /// when that still holds it, and rendered again otherwise.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
-                                       output: (any OutputTarget)?, onDisk: [String: OnDisk], keeping: Keeping,
+                                       output: (any OutputTarget)?, onDisk: [String: OnDisk], suspects: Set<String>?,
+                                       keeping: Keeping,
                                        search: (SearchIndexKeeper?, SearchIndexState.StillRight?)) -> PageResult {
         var clock = StageClock()
         var result: PageResult
@@ -542,7 +553,9 @@ public final class SiteSession: @unchecked Sendable {
                 do {
                     // The output folder holds these bytes already (the page was kept, or made
                     // again the same): published again without reading them back.
-                    if let known = onDisk[file.path], known.digest == file.digest, output.keep(file.path, stamp: known.stamp) {
+                    // Between publishes, a file no change was seen in is still the one published.
+                    if let known = onDisk[file.path], known.digest == file.digest,
+                       suspects.map({ !$0.contains(file.path) }) ?? false || output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
                     } else if let data = file.data ?? texts.map({ Data($0[index].utf8) }) {
                         result.outcomes.append((file.path, try output.write(file.path, data)))
@@ -556,7 +569,7 @@ public final class SiteSession: @unchecked Sendable {
             if !unread.isEmpty {
                 // Changed in the output folder since it was published: made again.
                 var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk,
-                                           keeping: keeping, search: search)
+                                           suspects: suspects, keeping: keeping, search: search)
                 again.renderSeconds += result.renderSeconds
                 again.searchSeconds += result.searchSeconds
                 return again
@@ -577,21 +590,30 @@ public final class SiteSession: @unchecked Sendable {
     /// A build that renders `everything` again (a template, the strings, `site.yml`) is swapped
     /// in whole too: thousands of files created one by one in place cost more than a new folder.
     private func openOutput(everything: Bool) throws(OutputFolder.Failure) -> any OutputTarget {
-        if !everything, let lock = outputLock, !publishedFolders.isEmpty, foldersAsPublished(in: lock.folder) {
-            return try InPlaceOutput(target: options.output, lock: lock)
+        outputSuspects = nil
+        if !everything, let lock = outputLock, !publishedFolders.isEmpty {
+            let changed = outputWatch?.changes()
+            if foldersAsPublished(in: lock.folder, only: changed) {
+                outputSuspects = changed
+                return try InPlaceOutput(target: options.output, lock: lock)
+            }
         }
         let folder = try OutputFolder(target: options.output, lock: outputLock)
         folder.replacing = outputLock != nil
         publishedFolders = [:]
+        outputWatch = nil
         if keepsPages { outputLock = folder.lock }
         return folder
     }
 
-    private func foldersAsPublished(in target: String) -> Bool {
+    /// `changed`: the only paths that may have changed since the last publish (nil: any).
+    private func foldersAsPublished(in target: String, only changed: Set<String>?) -> Bool {
         let descriptor = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        let folders = Array(publishedFolders)
+        let folders = changed.map { changed in
+            publishedFolders.filter { $0.key.isEmpty || changed.contains($0.key) }.map { $0 }
+        } ?? Array(publishedFolders)
         let chunkSize = max(256, folders.count / 16)
         let chunks = stride(from: 0, to: folders.count, by: chunkSize).map { $0..<min($0 + chunkSize, folders.count) }
         return chunks.parallelMap { range in
@@ -605,8 +627,16 @@ public final class SiteSession: @unchecked Sendable {
         publishedFiles = files
         var folders: Set<String>
         if let inPlace = output as? InPlaceOutput, !publishedFolders.isEmpty {
-            for folder in inPlace.removedFolders { publishedFolders[folder] = nil }
+            for folder in inPlace.removedFolders {
+                publishedFolders[folder] = nil
+                outputWatch?.forget(folder)
+            }
             folders = inPlace.touchedFolders.subtracting(inPlace.removedFolders)
+            if let watch = outputWatch {
+                watch.settle(outputSuspects ?? [])
+                // Folders the publish made are watched before their state is noted.
+                if !folders.allSatisfy({ watch.watch($0) }) { outputWatch = nil }
+            }
         } else {
             publishedFolders = [:]
             folders = [""]
@@ -614,6 +644,8 @@ public final class SiteSession: @unchecked Sendable {
                 var folder = InPlaceOutput.folder(of: file)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = InPlaceOutput.folder(of: folder) }
             }
+            // Watched before the state of its files and folders is noted: a change after that is seen.
+            outputWatch = OutputWatch(root: target, folders: folders)
         }
         let list = Array(folders)
         let stamps = list.parallelMap { FileStamp($0.isEmpty ? target : target + "/" + $0) }

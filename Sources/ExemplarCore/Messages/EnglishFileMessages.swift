@@ -103,7 +103,7 @@ enum EnglishFileMessages {
         output.flatMap { vietnamese, english -> [(String, String, String)] in
             let next = (0..<10).first { !vietnamese.contains("{\($0)}") } ?? 10
             // The longer form first: the shorter one would match it too, taking the sentence as a value.
-            return [("output", vietnamese + " Cùng lỗi này với {\(next)} tệp khác.", english + " The same error for {\(next)} other files."),
+            return [("output", vietnamese + " Cùng lỗi này với {\(next)} tệp khác.", english + " The same error for {\(next)} other {\(next)?file|files}."),
                     ("output", vietnamese, english)]
         }
     }

@@ -176,7 +176,7 @@ enum EnglishMessages {
         ("score-year", "Bảng điểm năm {0}, nhưng {1} chỉ là điển hình các năm {2}.", "The sheet is for {0}, but {1} is an exemplar only in {2}."),
         ("score-unknown-exemplar", "Bảng điểm \"{0}.csv\" không thuộc điển hình nào: không có tệp collectives/{1}.md hay individuals/{2}.md.",
          "The score sheet \"{0}.csv\" belongs to no exemplar: there is no collectives/{1}.md or individuals/{2}.md."),
-        ("score-gaps", "Bảng điểm năm {0} thiếu {1} {2}: {3}.", "The {0} sheet lacks {1} {2}s: {3}."),
+        ("score-gaps", "Bảng điểm năm {0} thiếu {1} {2}: {3}.", "The {0} sheet lacks {1} {2}{1?|s}: {3}."),
         ("bad-thresholds", "`score_thresholds` phải giảm dần: excellent ({0}) ≥ good ({1}) ≥ complete ({2}).",
          "`score_thresholds` must go down: excellent ({0}) ≥ good ({1}) ≥ complete ({2})."),
         ("report-year", "Không có điển hình nào được ghi là điển hình năm {0} (`years`); không có báo cáo.",

@@ -67,10 +67,35 @@ public enum MessageCatalogue {
                 guard let found = Range(match.range(at: index + 1), in: text) else { continue }
                 values[slot] = MessageCatalogue.fragment(String(text[found]))
             }
-            var out = english
+            var out = MessageCatalogue.choosePlurals(english, values)
             for (slot, value) in values { out = out.replacingOccurrences(of: "{\(slot)}", with: value) }
             return out
         }
+    }
+
+    /// English counts need a noun's plural where Vietnamese has none: `{1?one|many}` in an
+    /// English template reads `one` when value 1 is "1", and `many` otherwise.
+    public static func choosePlurals(_ english: String, _ values: [Int: String]) -> String {
+        guard english.contains("?") else { return english }
+        var out = ""
+        var rest = Substring(english)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let body = rest[rest.index(after: open)...]
+            guard let close = body.firstIndex(of: "}"),
+                  let question = body[..<close].firstIndex(of: "?"),
+                  let slot = Int(body[..<question]) else {
+                out.append("{")
+                rest = body
+                continue
+            }
+            let forms = body[body.index(after: question)..<close].split(separator: "|", omittingEmptySubsequences: false)
+            let one = forms.first ?? ""
+            let many = forms.count > 1 ? forms[1] : one
+            out += values[slot] == "1" ? one : many
+            rest = body[body.index(after: close)...]
+        }
+        return out + rest
     }
 
     private static func apply(_ templates: [Template], to text: String) -> String? {

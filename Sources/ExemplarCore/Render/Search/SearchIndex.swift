@@ -1,14 +1,19 @@
 /// The search index, written with the site as small JSON files that `search.js` fetches on
-/// demand, so a query downloads only what it reads:
+/// demand, so a query downloads only what it reads, and the first page of results is drawn
+/// from what the query's term shards carry, without another round trip:
 ///
 /// - `m.json`, the manifest: the first key of every term shard, the kind groups (ranges of
 ///   document numbers), result labels, units (name and parent) and the first year;
-/// - `t/<n>.json`, term shards: consecutive keys in sorted order, cut at about `shardBytes`;
-///   each key maps to `[spellings, postings]`, postings a flat list of pairs: the document
-///   number minus the previous one, and (spelling index × 8 + name length) × 64 + field mask,
-///   where the name length (words, at most 7) is there when the word is in the name, so a
-///   short name that is mostly the query ("Phan Anh Đức") ranks above a long one;
-/// - `d/<n>.json`, documents in blocks of `documentsPerFile`: `[path, name, label, years, snippet]`;
+/// - `t/<n>.json`, term shards: consecutive keys in sorted order, cut at about `shardBytes`,
+///   `{"k":{key:[spellings, postings]…},"r":[rows]}`. Postings are a flat list of pairs: the
+///   document number minus the previous one, and (spelling index × 8 + name length) × 64 +
+///   field mask, where the name length (words, at most 7) is there when the word is in the
+///   name, so a short name that is mostly the query ("Phan Anh Đức") ranks above a long one.
+///   The rows are those of each key's `rowsPerSpelling` best documents for each of its
+///   spellings (all of them for a short list): `[document, path, name, label, years, snippet]`;
+/// - `d/<n>.json`, every document in blocks of `documentsPerFile`: `[path, name, label, years,
+///   snippet]`, for the results the shards do not carry (later pages, filters, some queries
+///   of several common words);
 /// - `f.json`, what the filters read for every document: unit and a bit mask of years.
 ///
 /// Everything is in the site's display order and written by hand, so the same site gives
@@ -17,9 +22,12 @@ struct SearchIndex {
     /// The folder of the index under the search page.
     static let folder = "i/"
     static let documentsPerFile = 16
-    /// About what a term shard holds before the next key starts a new one (before gzip,
-    /// which shrinks these lists of small numbers about fourfold).
-    static let shardBytes = 12_000
+    /// About what a term shard holds, postings and rows, before the next key starts a new one
+    /// (before gzip, which shrinks these files about fourfold).
+    static let shardBytes = 16_000
+    /// Rows a key carries for each of its spellings: one page of `search.js`, whose order for
+    /// a one-word query is the spelling asked for first, then the key's weight.
+    static let rowsPerSpelling = 20
 
     /// Files of the index, paths relative to the index folder, made from nothing (a clean
     /// build; a kept session updates its `SearchIndexState` instead).
@@ -31,25 +39,44 @@ struct SearchIndex {
     /// Documents read on every core at once before their words are merged.
     static let batchSize = 1024
 
-    /// One key of one document: the index's key id, its spelling there, and the name
-    /// length × 64 + field mask (see `WordCutter.Posting`).
-    struct Posting: Sendable {
+    /// One key of one document: the index's key and spelling ids, and the name length × 64 +
+    /// field mask (see `WordCutter.Posting`).
+    struct Posting: Sendable, Equatable {
         var key: Int32
-        var spelling: String
-        var rest: Int
+        var spelling: Int32
+        var rest: Int32
+    }
+
+    /// A posting's weight for ranking, by its name length × 64 + field mask, as `search.js`
+    /// weighs it: its heaviest field, a little for each other field, and for a word of the
+    /// name, more when the name is short.
+    static let weights: [Double] = (0..<512).map { code in
+        let fieldWeights: [Double] = [64, 16, 12, 8, 4, 1]
+        var best = 0.0, sum = 0.0
+        for bit in 0..<6 where code & (1 << bit) != 0 {
+            best = max(best, fieldWeights[bit])
+            sum += fieldWeights[bit]
+        }
+        let length = (code >> 6) & 7
+        return best + (sum - best) / 16 + (length > 0 ? 16 / Double(length) : 0)
     }
 
     /// A key's documents, in document order.
     struct Term: Sendable {
         var key: String
-        var spellings: [String] = []
+        /// Spelling ids, in the order of their first document.
+        var spellings: [Int32] = []
         /// Delta-coded pairs, as written.
         var pairs: [Int32] = []
         var lastDocument = 0
+        /// The documents whose rows the key's shard carries, ascending.
+        var carried: [Int32] = []
+
+        init(key: String) { self.key = key }
 
         /// Adds a posting of document `number`, which comes after every one the term has.
         /// `rest`: the name length × 64 + the field mask.
-        mutating func add(_ number: Int, spelling: String, rest: Int) {
+        mutating func add(_ number: Int, spelling: Int32, rest: Int32) {
             // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.
             var index = spellings.firstIndex(of: spelling) ?? -1
             if index < 0 {
@@ -57,33 +84,108 @@ struct SearchIndex {
                 spellings.append(spelling)
             }
             pairs.append(Int32(truncatingIfNeeded: number - lastDocument))
-            pairs.append(Int32(truncatingIfNeeded: (index * 8) * 64 + rest))
+            pairs.append(Int32(truncatingIfNeeded: index * 512) + rest)
             lastDocument = number
+        }
+
+        /// Sets, replaces or (nil) removes the posting of document `number`, leaving the term
+        /// as adding its documents in order would have made it.
+        mutating func patch(_ number: Int, _ posting: (spelling: Int32, rest: Int32)?) {
+            var position = 0, before = 0
+            while position < pairs.count, before + Int(pairs[position]) < number {
+                before += Int(pairs[position])
+                position += 2
+            }
+            let found = position < pairs.count && before + Int(pairs[position]) == number
+            if let posting {
+                var index = spellings.firstIndex(of: posting.spelling) ?? -1
+                if index < 0 {
+                    index = spellings.count
+                    spellings.append(posting.spelling)
+                }
+                let code = Int32(truncatingIfNeeded: index * 512) + posting.rest
+                if found {
+                    pairs[position + 1] = code
+                } else {
+                    let delta = Int32(truncatingIfNeeded: number - before)
+                    if position < pairs.count { pairs[position] -= delta } else { lastDocument = number }
+                    pairs.insert(contentsOf: [delta, code], at: position)
+                }
+            } else if found {
+                if position + 2 < pairs.count {
+                    pairs[position + 2] += pairs[position]
+                } else {
+                    lastDocument = before
+                }
+                pairs.removeSubrange(position..<position + 2)
+            }
+            renumberSpellings()
+        }
+
+        /// Puts the spellings back in the order of their first document, without the unused.
+        private mutating func renumberSpellings() {
+            var order = [Int](repeating: -1, count: spellings.count)
+            var next = 0
+            for index in stride(from: 1, to: pairs.count, by: 2) {
+                let spelling = Int(pairs[index]) / 512
+                if order[spelling] < 0 {
+                    order[spelling] = next
+                    next += 1
+                }
+            }
+            if next == spellings.count, order.enumerated().allSatisfy({ $0.offset == $0.element }) { return }
+            var renumbered = [Int32](repeating: 0, count: next)
+            for (old, new) in order.enumerated() where new >= 0 { renumbered[new] = spellings[old] }
+            spellings = renumbered
+            for index in stride(from: 1, to: pairs.count, by: 2) {
+                let code = Int(pairs[index])
+                pairs[index] = Int32(truncatingIfNeeded: order[code / 512] * 512 + code % 512)
+            }
+        }
+
+        /// Finds the documents whose rows the shard carries: for each spelling, the
+        /// `rowsPerSpelling` of heaviest weight, the first in document order among equals.
+        mutating func chooseCarried() {
+            let limit = SearchIndex.rowsPerSpelling
+            // Per spelling, the best so far, heaviest first; documents come in order, so one
+            // enters only when heavier than the last kept.
+            var best = [[(weight: Double, document: Int32)]](repeating: [], count: spellings.count)
+            var document: Int32 = 0
+            for index in stride(from: 0, to: pairs.count, by: 2) {
+                document &+= pairs[index]
+                let code = Int(pairs[index + 1])
+                let spelling = code / 512, weight = SearchIndex.weights[code % 512]
+                if best[spelling].count == limit {
+                    guard let last = best[spelling].last, weight > last.weight else { continue }
+                    best[spelling].removeLast()
+                }
+                var at = best[spelling].count
+                while at > 0, best[spelling][at - 1].weight < weight { at -= 1 }
+                best[spelling].insert((weight, document), at: at)
+            }
+            carried = Array(Set(best.joined().map(\.document))).sorted()
+        }
+
+        /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.
+        func entry(spellings names: [String], to out: inout [UInt8]) {
+            var head = ""
+            JSONValue.string(key).write(to: &head)
+            head += ":["
+            JSONValue(spellings.map { names[Int($0)] }).write(to: &head)
+            head += ",["
+            out.append(contentsOf: head.utf8)
+            // Most of an index is these numbers: written as bytes, not a String each.
+            for (index, number) in pairs.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                SearchIndex.appendDecimal(number, to: &out)
+            }
+            out.append(contentsOf: "]]".utf8)
         }
     }
 
     struct Shard {
         var firstKey: String
         var text: String
-    }
-
-    /// A term as its shard writes it: `"key":[[spellings],[pairs]]`.
-    static func entry(_ term: Term) -> String {
-        var out = ""
-        JSONValue.string(term.key).write(to: &out)
-        out += ":["
-        JSONValue(term.spellings).write(to: &out)
-        out += ",["
-        // Most of an index is these numbers: written as bytes, not a String each.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(term.pairs.count * 5)
-        for (index, number) in term.pairs.enumerated() {
-            if index > 0 { digits.append(0x2C) }
-            appendDecimal(number, to: &digits)
-        }
-        out += String(decoding: digits, as: UTF8.self)
-        out += "]]"
-        return out
     }
 
     /// `number` in decimal, as `String(number)` writes it.
@@ -101,22 +203,39 @@ struct SearchIndex {
         out[start...].reverse()
     }
 
-    /// One file of `documentsPerFile` documents: `[path, name, label, years, snippet]` each.
-    static func documentBlock(_ block: [SearchDocument]) -> String {
-        let rows = block.map { d in
-            JSONValue.array([.string(d.path), .string(d.name), .string(d.label), .string(d.yearsText), .string(d.snippet)])
+    /// What a result shows of a document, as written in a row (without its brackets):
+    /// `"path","name","label","years","snippet"`.
+    static func row(_ d: SearchDocument) -> String {
+        var out = ""
+        for (index, text) in [d.path, d.name, d.label, d.yearsText, d.snippet].enumerated() {
+            if index > 0 { out += "," }
+            JSONValue.string(text).write(to: &out)
         }
-        return JSONValue.array(rows).text + "\n"
+        return out
+    }
+
+    /// One file of `documentsPerFile` rows.
+    static func documentBlock(_ rows: ArraySlice<String>) -> String {
+        "[" + rows.map { "[" + $0 + "]" }.joined(separator: ",") + "]\n"
     }
 
     /// Units and years of every document: the filters offer only what the results hold.
     static func filterFile(_ documents: [SearchDocument]) -> String {
         let firstYear = documents.flatMap(\.years).min() ?? 0
-        let units = documents.map { JSONValue.int($0.unit ?? -1) }
-        let years = documents.map { d in
-            JSONValue.int(d.years.reduce(0) { mask, year in year - firstYear < 52 ? mask | (1 << (year - firstYear)) : mask })
+        var units: [UInt8] = [], years: [UInt8] = []
+        for (index, d) in documents.enumerated() {
+            if index > 0 {
+                units.append(0x2C)
+                years.append(0x2C)
+            }
+            appendDecimal(Int32(d.unit ?? -1), to: &units)
+            let mask = d.years.reduce(Int64(0)) { mask, year in
+                year - firstYear >= 0 && year - firstYear < 52 ? mask | (1 << Int64(year - firstYear)) : mask
+            }
+            years.append(contentsOf: String(mask).utf8)
         }
-        return JSONValue.object(["u": .array(units), "y": .array(years), "y0": .int(firstYear)]).text + "\n"
+        return "{\"u\":[" + String(decoding: units, as: UTF8.self) + "],\"y\":[" + String(decoding: years, as: UTF8.self)
+            + "],\"y0\":" + String(firstYear) + "}\n"
     }
 
     static func manifest(_ views: Views, documents: [SearchDocument], firstKeys: [String]) -> String {
@@ -134,7 +253,7 @@ struct SearchIndex {
             return .array([.string(views.graph.units[id]?.name ?? id), .int(parent)])
         }
         return JSONValue.object([
-            "version": .int(1), "shards": JSONValue(firstKeys), "documents": .int(documents.count),
+            "version": .int(2), "shards": JSONValue(firstKeys), "documents": .int(documents.count),
             "per_file": .int(documentsPerFile), "groups": .array(groups), "units": .array(units),
         ]).text + "\n"
     }

@@ -1,26 +1,33 @@
 import Foundation
 
-/// The search index as a kept session holds it between builds: each document with the keys it
-/// gave and what making it read, every term's postings, and the texts of the index files. A
-/// rebuild makes again only the documents whose inputs changed, patches the terms of their
-/// words, and cuts again only the term shards those terms fall in; the files are the same
-/// bytes a clean build writes, which makes them through this same code from nothing.
+/// The search index as a kept session holds it between builds: each document with its row
+/// and postings and what making it read, every term's postings, and the texts of the index
+/// files. A rebuild makes again only the documents whose inputs changed, patches only the
+/// terms whose posting of them changed (gained, lost, or another field or spelling), writes
+/// again only the term shards those terms (or a changed row they carry) fall in, and the
+/// filters' file only when a unit or year changed; the files are the same bytes a clean
+/// build writes, which makes them through this same code from nothing.
 struct SearchIndexState: Sendable {
     struct Document: Sendable {
         var source: Views.SearchSource
-        /// What a result shows; the fields' text is dropped once cut into words.
+        /// What the filters and the manifest read; the fields' text and what the row holds
+        /// are dropped once cut into words and written in `row`.
         var document: SearchDocument
-        /// Its words' keys (ids of `keys`), to find its postings when it changes.
-        var keys: [Int32]
+        /// What a result shows, as written in the index (`SearchIndex.row`).
+        var row: String
+        /// Its postings (`pack`), to patch its terms when it changes; empty when not tracked.
+        var postings: [UInt64]
         /// What making it read (nil when not tracked).
         var inputs: Set<PageInput>?
     }
 
     /// Published documents, in index order.
     var documents: [Document] = []
-    /// Every key seen, by id; ids are never reused, a key without documents has no term.
+    /// Every key and spelling seen, by id; ids are never reused, a key without documents has no term.
     var keyIDs: [String: Int32] = [:]
     var keys: [String] = []
+    var spellingIDs: [String: Int32] = [:]
+    var spellings: [String] = []
     /// Terms by key id.
     var terms: [Int32: SearchIndex.Term] = [:]
     /// Key ids of the terms, in key order.
@@ -29,8 +36,11 @@ struct SearchIndexState: Sendable {
     /// First key id of each shard.
     var shardKeys: [Int32] = []
     var blocks: [String] = []
+    var filters = ""
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
+    /// Whether the documents' postings are kept, so that the next update can patch.
+    private var patchable = false
 
     /// Whether a kept document is still what making it again would give.
     typealias StillRight = @Sendable (Document) -> Bool
@@ -45,21 +55,34 @@ struct SearchIndexState: Sendable {
         let standing: [Int?] = stillRight.map { stillRight in
             sources.parallelMap { source in previous[source].flatMap { stillRight(old[$0]) ? $0 : nil } }
         } ?? []
-        if stillRight == nil || standing.count(where: { $0 != nil }) < sources.count / 2 {
+        if stillRight == nil || !track || !patchable || standing.count(where: { $0 != nil }) < sources.count / 2 {
             // Most of it changed: made again from nothing, as a clean build does.
             self = SearchIndexState()
             rebuild(views, sources: sources, track: track)
         } else {
-            patch(views, sources: sources, standing: standing, track: track)
+            patch(views, sources: sources, standing: standing)
         }
         var files: [(path: String, text: String)] = []
         for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
         for (number, block) in blocks.enumerated() { files.append(("d/\(number).json", block)) }
-        let plain = documents.map(\.document)
-        files.append(("f.json", SearchIndex.filterFile(plain)))
-        files.append(("m.json", SearchIndex.manifest(views, documents: plain, firstKeys: shardKeys.map { keys[Int($0)] })))
+        files.append(("f.json", filters))
+        files.append(("m.json", SearchIndex.manifest(views, documents: documents.map(\.document),
+                                                     firstKeys: shardKeys.map { keys[Int($0)] })))
         return files
     }
+
+    /// A posting as a document keeps it: key id, spelling id, name length × 64 + field mask.
+    static func pack(_ posting: SearchIndex.Posting) -> UInt64 {
+        UInt64(UInt32(bitPattern: posting.key)) << 32 | UInt64(UInt32(bitPattern: posting.spelling)) << 9 | UInt64(posting.rest & 511)
+    }
+
+    static func unpack(_ packed: UInt64) -> SearchIndex.Posting {
+        SearchIndex.Posting(key: Int32(bitPattern: UInt32(packed >> 32)), spelling: Int32((packed >> 9) & 0x7F_FFFF),
+                            rest: Int32(packed & 511))
+    }
+
+    /// Spelling ids `pack` keeps whole.
+    private static let packedSpellings = 1 << 23
 
     /// Makes the documents of `sources` in batches on every core, in order; `keep` gives the
     /// ones that stand. Postings are handed to `take` batch by batch, so the words of the
@@ -83,18 +106,23 @@ struct SearchIndexState: Sendable {
                     let reads = track ? Reads() : nil
                     guard var document = views.tracking(reads).searchDocument(source) else { return nil }
                     let postings = lane.cutter.postings(of: document)
+                    let row = SearchIndex.row(document)
                     document.fields = []
-                    return (Document(source: source, document: document, keys: [], inputs: reads?.inputs), postings)
+                    document.snippet = ""
+                    return (Document(source: source, document: document, row: row, postings: [], inputs: reads?.inputs), postings)
                 }
             }
             var position = range.lowerBound
             for (lane, results) in zip(lanes, outcomes) {
-                for key in lane.cutter.keys[lane.ids.count...] { lane.ids.append(id(of: key)) }
-                let spellings = lane.cutter.spellings, ids = lane.ids
+                for key in lane.cutter.keys[lane.keys.count...] { lane.keys.append(Self.id(of: key, &keys, &keyIDs)) }
+                for spelling in lane.cutter.spellings[lane.spellings.count...] {
+                    lane.spellings.append(Self.id(of: spelling, &spellings, &spellingIDs))
+                }
+                let keys = lane.keys, spellings = lane.spellings
                 for outcome in results {
                     if let (document, postings) = outcome {
                         take(&self, document, postings?.map {
-                            SearchIndex.Posting(key: ids[Int($0.key)], spelling: spellings[Int($0.spelling)], rest: Int($0.rest))
+                            SearchIndex.Posting(key: keys[Int($0.key)], spelling: spellings[Int($0.spelling)], rest: $0.rest)
                         }, position)
                     }
                     position += 1
@@ -107,18 +135,19 @@ struct SearchIndexState: Sendable {
     /// takes on another run.
     private static let lanes = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
-    /// One run's cutter, and the index's key id of each of its keys.
+    /// One run's cutter, and the index's id of each of its keys and spellings.
     private final class Lane: @unchecked Sendable {
         var cutter = WordCutter()
-        var ids: [Int32] = []
+        var keys: [Int32] = []
+        var spellings: [Int32] = []
     }
 
-    /// The id of a key, given one when new.
-    private mutating func id(of key: String) -> Int32 {
-        if let id = keyIDs[key] { return id }
-        let id = Int32(keys.count)
-        keys.append(key)
-        keyIDs[key] = id
+    /// The id of a key or spelling, given one when new.
+    private static func id(of text: String, _ list: inout [String], _ ids: inout [String: Int32]) -> Int32 {
+        if let id = ids[text] { return id }
+        let id = Int32(list.count)
+        list.append(text)
+        ids[text] = id
         return id
     }
 
@@ -129,26 +158,44 @@ struct SearchIndexState: Sendable {
             let number = state.documents.count
             for posting in postings ?? [] {
                 // Only a kept index patches its terms later.
-                if track { document.keys.append(posting.key) }
+                if track { document.postings.append(Self.pack(posting)) }
                 state.terms[posting.key, default: SearchIndex.Term(key: state.keys[Int(posting.key)])]
                     .add(number, spelling: posting.spelling, rest: posting.rest)
             }
             state.documents.append(document)
         }
         made = documents.count
+        patchable = track && spellings.count < Self.packedSpellings
+        finish()
+    }
+
+    /// After the terms were made again: what the shards carry, every shard, block and the filters.
+    private mutating func finish() {
+        chooseCarried(Array(terms.keys))
         sorted = terms.keys.sorted(by: keyOrder)
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
+        filters = SearchIndex.filterFile(documents.map(\.document))
+    }
+
+    private mutating func chooseCarried(_ ids: [Int32]) {
+        let terms = self.terms
+        let chosen = ids.parallelMap { id -> [Int32] in
+            guard var term = terms[id] else { return [] }
+            term.chooseCarried()
+            return term.carried
+        }
+        for (id, carried) in zip(ids, chosen) { self.terms[id]?.carried = carried }
     }
 
     /// Documents that stand are kept; the others are made again and their terms patched.
-    private mutating func patch(_ views: Views, sources: [Views.SearchSource], standing: [Int?], track: Bool) {
+    private mutating func patch(_ views: Views, sources: [Views.SearchSource], standing: [Int?]) {
         let old = documents
         var next: [Document] = []
         next.reserveCapacity(sources.count)
         var made: [Int: [SearchIndex.Posting]] = [:]  // new number → postings
         var oldNumber: [Int?] = []                     // new number → old number, when kept
-        make(views, sources: sources, track: track, keep: { standing[$0].map { old[$0] } }) { _, document, postings, position in
+        make(views, sources: sources, track: true, keep: { standing[$0].map { old[$0] } }) { _, document, postings, position in
             if let postings { made[next.count] = postings }
             oldNumber.append(postings == nil ? standing[position] : nil)
             next.append(document)
@@ -157,74 +204,77 @@ struct SearchIndexState: Sendable {
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
-        patchTerms(next: &next, made: made, oldNumber: oldNumber, renumbered: renumbered)
+        for (number, postings) in made { next[number].postings = postings.map(Self.pack) }
         documents = next
-        remakeBlocks(changed: renumbered ? Set(next.indices) : Set(made.keys))
-    }
-
-    /// Brings the terms to the new documents: the postings of every document made again are
-    /// taken out of their old terms and put into their new ones; when documents moved, every
-    /// term is renumbered.
-    private mutating func patchTerms(next: inout [Document], made: [Int: [SearchIndex.Posting]], oldNumber: [Int?], renumbered: Bool) {
-        // Key ids of the new postings.
-        var newKeys: [Int: [Int32]] = [:]
-        for (number, postings) in made {
-            newKeys[number] = postings.map(\.key)
-        }
-        // Terms to patch: the old keys of documents made again (or gone) and their new keys.
-        var affected: Set<Int32> = []
-        var remaining = Array(repeating: -1, count: documents.count)  // old number → new number
-        for (number, old) in oldNumber.enumerated() { if let old { remaining[old] = number } }
-        for (number, document) in documents.enumerated() where remaining[number] < 0 {
-            affected.formUnion(document.keys)
-        }
-        for keys in newKeys.values { affected.formUnion(keys) }
-        let patched: [Int32] = renumbered ? Array(Set(terms.keys).union(affected)) : Array(affected)
-
-        // New postings by key: (new number, spelling, name length × 64 + mask).
-        var adding: [Int32: [(Int, String, Int)]] = [:]
-        for (number, postings) in made.sorted(by: { $0.key < $1.key }) {
-            guard let ids = newKeys[number] else { continue }
-            for (posting, id) in zip(postings, ids) {
-                adding[id, default: []].append((number, posting.spelling, posting.rest))
-            }
-        }
-        let old = terms, keys = self.keys, stillThere = remaining, added = adding
-        let results = patched.parallelMap { id -> (Int32, SearchIndex.Term?) in
-            var entries: [(Int, String, Int)] = []
-            if let term = old[id] {
-                var document = 0
-                var pairs = term.pairs[...]
-                while let delta = pairs.popFirst(), let code = pairs.popFirst() {
-                    document += Int(delta)
-                    let number = stillThere[document]
-                    guard number >= 0 else { continue }
-                    let value = Int(code)
-                    entries.append((number, term.spellings[value / 512], value % 512))
+        if spellings.count >= Self.packedSpellings {
+            self = SearchIndexState()
+            rebuild(views, sources: sources, track: true)
+        } else if renumbered {
+            // Document numbers moved: every term again, from the postings the documents keep.
+            terms = [:]
+            for (number, document) in documents.enumerated() {
+                for posting in document.postings.lazy.map(Self.unpack) {
+                    terms[posting.key, default: SearchIndex.Term(key: keys[Int(posting.key)])]
+                        .add(number, spelling: posting.spelling, rest: posting.rest)
                 }
             }
-            entries += added[id] ?? []
-            guard !entries.isEmpty else { return (id, nil) }
-            entries.sort { $0.0 < $1.0 }
-            var term = SearchIndex.Term(key: keys[Int(id)])
-            for (number, spelling, rest) in entries { term.add(number, spelling: spelling, rest: rest) }
-            return (id, term)
+            finish()
+        } else {
+            patchTerms(old: old, made: Set(made.keys))
         }
+    }
+
+    /// Patches the terms of the documents made again, in place (same numbers): only a key
+    /// whose posting of the document changed is touched; a shard is written again when one of
+    /// its terms changed or a row it carries did.
+    private mutating func patchTerms(old: [Document], made: Set<Int>) {
+        var changed: Set<Int32> = []
         var appeared: [Int32] = []
         var vanished: Set<Int32> = []
-        for (id, term) in results {
-            if terms[id] == nil, term != nil { appeared.append(id) }
-            if terms[id] != nil, term == nil { vanished.insert(id) }
-            terms[id] = term
+        var filtersChanged = false
+        for number in made.sorted() {
+            let before = old[number], after = documents[number]
+            var was: [Int32: UInt64] = [:]
+            for packed in before.postings { was[Int32(bitPattern: UInt32(packed >> 32))] = packed }
+            var now: [Int32: UInt64] = [:]
+            for packed in after.postings { now[Int32(bitPattern: UInt32(packed >> 32))] = packed }
+            for (key, packed) in now where was[key] != packed {
+                let posting = Self.unpack(packed)
+                if terms[key] == nil {
+                    terms[key] = SearchIndex.Term(key: keys[Int(key)])
+                    appeared.append(key)
+                }
+                terms[key]?.patch(number, (posting.spelling, posting.rest))
+                changed.insert(key)
+            }
+            for key in was.keys where now[key] == nil {
+                terms[key]?.patch(number, nil)
+                changed.insert(key)
+                if terms[key]?.pairs.isEmpty == true {
+                    terms[key] = nil
+                    vanished.insert(key)
+                }
+            }
+            if before.row != after.row {
+                // The shards carrying its row.
+                for key in now.keys where terms[key]?.carried.contains(Int32(number)) == true { changed.insert(key) }
+            }
+            if before.document.unit != after.document.unit || before.document.years != after.document.years {
+                filtersChanged = true
+            }
         }
-        for (number, ids) in newKeys { next[number].keys = ids }
+        let appearedNow = appeared.filter { !vanished.contains($0) }
+        vanished.subtract(appeared)
+        chooseCarried(changed.filter { terms[$0] != nil })
         if !vanished.isEmpty { sorted.removeAll { vanished.contains($0) } }
-        if appeared.count > 64 {
-            sorted = (sorted + appeared).sorted(by: keyOrder)
+        if appearedNow.count > 64 {
+            sorted = (sorted + appearedNow).sorted(by: keyOrder)
         } else {
-            for id in appeared { sorted.insert(id, at: lowerBound(keys[Int(id)], in: sorted)) }
+            for id in appearedNow { sorted.insert(id, at: lowerBound(keys[Int(id)], in: sorted)) }
         }
-        recut(changed: renumbered ? nil : Set(results.map { $0.0 }))
+        recut(changed: changed)
+        remakeBlocks(changed: Set(made.filter { old[$0].row != documents[$0].row }))
+        if filtersChanged { filters = SearchIndex.filterFile(documents.map(\.document)) }
     }
 
     /// Key order: by code point, as `search.js` compares keys.
@@ -236,6 +286,11 @@ struct SearchIndexState: Sendable {
     /// The first index of `ids` (in key order) whose key is not before `key`.
     private func lowerBound(_ key: String, in ids: [Int32]) -> Int {
         partition(ids) { !$0.unicodeScalars.lexicographicallyPrecedes(key.unicodeScalars) }
+    }
+
+    /// The first index of `ids` (in key order) whose key is after `key`.
+    private func upperBound(_ key: String, in ids: [Int32]) -> Int {
+        partition(ids) { key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) }
     }
 
     /// The first position in `ids`, sorted by key, whose key is `past` the point sought
@@ -258,7 +313,8 @@ struct SearchIndexState: Sendable {
         // Old shards holding a changed term: the last whose first key is not after it.
         var dirty: Set<Int> = []
         for id in changed ?? [] { dirty.insert(upperBound(keys[Int(id)], in: oldKeys) - 1) }
-        var newShards: [SearchIndex.Shard] = []
+        var starts: [Int] = []  // positions in `sorted` of shards to write
+        var newShards: [SearchIndex.Shard?] = []
         var newKeys: [Int32] = []
         var position = 0
         while position < sorted.count {
@@ -269,22 +325,54 @@ struct SearchIndexState: Sendable {
                 position = old + 1 < oldKeys.count ? lowerBound(keys[Int(oldKeys[old + 1])], in: sorted) : sorted.count
                 continue
             }
-            var text = ""
-            repeat {
-                if !text.isEmpty { text += "," }
-                if let term = terms[sorted[position]] { text += SearchIndex.entry(term) }
-                position += 1
-            } while position < sorted.count && text.utf8.count < SearchIndex.shardBytes
-            newShards.append(SearchIndex.Shard(firstKey: keys[Int(id)], text: "{" + text + "}\n"))
+            newShards.append(nil)
             newKeys.append(id)
+            starts.append(position)
+            position = shardEnd(from: position)
         }
-        shards = newShards
+        let written = starts.parallelMap { [self] start in shard(from: start, to: shardEnd(from: start)) }
+        var next = written.makeIterator()
+        shards = newShards.map { $0 ?? next.next() ?? SearchIndex.Shard(firstKey: "", text: "") }
         shardKeys = newKeys
     }
 
-    /// The first index of `ids` (in key order) whose key is after `key`.
-    private func upperBound(_ key: String, in ids: [Int32]) -> Int {
-        partition(ids) { key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) }
+    /// Where the shard starting at `start` (a position in `sorted`) ends: once its postings
+    /// and the rows its terms carry reach `shardBytes`.
+    private func shardEnd(from start: Int) -> Int {
+        var position = start, size = 0
+        var rows: Set<Int32> = []
+        repeat {
+            if let term = terms[sorted[position]] {
+                size += term.key.utf8.count + 8 + term.pairs.count * 4 + term.spellings.count * 8
+                for document in term.carried where rows.insert(document).inserted {
+                    size += documents[Int(document)].row.utf8.count + 8
+                }
+            }
+            position += 1
+        } while position < sorted.count && size < SearchIndex.shardBytes
+        return position
+    }
+
+    /// The text of the shard of the terms at `start..<end` in `sorted`.
+    private func shard(from start: Int, to end: Int) -> SearchIndex.Shard {
+        var out: [UInt8] = Array("{\"k\":{".utf8)
+        var rows: Set<Int32> = []
+        for position in start..<end {
+            guard let term = terms[sorted[position]] else { continue }
+            if position > start { out.append(0x2C) }
+            term.entry(spellings: spellings, to: &out)
+            rows.formUnion(term.carried)
+        }
+        out.append(contentsOf: "},\"r\":[".utf8)
+        for (index, document) in rows.sorted().enumerated() {
+            out.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
+            SearchIndex.appendDecimal(document, to: &out)
+            out.append(0x2C)
+            out.append(contentsOf: documents[Int(document)].row.utf8)
+            out.append(0x5D)
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return SearchIndex.Shard(firstKey: keys[Int(sorted[start])], text: String(decoding: out, as: UTF8.self))
     }
 
     /// The document files holding a changed document, and every one when their number changed.
@@ -293,9 +381,9 @@ struct SearchIndexState: Sendable {
         let count = (documents.count + per - 1) / per
         let redo = Set(changed.map { $0 / per }).union(blocks.count == count ? [] : Set(min(blocks.count, count)..<count))
         if blocks.count > count { blocks.removeLast(blocks.count - count) }
-        let documents = self.documents
+        let rows = documents.map(\.row)
         let texts = redo.sorted().parallelMap { block in
-            SearchIndex.documentBlock(documents[block * per..<min(block * per + per, documents.count)].map(\.document))
+            SearchIndex.documentBlock(rows[block * per..<min(block * per + per, rows.count)])
         }
         for (block, text) in zip(redo.sorted(), texts) {
             if block < blocks.count { blocks[block] = text } else { blocks.append(text) }

@@ -1,7 +1,7 @@
 /// Renders parsed templates with typed data. Text values are HTML-escaped; `.html`
 /// values (the builder's own Markdown output) are inserted as they are.
 struct TemplateRenderer: Sendable {
-    static let transforms: Set<String> = ["empty", "count", "first", "last", "index", "even", "odd"]
+    static let transforms: Set<String> = ["empty", "count", "one", "first", "last", "index", "even", "odd"]
 
     let templates: [String: Template]
 
@@ -129,6 +129,13 @@ struct TemplateRenderer: Sendable {
         case "count":
             if case .list(let items) = resolve(name.path, in: scope) { return .number(items.count) }
             return .number(0)
+        case "one":
+            // For a noun after a count: English says "1 item" but "2 items".
+            switch resolve(name.path, in: scope) {
+            case .number(let number): return .flag(number == 1)
+            case .list(let items): return .flag(items.count == 1)
+            default: return .flag(false)
+            }
         default:
             scope.recording?.usesPosition = true
             guard let position = scope.position else { return .null }
