@@ -2,24 +2,20 @@
 import Glibc
 #endif
 
-/// Gives the memory freed so far back to the system. glibc keeps freed memory in each
-/// thread's arena for later allocations; after a large temporary (the search index, the
-/// exports of every exemplar), what one core freed would otherwise stay in the process while
-/// the other core's arena grows, and the peak would be their sum.
-enum FreedMemory {
+/// Hands the memory a large rebuild freed back to the system. glibc keeps freed heap pages
+/// for reuse, so a long-running server's resident size would stay at its highest point
+/// (the previous site and the new one together) long after the previous one is gone.
+public enum FreedMemory {
+    #if os(Linux)
     private typealias Trim = @convention(c) (Int) -> Int32
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not import; nil on other C libraries.
+    nonisolated(unsafe) private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: Trim.self) }
+    #endif
 
-    /// `malloc_trim`, looked up at run time: Swift's Glibc module does not import it.
-    nonisolated(unsafe) private static let trim: Trim? = {
+    public static func release() {
         #if os(Linux)
-        guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(address, to: Trim.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    static func release() {
         _ = trim?(0)
+        #endif
     }
 }
