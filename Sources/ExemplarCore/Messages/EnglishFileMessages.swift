@@ -15,6 +15,7 @@ enum EnglishFileMessages {
         ("Không ghi được xuống đĩa thư mục tạm {0}: {1}.", "Could not flush the staging folder {0} to disk: {1}."),
         ("Không ghi được xuống đĩa thư mục {0}: {1}.", "Could not flush the folder {0} to disk: {1}."),
         ("Không tạo được thư mục tạm {0}: {1}.", "Could not create the staging folder {0}: {1}."),
+        ("Không dọn được thư mục tạm {0}: {1}.", "Could not clear the staging folder {0}: {1}."),
         ("Không tạo được thư mục chứa {0}: {1}.", "Could not create the folder holding {0}: {1}."),
         ("Không tạo được tệp khoá {0}: {1}.", "Could not create the lock file {0}: {1}."),
         ("Không khoá được thư mục kết quả qua {0}: {1}.", "Could not lock the output folder through {0}: {1}."),
