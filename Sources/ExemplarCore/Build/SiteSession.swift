@@ -694,10 +694,9 @@ public final class SiteSession: @unchecked Sendable {
                 return try InPlaceOutput(target: options.output, lock: lock)
             }
         }
+        // What was published stays known until this folder is: a build discarded (errors) leaves it.
         let folder = try OutputFolder(target: options.output, lock: outputLock, spare: keepsPages)
         folder.replacing = outputLock != nil
-        publishedFolders = [:]
-        outputWatch = nil
         if keepsPages { outputLock = folder.lock }
         return folder
     }

@@ -207,7 +207,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         TestPause.at("after-swap")
         // The staging name now holds the previous site. If it cannot be removed, the next
         // build removes it: the new site is published either way.
-        if keepsSpare { SpareSite.keep(stagingPath, beside: targetPath) } else { discard() }
+        discard()
         return true
     }
 
@@ -290,7 +290,8 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// removed now, the next build removes it.
     /// A stopping process leaves the removal to `Interruption`.
     public func discard() {
-        Self.removeStaging(stagingPath)
+        // A kept session's staging folder stays as its spare, to be written over next time.
+        if keepsSpare { SpareSite.keep(stagingPath, beside: targetPath) } else { Self.removeStaging(stagingPath) }
     }
 }
 
