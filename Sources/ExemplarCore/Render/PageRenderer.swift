@@ -62,9 +62,7 @@ struct PageRenderer: Sendable {
             reads?.note(.all(.pageList))
             let keeper = search ?? SearchIndexKeeper()
             let files = keeper.state.update(views, stillRight: search == nil ? nil : stillRight, track: tracks)
-            if let reads {
-                for document in keeper.state.documents { for input in document.inputs ?? [] { reads.note(input) } }
-            }
+            reads?.note(all: keeper.state.inputs)
             return (files.map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
         }
         let (text, diagnostics) = render(page, views: views)

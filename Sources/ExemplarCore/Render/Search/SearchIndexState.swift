@@ -8,17 +8,31 @@ import Foundation
 /// filters' file only when a unit or year changed; the files are the same bytes a clean
 /// build writes, which makes them through this same code from nothing.
 struct SearchIndexState: Sendable {
-    struct Document: Sendable {
-        var source: Views.SearchSource
-        /// What the filters and the manifest read; the fields' text and what the row holds
-        /// are dropped once cut into words and written in `row`.
-        var document: SearchDocument
+    /// Held by reference: every rebuild passes each document along, and a copy of its many
+    /// fields would cost more than the rebuild of one.
+    final class Document: Sendable {
+        let source: Views.SearchSource
+        /// What the filters and the manifest read; the fields' text and the snippet are dropped
+        /// once cut into words and written in `row`.
+        let document: SearchDocument
         /// What a result shows, as written in the index (`SearchIndex.row`).
-        var row: String
+        let row: String
         /// Its postings (`pack`), to patch its terms when it changes; empty when not tracked.
-        var postings: [UInt64]
+        let postings: [UInt64]
         /// What making it read (nil when not tracked).
-        var inputs: Set<PageInput>?
+        let inputs: Set<PageInput>?
+
+        init(source: Views.SearchSource, document: SearchDocument, row: String, postings: [UInt64], inputs: Set<PageInput>?) {
+            self.source = source
+            self.document = document
+            self.row = row
+            self.postings = postings
+            self.inputs = inputs
+        }
+
+        func with(postings: [UInt64]) -> Document {
+            Document(source: source, document: document, row: row, postings: postings, inputs: inputs)
+        }
     }
 
     /// Published documents, in index order.
@@ -37,6 +51,9 @@ struct SearchIndexState: Sendable {
     var shardKeys: [Int32] = []
     var blocks: [String] = []
     var filters = ""
+    /// Everything the documents read (when tracked), and how many read each input.
+    private(set) var inputs: Set<PageInput> = []
+    private var readers: [PageInput: Int] = [:]
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
     /// Whether the documents' postings are kept, so that the next update can patch.
@@ -154,18 +171,17 @@ struct SearchIndexState: Sendable {
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool) {
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
-            var document = document
             let number = state.documents.count
             for posting in postings ?? [] {
-                // Only a kept index patches its terms later.
-                if track { document.postings.append(Self.pack(posting)) }
                 state.terms[posting.key, default: SearchIndex.Term(key: state.keys[Int(posting.key)])]
                     .add(number, spelling: posting.spelling, rest: posting.rest)
             }
-            state.documents.append(document)
+            // Only a kept index patches its terms later.
+            state.documents.append(track ? document.with(postings: (postings ?? []).map(Self.pack)) : document)
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
+        if track { noteInputs(gone: [], new: documents) }
         finish()
     }
 
@@ -200,11 +216,13 @@ struct SearchIndexState: Sendable {
             oldNumber.append(postings == nil ? standing[position] : nil)
             next.append(document)
         }
+        let kept = Set(oldNumber.compactMap { $0 })
         let renumbered = next.count != documents.count
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
-        for (number, postings) in made { next[number].postings = postings.map(Self.pack) }
+        for (number, postings) in made { next[number] = next[number].with(postings: postings.map(Self.pack)) }
+        noteInputs(gone: old.indices.filter { !kept.contains($0) }.map { old[$0] }, new: made.keys.map { next[$0] })
         documents = next
         if spellings.count >= Self.packedSpellings {
             self = SearchIndexState()
@@ -221,6 +239,23 @@ struct SearchIndexState: Sendable {
             finish()
         } else {
             patchTerms(old: old, made: Set(made.keys))
+        }
+    }
+
+    /// Keeps `inputs` the union of the documents' inputs as documents go and come.
+    private mutating func noteInputs(gone: [Document], new: [Document]) {
+        for document in gone {
+            for input in document.inputs ?? [] {
+                let count = (readers[input] ?? 1) - 1
+                readers[input] = count > 0 ? count : nil
+                if count <= 0 { inputs.remove(input) }
+            }
+        }
+        for document in new {
+            for input in document.inputs ?? [] {
+                readers[input, default: 0] += 1
+                if readers[input] == 1 { inputs.insert(input) }
+            }
         }
     }
 
