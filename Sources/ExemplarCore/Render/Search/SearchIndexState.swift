@@ -43,7 +43,7 @@ struct SearchIndexState: Sendable {
     var spellingIDs: [String: Int32] = [:]
     var spellings: [String] = []
     /// Terms by key id.
-    var terms: [Int32: SearchIndex.Term] = [:]
+    var terms = Terms()
     /// Key ids of the terms, in key order.
     var sorted: [Int32] = []
     var shards: [SearchIndex.Shard] = []
@@ -173,8 +173,7 @@ struct SearchIndexState: Sendable {
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
             let number = state.documents.count
             for posting in postings ?? [] {
-                state.terms[posting.key, default: SearchIndex.Term(key: state.keys[Int(posting.key)])]
-                    .add(number, spelling: posting.spelling, rest: posting.rest)
+                state.terms.add(number, posting, keys: state.keys)
             }
             // Only a kept index patches its terms later.
             state.documents.append(track ? document.with(postings: (postings ?? []).map(Self.pack)) : document)
@@ -187,8 +186,9 @@ struct SearchIndexState: Sendable {
 
     /// After the terms were made again: what the shards carry, every shard, block and the filters.
     private mutating func finish() {
-        chooseCarried(Array(terms.keys))
-        sorted = terms.keys.sorted(by: keyOrder)
+        let ids = terms.ids
+        chooseCarried(ids)
+        sorted = ids.sorted(by: keyOrder)
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
         filters = SearchIndex.filterFile(documents.map(\.document))
@@ -229,11 +229,10 @@ struct SearchIndexState: Sendable {
             rebuild(views, sources: sources, track: true)
         } else if renumbered {
             // Document numbers moved: every term again, from the postings the documents keep.
-            terms = [:]
+            terms = Terms()
             for (number, document) in documents.enumerated() {
                 for posting in document.postings.lazy.map(Self.unpack) {
-                    terms[posting.key, default: SearchIndex.Term(key: keys[Int(posting.key)])]
-                        .add(number, spelling: posting.spelling, rest: posting.rest)
+                    terms.add(number, posting, keys: keys)
                 }
             }
             finish()
@@ -390,7 +389,9 @@ struct SearchIndexState: Sendable {
 
     /// The text of the shard of the terms at `start..<end` in `sorted`.
     private func shard(from start: Int, to end: Int) -> SearchIndex.Shard {
-        var out: [UInt8] = Array("{\"k\":{".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * SearchIndex.shardBytes)
+        out.append(contentsOf: "{\"k\":{".utf8)
         var rows: Set<Int32> = []
         for position in start..<end {
             guard let term = terms[sorted[position]] else { continue }
@@ -424,6 +425,30 @@ struct SearchIndexState: Sendable {
             if block < blocks.count { blocks[block] = text } else { blocks.append(text) }
         }
     }
+}
+
+/// Terms by key id: ids are dense, and a build adds millions of postings.
+struct Terms: Sendable {
+    private var table: [SearchIndex.Term?] = []
+
+    subscript(id: Int32) -> SearchIndex.Term? {
+        get { Int(id) < table.count ? table[Int(id)] : nil }
+        set {
+            if Int(id) >= table.count { table += repeatElement(nil, count: Int(id) + 1 - table.count) }
+            table[Int(id)] = newValue
+        }
+    }
+
+    /// Adds a posting of document `number`, after every one its term has.
+    mutating func add(_ number: Int, _ posting: SearchIndex.Posting, keys: [String]) {
+        let id = Int(posting.key)
+        if id >= table.count { table += repeatElement(nil, count: max(id + 1, keys.count) - table.count) }
+        if table[id] == nil { table[id] = SearchIndex.Term(key: keys[id]) }
+        table[id]?.add(number, spelling: posting.spelling, rest: posting.rest)
+    }
+
+    /// Ids of the keys that have a term.
+    var ids: [Int32] { table.indices.filter { table[$0] != nil }.map { Int32($0) } }
 }
 
 /// A kept session's search index, updated in place by the build that renders the index.
