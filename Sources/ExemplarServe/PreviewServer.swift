@@ -75,8 +75,11 @@ public struct PreviewServer: Sendable {
             while true {
                 let changes = queue.takeAll()
                 let result = rebuilder.rebuild(changes: changes)
-                report(result, changes)
+                // Open pages reload first; the terminal is told after.
                 live.publish(result, failed: failed(result))
+                report(result, changes)
+                // After a rebuild that rendered much of the site, not after a body edit's few pages.
+                if result.pagesMade > 1000 { FreedMemory.release() }
             }
         }
         thread.name = "exemplar-rebuild"

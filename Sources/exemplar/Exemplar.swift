@@ -136,9 +136,10 @@ struct SiteOptions: ParsableArguments {
 
     /// Prints the diagnostics, timings and summary of a build; returns whether it failed.
     @discardableResult
-    func printReport(_ report: BuildReport, summary: String, failure: String) -> Bool {
+    /// `shown`: the diagnostics to print, when not all of the report's (the summary counts all).
+    func printReport(_ report: BuildReport, shown: [Diagnostic]? = nil, summary: String, failure: String) -> Bool {
         let printer = DiagnosticPrinter(format: format, language: say.language)
-        printer.print(report.diagnostics)
+        printer.print(shown ?? report.diagnostics)
         if verbose {
             let display = ProgressDisplay(quiet: true, verbose: true, say: say)
             for stage in BuildReport.Stage.allCases {

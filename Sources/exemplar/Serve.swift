@@ -63,6 +63,8 @@ struct Serve: ParsableCommand {
                      "Note: the preview is open to other machines on the network (--host \(host)). Use it on a trusted network only; leave out --host to keep it to this machine.")
         }
         let first = rebuilder.rebuild(changes: [])
+        let shown = ShownDiagnostics()
+        _ = shown.fresh(first.diagnostics)
         site.printReport(first, summary: say("Đã dựng \(first.pagesRendered) trang.", "Built \(first.pagesRendered) pages."),
                          failure: say("Chưa dựng được trang web: sửa lỗi rồi lưu, trang sẽ tự dựng lại.",
                                       "The site could not be built: fix the errors and save, it rebuilds by itself."))
@@ -73,7 +75,7 @@ struct Serve: ParsableCommand {
                                  watched: [options.content, options.theme], polling: poll),
             rebuilder: rebuilder, failed: { [site] in site.failed($0) },
             present: { MessageCatalogue.translate($0, to: language) },
-            report: { [site] report, changes in Self.printRebuild(report, changes: changes, site: site) })
+            report: { [site] report, changes in Self.printRebuild(report, changes: changes, site: site, shown: shown) })
         let temporary = output == nil ? folder.deletingLastPathComponent() : nil
         if let temporary { Signals.removeOnStop(temporary.path) }
         let shownURL = "http://\(Self.isWildcard(host) ? "127.0.0.1" : urlHost):\(port)\(basePath)"
@@ -126,16 +128,23 @@ struct Serve: ParsableCommand {
         return parent.appendingPathComponent("site")
     }
 
-    private static func printRebuild(_ report: BuildReport, changes: [String], site: SiteOptions) {
+    private static func printRebuild(_ report: BuildReport, changes: [String], site: SiteOptions, shown: ShownDiagnostics) {
         let say = site.say
         let cwd = FileManager.default.currentDirectoryPath + "/"
         let names = changes.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }
         let more = names.count - 3
-        let shown = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
-        say.warn("Đổi: \(shown)", "Changed: \(shown)")
+        let list = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
+        say.warn("Đổi: \(list)", "Changed: \(list)")
         let time = String(format: "%.2f", report.seconds.values.reduce(0, +))
-        let rendered = report.renderedFiles.count, changed = report.changedFiles.count
-        site.printReport(report, summary: say("Đã dựng lại \(rendered) trang, \(changed) tệp đổi, trong \(time) giây.",
+        let rendered = report.pagesMade, changed = report.changedFiles.count
+        // A machine reading JSON gets every diagnostic; a person, only what this save changed.
+        let fresh = site.format == .text ? shown.fresh(report.diagnostics) : report.diagnostics
+        let repeated = report.diagnostics.count - fresh.count
+        if repeated > 0 {
+            say.warn("\(repeated) lỗi và cảnh báo như lần dựng trước, không in lại.",
+                     "\(Say.count(repeated, "diagnostic")) as in the previous build, not printed again.")
+        }
+        site.printReport(report, shown: fresh, summary: say("Đã dựng lại \(rendered) trang, \(changed) tệp đổi, trong \(time) giây.",
                                               "Rebuilt \(rendered) pages, \(changed) files changed, in \(time) s."),
                          failure: say("Nội dung còn lỗi: trình duyệt vẫn hiện bản dựng tốt gần nhất, kèm thông báo lỗi.",
                                       "The content has errors: the browser keeps showing the last good build, with the errors over it."))
@@ -156,6 +165,22 @@ struct Serve: ParsableCommand {
 
     private static func isWildcard(_ host: String) -> Bool {
         host == "0.0.0.0" || host == "::"
+    }
+}
+
+/// The diagnostics the terminal showed last: a rebuild prints those that are new, and how
+/// many others stand as they were, instead of every warning of the site on each save.
+private final class ShownDiagnostics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shown: Set<Diagnostic> = []
+
+    /// Notes `diagnostics` as shown; returns those the previous call did not have.
+    func fresh(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        lock.withLock {
+            let before = shown
+            shown = Set(diagnostics)
+            return diagnostics.filter { !before.contains($0) }
+        }
     }
 }
 

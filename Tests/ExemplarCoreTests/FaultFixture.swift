@@ -48,8 +48,12 @@ struct ExemplarProcess {
     /// Reads stderr until the build announces it paused at `point` (EXEMPLAR_TEST_PAUSE).
     /// False when the process ended first.
     mutating func waitForPause(_ point: String) -> Bool {
-        let line = "exemplar-test-pause: \(point)"
-        while !stderr.contains(line) {
+        waitFor("exemplar-test-pause: \(point)")
+    }
+
+    /// Reads stderr until it holds `text`; false when the process ended first.
+    mutating func waitFor(_ text: String) -> Bool {
+        while !stderr.contains(text) {
             let data = errors.availableData
             if data.isEmpty { return false }
             stderr += String(decoding: data, as: UTF8.self)
@@ -89,10 +93,11 @@ extension SiteFixture {
         ["build", "--theme", themePath] + extra
     }
 
-    /// Names beside the output that a build leaves only when it was stopped: staging and old copies.
+    /// Names beside the output that a build leaves only when it was stopped: staging, old and
+    /// retired copies.
     func leftovers() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }
+            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.retired-") }
     }
 
     /// A file of the published site, as bytes.

@@ -142,6 +142,27 @@ import Testing
         #expect(try Self.differences(serve) == [])
     }
 
+    /// A rebuild prints the diagnostics a save brought, not every warning of the site again.
+    @Test func aRebuildPrintsOnlyNewDiagnostics() throws {
+        let serve = try ServeFixture()
+        defer { serve.stop() }
+        let events = try EventListener(port: serve.port)
+        defer { events.close() }
+        _ = events.wait(for: "state", after: 0)
+        let original = try serve.read(Self.profile)
+        try serve.write(Self.profile, original + "\n[thử](javascript:alert(1))\n")
+        _ = events.wait(for: "build", after: 0)
+        let builds = events.settle()
+        #expect(serve.printed("[unsafe-link]"), "\(serve.terminal)")
+
+        let other = "individuals/cao-thi-yen.md"
+        try serve.write(other, try serve.read(other) + "\nMột đoạn nữa.\n")
+        _ = events.wait(for: "build", after: builds)
+        _ = events.settle()
+        #expect(serve.printed("như lần dựng trước, không in lại."), "\(serve.terminal)")
+        #expect(serve.terminal.components(separatedBy: "[unsafe-link]").count == 2, "printed once: \(serve.terminal)")
+    }
+
     @Test func httpAnswersAsAStaticHostWould() throws {
         let serve = try ServeFixture()
         defer { serve.stop() }

@@ -26,6 +26,14 @@ import Testing
         defer { lab.remove() }
         try lab.run(steps: Self.steps)
     }
+
+    /// Body edits, which leave every other page out of the rebuild, between hand edits of the
+    /// output that the rebuild must still undo.
+    @Test func bodyEditsAmongHandEdits() throws {
+        let lab = try EditLab(generating: 30, seed: Self.seed &+ 2)
+        defer { lab.remove() }
+        try lab.run(steps: Self.steps, mostlyBodies: true)
+    }
 }
 
 /// A copy of a content folder and of the default theme, edited at random.
@@ -85,7 +93,8 @@ private final class EditLab {
         return options
     }
 
-    func run(steps: Int) throws {
+    /// `mostlyBodies`: body edits and hand edits of the output only.
+    func run(steps: Int, mostlyBodies: Bool = false) throws {
         print("SessionDifferentialTests: seed \(seed) (EXEMPLAR_SESSION_SEED=\(seed) replays it), \(steps) edits on \(content.lastPathComponent)")
         let session = SiteSession(options: options(output: "session"))
         var sessionReport = session.build()
@@ -103,7 +112,8 @@ private final class EditLab {
         }
         for step in 1...steps {
             // Only over a published site: a build with errors leaves the output as it is, hand edits included.
-            let (edit, touched) = sessionReport.published && random.next() % 8 == 0 ? try tamperWithOutput() : try applyRandomEdit()
+            let tamper = sessionReport.published && random.next() % (mostlyBodies ? 3 : 8) == 0
+            let (edit, touched) = tamper ? try tamperWithOutput() : mostlyBodies ? try editBody() ?? ("nothing", []) : try applyRandomEdit()
             if touched.isEmpty { tampered = true }
             let explicit = random.next() % 2 == 0
             let before = fresh.renderedPages()

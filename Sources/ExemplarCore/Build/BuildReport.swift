@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     /// Output files (`ca-nhan/x/index.html`) rendered by this build; a session's later builds
     /// render only the pages whose inputs changed.
     public var renderedFiles: [String] = []
+    /// Planned pages rendered by this build (the search index counts as one, whatever its files).
+    public var pagesMade = 0
     /// Output files whose bytes differ from the session's previous build (all of them on its
     /// first), media and assets included.
     public var changedFiles: [String] = []

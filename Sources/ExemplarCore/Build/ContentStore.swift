@@ -165,7 +165,8 @@ struct ContentStore {
     }
 
     private mutating func refreshEntry(_ name: String, in folder: String, _ changes: inout Changes) {
-        var state = folders[folder] ?? Folder()
+        // Taken out while changed, so that its entries are not copied whole for one file.
+        var state = folders.removeValue(forKey: folder) ?? Folder()
         let url = files.root.appendingPathComponent(folder).appendingPathComponent(name)
         let present = !name.hasPrefix(".") && SourceStamp(path: url.path) != nil
         if present {

@@ -61,7 +61,11 @@ public final class SiteSession: @unchecked Sendable {
     /// and every file. The next build replaces only the files that changed while the folders
     /// are as left; empty when unknown, and then a whole new folder is swapped in.
     private var publishedFolders: [String: FileStamp] = [:]
-    private var publishedFiles: Set<String> = []
+    private var publishedPageFiles: Set<String> = []
+    private var publishedStatics: Set<String> = []
+    /// Whether the last build published, and `onDisk` holds every one of its page files with
+    /// the page's digest: what lets a body edit leave the other pages out of the rebuild.
+    private var publishedAll = false
     /// The output's lock, held from the first publish on when pages are kept: no other
     /// process publishes into the folder between this session's builds.
     private var outputLock: OutputLock?
@@ -91,6 +95,11 @@ public final class SiteSession: @unchecked Sendable {
         var search: SearchIndexKeeper?
         var pages: [Route: RenderedPage]
         var files: Set<String>
+        /// The plan's index of the page each file belongs to, of the pages with diagnostics, and
+        /// how many pages (the search index aside) gave files.
+        var owners: [String: Int]
+        var diagnosed: [Int]
+        var pageCount: Int
     }
 
     /// One planned page as rendered: usually one file, several for the search index.
@@ -167,7 +176,7 @@ public final class SiteSession: @unchecked Sendable {
         let contentChanges = refreshContent(changes)
         // Only body text changed: checking, linking and planning, which read typed values
         // alone, would give what they gave last time, and the content is not put together.
-        let same = contentChanges.typed ? nil : previous
+        var same = contentChanges.typed ? nil : previous
         var content = Content()
         if same == nil {
             let diagnostics: [Diagnostic]
@@ -230,7 +239,12 @@ public final class SiteSession: @unchecked Sendable {
         // A replaced photo or download keeps its path, so the content reads the same, but its
         // published sizes may not: pages and cards that read them are then compared one by one.
         let sameMedia = reuse.map { $0.state.graph.images == graph.images && $0.state.graph.fileSizes == graph.fileSizes } ?? false
-        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: same != nil && sameMedia,
+        let sameSite = same != nil && sameMedia
+        same = nil
+        // A build that renders every page again needs none of the previous ones: they go before
+        // the new ones are made, so that a server does not hold two whole sites at once.
+        if reuse == nil { previous = nil }
+        render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: sameSite,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
         return report
     }
@@ -303,7 +317,7 @@ public final class SiteSession: @unchecked Sendable {
                                     tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
-        let keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
+        var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
             : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
         // Search documents are kept like pages: one stands unless something it read changed.
         let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
@@ -316,6 +330,11 @@ public final class SiteSession: @unchecked Sendable {
             stillRight = { document in document.inputs.map { !$0.contains { comparison.changed($0, cards: cards) } } ?? false }
         } else {
             stillRight = nil
+        }
+        // The search index stands only while every one of its documents does: each keeps what it read.
+        if let index = plan.pages.firstIndex(where: { $0.route == .searchIndex }), keep[index] {
+            let documents = search?.state.documents ?? []
+            keep[index] = stillRight.map { still in documents.allSatisfy(still) } ?? false
         }
 
         var output: (any OutputTarget)?
@@ -332,54 +351,115 @@ public final class SiteSession: @unchecked Sendable {
         let suspects = output is InPlaceOutput ? outputSuspects : nil
         let keeping = keepsPages ? (keepsBytes ? Keeping.bytes : .digests) : .nothing
         let onDisk = self.onDisk
-        let jobs = Array(zip(plan.pages, keep))
+        // Only bodies changed, and the output holds the previous build as it published it:
+        // the pages that read none of them, with no hand edit seen in their files, stand as
+        // they are and are not looked at one by one.
+        let delta: Previous?
+        if sameSite, let old, publishedAll, suspects != nil, keeping == .digests {
+            delta = old
+        } else {
+            delta = nil
+        }
+        publishedAll = false
+        let indices: [Int]
+        if let delta, let suspects {
+            var chosen = Set(keep.indices.filter { !keep[$0] })
+            for file in suspects { if let owner = delta.owners[file] { chosen.insert(owner) } }
+            indices = chosen.sorted()
+        } else {
+            indices = Array(plan.pages.indices)
+        }
         options.progress?(.stage(.render))
-        let counter = options.progress.map { PageCounter(total: plan.pages.count, report: $0) }
-        let results = jobs.parallelMap { page, kept in
+        let counter = options.progress.map { PageCounter(total: indices.count, report: $0) }
+        let kept = keep
+        let results = indices.parallelMap { index in
             defer { counter?.pageDone() }
-            return Self.renderAndWrite(page, kept: kept, old: old?.pages[page.route], renderer: renderer,
+            let page = plan.pages[index]
+            return Self.renderAndWrite(page, kept: kept[index], old: old?.pages[page.route], renderer: renderer,
                                        output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
                                        search: (search, stillRight))
         }
 
         var unchangedFiles: [String] = []
-        var writtenFiles: Set<String> = []
+        var unchangedCount = 0
+        var writtenStatics: Set<String> = []
         var replaced = 0
-        func record(_ outcome: OutputFolder.Outcome, _ file: String) {
+        func record(_ outcome: OutputFolder.Outcome) {
             report.filesWritten += 1
-            writtenFiles.insert(file)
             switch outcome {
-            case .unchanged: unchangedFiles.append(file)
+            case .unchanged: unchangedCount += 1
             case .changed: report.filesChanged += 1; replaced += 1
             case .added: report.filesChanged += 1
             }
         }
-        var pages: [Route: RenderedPage] = [:]
-        var files: Set<String> = []
+        var pages = delta?.pages ?? [:]
+        var files = delta?.files ?? []
+        var owners = delta?.owners ?? [:]
+        var pageCount = delta?.pageCount ?? 0
+        /// Files of the previous build that the pages rendered again no longer give.
+        var dropped: Set<String> = []
+        if let delta {
+            report.filesWritten = delta.files.count
+            unchangedCount = delta.files.count
+        }
         /// Output files that may not be published as `onDisk` says, once the output is committed.
         var restamp: [(String, PageDigest)] = []
         var writeFailures: [(OutputFolder.Failure, String)] = []
-        for (result, page) in zip(results, plan.pages) {
-            report.diagnostics += result.page.diagnostics
-            if !result.paths.isEmpty, page.route != .searchIndex { report.pagesRendered += 1 }
-            if result.rendered { report.renderedFiles += result.paths }
+        var diagnostics: [Int: [Diagnostic]] = [:]
+        for (result, index) in zip(results, indices) {
+            let page = plan.pages[index]
+            if let delta, let before = delta.pages[page.route] {
+                let paths = before.files?.map(\.path) ?? []
+                report.filesWritten -= paths.count
+                unchangedCount -= paths.count
+                if !paths.isEmpty, page.route != .searchIndex { pageCount -= 1 }
+                if paths != result.paths {
+                    files.subtract(paths)
+                    dropped.formUnion(paths)
+                    for path in paths { owners[path] = nil }
+                }
+            }
+            if delta != nil || !result.page.diagnostics.isEmpty { diagnostics[index] = result.page.diagnostics }
+            if !result.paths.isEmpty, page.route != .searchIndex { pageCount += 1 }
+            let changed = Self.changedPaths(result, old: old?.pages[page.route], searchIndex: page.route == .searchIndex)
+            if result.rendered {
+                report.renderedFiles += result.paths
+                report.pagesMade += 1
+            }
             if result.rendered, page.route == .searchIndex { report.searchDocumentsMade = search?.state.made ?? 0 }
-            if result.changed { report.changedFiles += result.paths }
+            if result.changed { report.changedFiles += changed }
             for (file, outcome) in result.outcomes {
-                record(outcome, file)
-                if case .unchanged = outcome, self.onDisk[file] != nil { continue }
-                if let digest = result.page.files?.first(where: { $0.path == file })?.digest { restamp.append((file, digest)) }
+                record(outcome)
+                if case .unchanged = outcome, output is OutputFolder { unchangedFiles.append(file) }
+                let digest = result.page.files?.first(where: { $0.path == file })?.digest
+                if case .unchanged = outcome, let digest, self.onDisk[file]?.digest == digest { continue }
+                if let digest { restamp.append((file, digest)) }
             }
             writeFailures += result.failures
             pages[page.route] = result.page
             files.formUnion(result.paths)
+            if keepsPages { for path in result.paths { owners[path] = index } }
+        }
+        dropped.subtract(files)
+        report.pagesRendered = pageCount
+        // Every page's diagnostics, in the plan's order, as a clean build reports them.
+        let diagnosed = Set(delta?.diagnosed ?? []).union(diagnostics.keys).sorted()
+        var stillDiagnosed: [Int] = []
+        for index in diagnosed {
+            let found = diagnostics[index] ?? delta?.pages[plan.pages[index].route]?.diagnostics ?? []
+            report.diagnostics += found
+            if !found.isEmpty { stillDiagnosed.append(index) }
         }
         report.diagnostics += OutputFolder.Failure.diagnostics(writeFailures)
         report.seconds[.render] = results.reduce(0) { $0 + $1.renderSeconds }
         report.seconds[.write] = results.reduce(0) { $0 + $1.writeSeconds }
         report.seconds[.search] = results.reduce(0) { $0 + $1.searchSeconds }
         _ = clock.lap()
-        if let old { report.removedFiles = old.files.subtracting(files).sorted() }
+        if delta != nil {
+            report.removedFiles = dropped.sorted()
+        } else if let old {
+            report.removedFiles = old.files.subtracting(files).sorted()
+        }
 
         if let output {
             options.progress?(.stage(.write))
@@ -388,7 +468,9 @@ public final class SiteSession: @unchecked Sendable {
                     media: graph.media.filter { !ImageKind.isImageName($0) }, content: options.content,
                     contentDisplay: options.contentDisplay, images: images, assets: theme.assets, assetsDisplay: options.themeDisplay + "/assets"
                 ) { outcome, file in
-                    record(outcome, file)
+                    record(outcome)
+                    writtenStatics.insert(file)
+                    if case .unchanged = outcome, output is OutputFolder { unchangedFiles.append(file) }
                     if outcome != .unchanged { report.changedFiles.append(file) }
                 }
             }
@@ -396,14 +478,18 @@ public final class SiteSession: @unchecked Sendable {
                 output.discard()
             } else {
                 do {
-                    let removed = publishedFiles.subtracting(writtenFiles).sorted()
+                    let removedStatics = publishedStatics.subtracting(writtenStatics)
+                    let removedPages = delta != nil ? dropped.intersection(publishedPageFiles)
+                        : publishedPageFiles.subtracting(files).subtracting(writtenStatics)
+                    let removed = removedPages.union(removedStatics).sorted()
                     report.outputChanged = try output.commit(files: report.filesWritten, unchanged: unchangedFiles, removed: removed)
                     report.published = true
                     report.publishedInPlace = output is InPlaceOutput
-                    noteFolders(output, files: writtenFiles)
-                    notePublished(restamp, files: files, output: output)
+                    noteFolders(output, pageFiles: files, statics: writtenStatics)
+                    let stamped = notePublished(restamp, files: files, removed: delta != nil ? removed : nil, output: output)
+                    publishedAll = stamped && keeping == .digests
                     // Every file the previous output held was either kept, replaced or left behind.
-                    report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedFiles.count - replaced)
+                    report.filesRemoved = max(0, (output.previousFileCount ?? 0) - unchangedCount - replaced)
                 } catch {
                     output.discard()
                     publishedFolders = [:]
@@ -420,7 +506,7 @@ public final class SiteSession: @unchecked Sendable {
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, search: search,
-                            pages: pages, files: files)
+                            pages: pages, files: files, owners: owners, diagnosed: stillDiagnosed, pageCount: pageCount)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {
@@ -486,6 +572,16 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         return results.flatMap { $0 }
+    }
+
+    /// The files of a page whose bytes changed: all of a page's files, but for the search
+    /// index only those that differ from the previous build's (a body edit changes a few of
+    /// its thousand files).
+    private static func changedPaths(_ result: PageResult, old: RenderedPage?, searchIndex: Bool) -> [String] {
+        guard searchIndex, let before = old?.files, let files = result.page.files else { return result.paths }
+        var digests: [String: PageDigest] = [:]
+        for file in before { digests[file.path] = file.digest }
+        return files.filter { digests[$0.path] != $0.digest }.map(\.path)
     }
 
     private struct PageResult: Sendable {
@@ -597,6 +693,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         let folder = try OutputFolder(target: options.output, lock: outputLock)
         folder.replacing = outputLock != nil
+        folder.retiresInBackground = keepsPages
         publishedFolders = [:]
         outputWatch = nil
         if keepsPages { outputLock = folder.lock }
@@ -609,7 +706,7 @@ public final class SiteSession: @unchecked Sendable {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let folders = changed.map { changed in
-            publishedFolders.filter { $0.key.isEmpty || changed.contains($0.key) }.map { $0 }
+            ([""] + changed).compactMap { folder in publishedFolders[folder].map { (key: folder, value: $0) } }
         } ?? Array(publishedFolders)
         let chunkSize = max(256, folders.count / 16)
         let chunks = stride(from: 0, to: folders.count, by: chunkSize).map { $0..<min($0 + chunkSize, folders.count) }
@@ -619,9 +716,10 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     /// Notes the state of the output's folders after publishing `files`, for `openOutput`.
-    private func noteFolders(_ output: any OutputTarget, files: Set<String>) {
+    private func noteFolders(_ output: any OutputTarget, pageFiles: Set<String>, statics: Set<String>) {
         guard keepsPages, let target = outputLock?.folder else { return }
-        publishedFiles = files
+        publishedPageFiles = pageFiles
+        publishedStatics = statics
         var folders: Set<String>
         if let inPlace = output as? InPlaceOutput, !publishedFolders.isEmpty {
             for folder in inPlace.removedFolders {
@@ -637,7 +735,7 @@ public final class SiteSession: @unchecked Sendable {
         } else {
             publishedFolders = [:]
             folders = [""]
-            for file in files {
+            for file in pageFiles.union(statics) {
                 var folder = InPlaceOutput.folder(of: file)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = InPlaceOutput.folder(of: folder) }
             }
@@ -655,14 +753,22 @@ public final class SiteSession: @unchecked Sendable {
         }
     }
 
-    /// Notes the state of the page files just published whose state the session did not know.
-    private func notePublished(_ files: [(String, PageDigest)], files current: Set<String>, output: any OutputTarget) {
-        guard keepsPages, !keepsBytes else { return }
+    /// Notes the state of the page files just published whose state the session did not know,
+    /// and forgets files the site no longer has (`removed`, or all but `current` when nil).
+    /// Returns whether every file's state was found.
+    private func notePublished(_ files: [(String, PageDigest)], files current: Set<String>, removed: [String]?,
+                               output: any OutputTarget) -> Bool {
+        guard keepsPages, !keepsBytes else { return false }
         let stamps = files.parallelMap { output.publishedStamp($0.0) }
         for ((path, digest), stamp) in zip(files, stamps) {
             onDisk[path] = stamp.map { OnDisk(digest: digest, stamp: $0) }
         }
-        onDisk = onDisk.filter { current.contains($0.key) }
+        if let removed {
+            for path in removed { onDisk[path] = nil }
+        } else {
+            onDisk = onDisk.filter { current.contains($0.key) }
+        }
+        return !stamps.contains { $0 == nil }
     }
 }
 

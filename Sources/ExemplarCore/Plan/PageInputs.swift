@@ -42,15 +42,4 @@ final class Reads: @unchecked Sendable {
     private(set) var inputs: Set<PageInput> = []
 
     func note(_ input: PageInput) { inputs.insert(input) }
-
-    /// Notes every input of `other`; a large set is taken whole rather than hashed one by one.
-    func note(all other: Set<PageInput>) {
-        if inputs.count < other.count {
-            var merged = other
-            merged.formUnion(inputs)
-            inputs = merged
-        } else {
-            inputs.formUnion(other)
-        }
-    }
 }

@@ -58,11 +58,12 @@ struct PageRenderer: Sendable {
         let reads = tracks ? Reads() : nil
         let views = views.tracking(reads)
         if page.route == .searchIndex {
-            // The index is made of what each of its documents read, and every page's address.
+            // The index is made of what each of its documents read, and every page's address. What a
+            // document read stays with the document (`SearchIndexState.Document.inputs`), where a
+            // kept session looks for it: not copied into the page's inputs on each build.
             reads?.note(.all(.pageList))
             let keeper = search ?? SearchIndexKeeper()
             let files = keeper.state.update(views, stillRight: search == nil ? nil : stillRight, track: tracks)
-            reads?.note(all: keeper.state.inputs)
             return (files.map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
         }
         let (text, diagnostics) = render(page, views: views)

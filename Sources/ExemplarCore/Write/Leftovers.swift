@@ -7,7 +7,8 @@ import Foundation
 
 /// What builds that were killed left beside the output: `.NAME.staging-PID` (a site half
 /// written, or after the swap the previous site) and `.NAME.old-PID` (the previous site,
-/// moved aside where the file system cannot swap in one step). Only folders that are
+/// moved aside where the file system cannot swap in one step) and `.NAME.retired-PID` (the
+/// previous site of a server, being removed when it stopped). Only folders that are
 /// provably ours are touched: our name, our marker inside, and a process that is gone.
 enum Leftovers {
     /// Runs with the output's lock held, so no live build of this output owns any of them.
@@ -40,9 +41,9 @@ enum Leftovers {
         }
     }
 
-    /// `staging` or `old` when `entry` is one of ours whose process is gone.
+    /// `staging`, `old` or `retired` when `entry` is one of ours whose process is gone.
     private static func leftover(_ entry: String, of name: String) -> String? {
-        for kind in ["staging", "old"] {
+        for kind in ["staging", "old", "retired"] {
             let prefix = ".\(name).\(kind)-"
             guard entry.hasPrefix(prefix), let pid = pid_t(entry.dropFirst(prefix.count)), pid > 0 else { continue }
             return isGone(pid) ? kind : nil

@@ -30,6 +30,9 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// Swap the new site in even when every file is the same as the published one: set when
     /// the published folder was changed by hand and may hold files that are not the site's.
     var replacing = false
+    /// Remove the previous site after `commit` returns rather than before (`RetiredSite`):
+    /// set by a kept session, whose server announces the new site meanwhile.
+    var retiresInBackground = false
 
     public struct Failure: Error, CustomStringConvertible {
         public let message: String
@@ -61,6 +64,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         targetPath = try OutputPath.resolve(target)
         self.target = URL(fileURLWithPath: targetPath)
         if let lock { self.lock = lock } else { self.lock = try OutputLock.acquire(folder: targetPath) }
+        RetiredSite.wait()
         stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
         staging = URL(fileURLWithPath: stagingPath)
         try Leftovers.clean(beside: targetPath)
@@ -183,7 +187,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         TestPause.at("after-swap")
         // The staging name now holds the previous site. If it cannot be removed, the next
         // build removes it: the new site is published either way.
-        discard()
+        if retiresInBackground { RetiredSite.remove(stagingPath, beside: targetPath) } else { discard() }
         return true
     }
 

@@ -51,9 +51,6 @@ struct SearchIndexState: Sendable {
     var shardKeys: [Int32] = []
     var blocks: [String] = []
     var filters = ""
-    /// Everything the documents read (when tracked), and how many read each input.
-    private(set) var inputs: Set<PageInput> = []
-    private var readers: [PageInput: Int] = [:]
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
     /// Whether the documents' postings are kept, so that the next update can patch.
@@ -180,7 +177,6 @@ struct SearchIndexState: Sendable {
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
-        if track { noteInputs(gone: [], new: documents) }
         finish()
     }
 
@@ -216,13 +212,11 @@ struct SearchIndexState: Sendable {
             oldNumber.append(postings == nil ? standing[position] : nil)
             next.append(document)
         }
-        let kept = Set(oldNumber.compactMap { $0 })
         let renumbered = next.count != documents.count
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
         for (number, postings) in made { next[number] = next[number].with(postings: postings.map(Self.pack)) }
-        noteInputs(gone: old.indices.filter { !kept.contains($0) }.map { old[$0] }, new: made.keys.map { next[$0] })
         documents = next
         if spellings.count >= Self.packedSpellings {
             self = SearchIndexState()
@@ -238,23 +232,6 @@ struct SearchIndexState: Sendable {
             finish()
         } else {
             patchTerms(old: old, made: Set(made.keys))
-        }
-    }
-
-    /// Keeps `inputs` the union of the documents' inputs as documents go and come.
-    private mutating func noteInputs(gone: [Document], new: [Document]) {
-        for document in gone {
-            for input in document.inputs ?? [] {
-                let count = (readers[input] ?? 1) - 1
-                readers[input] = count > 0 ? count : nil
-                if count <= 0 { inputs.remove(input) }
-            }
-        }
-        for document in new {
-            for input in document.inputs ?? [] {
-                readers[input, default: 0] += 1
-                if readers[input] == 1 { inputs.insert(input) }
-            }
         }
     }
 
