@@ -21,12 +21,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // The system's libvips (Debian: libvips-dev): decodes, turns, resizes and encodes photos.
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
-        ),
+        // The system's libvips (Debian: libvips42): decodes, turns, resizes and encodes photos.
+        // Opened when the first photo is processed (`Sources/CVips/shim.h`), not linked.
+        .systemLibrary(name: "CVips"),
         // The pipeline: load → validate → link → plan → render → write. No printing, no exit.
         .target(
             name: "ExemplarCore",

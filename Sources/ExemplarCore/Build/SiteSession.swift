@@ -630,10 +630,13 @@ public final class SiteSession: @unchecked Sendable {
                    before[index].path == file.path, texts[index] == file.text {
                     return before[index]
                 }
+                // Nothing kept: each file's bytes are made only as it is written, so a page of
+                // many large files (the search index) never holds them all twice.
+                if keeping == .nothing { return PageFile(path: file.path, digest: PageDigest(), data: nil) }
                 let data = Data(file.text.utf8)
-                return PageFile(path: file.path, digest: keeping == .nothing ? PageDigest() : PageDigest(data), data: data)
+                return PageFile(path: file.path, digest: PageDigest(data), data: data)
             }
-            texts = keptTexts
+            texts = keeping == .nothing ? files?.map(\.text) : keptTexts
             let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics, inputs: inputs,
                                         texts: keptTexts)
             result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))

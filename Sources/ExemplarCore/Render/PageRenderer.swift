@@ -55,6 +55,15 @@ struct PageRenderer: Sendable {
     /// which of its documents still stand.
     func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil)
         -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+        let rendered = renderPage(page, search: search, stillRight: stillRight)
+        // What a site-wide page made and dropped (every exemplar's data, the search index's
+        // words) goes back to the system now, before the next one on another core adds its own.
+        if page.route.isSiteWide { FreedMemory.release() }
+        return rendered
+    }
+
+    private func renderPage(_ page: SitePlan.Page, search: SearchIndexKeeper?, stillRight: SearchIndexState.StillRight?)
+        -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
         let views = views.tracking(reads)
         if page.route == .searchIndex {
@@ -143,6 +152,16 @@ struct PageRenderer: Sendable {
         case .years, .fields, .awards: return "terms"
         case .replication: return "replication"
         default: return "exemplars"
+        }
+    }
+}
+
+private extension Route {
+    /// Pages made from every item of the site: large temporaries, one at a time.
+    var isSiteWide: Bool {
+        switch self {
+        case .searchIndex, .export, .figures, .figuresData, .report, .feed, .sitemap: return true
+        default: return false
         }
     }
 }

@@ -3,20 +3,30 @@
 struct Export {
     let views: Views
 
+    /// Each row is written as soon as it is made: the exemplars' file holds every profile
+    /// of the site, and a tree of all of them would cost several times the text it becomes.
     func render(_ name: String) -> String? {
         let graph = views.graph
-        let rows: [JSONValue]
+        var out = "["
+        var first = true
+        func add(_ row: JSONValue) {
+            if !first { out += "," }
+            first = false
+            row.write(to: &out)
+        }
         switch name {
         case "exemplars":
-            rows = (graph.collectiveOrder + graph.individualOrder).compactMap { graph.exemplars[$0] }.map(exemplar)
+            for id in graph.collectiveOrder { if let item = graph.exemplars[id] { add(exemplar(item)) } }
+            for id in graph.individualOrder { if let item = graph.exemplars[id] { add(exemplar(item)) } }
         case "models":
-            rows = graph.initiativeOrder.compactMap { graph.initiatives[$0] }.map(model)
+            for id in graph.initiativeOrder { if let item = graph.initiatives[id] { add(model(item)) } }
         case "events":
-            rows = graph.eventOrder.compactMap { graph.events[$0] }.map(event)
+            for id in graph.eventOrder { if let item = graph.events[id] { add(event(item)) } }
         default:
             return nil
         }
-        return JSONValue.array(rows).text + "\n"
+        out += "]\n"
+        return out
     }
 
     private func exemplar(_ e: Exemplar) -> JSONValue {

@@ -7,7 +7,7 @@ struct FigureExport {
         let figures = views.figures(year: year)
         switch format {
         case "csv": return csv(figures, year: year)
-        case "json": return json(figures, year: year).text + "\n"
+        case "json": return json(figures, year: year)
         default: return nil
         }
     }
@@ -33,10 +33,23 @@ struct FigureExport {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private func json(_ figures: [Figure], year: Int?) -> JSONValue {
+    /// Written row by row (each lists the items it counts, so a tree of them all would cost
+    /// several times the text); keys in sorted order, as `JSONValue` writes objects.
+    private func json(_ figures: [Figure], year: Int?) -> String {
         let graph = views.graph
-        let list = figures.map { figure -> JSONValue in
-            let rows = figure.rows.map { row -> JSONValue in
+        var out = "{\"figures\":["
+        for (index, figure) in figures.enumerated() {
+            if index > 0 { out += "," }
+            // The figure's keys in sorted order: columns, id, name, rows.
+            out += "{\"columns\":"
+            JSONValue(figure.columns).write(to: &out)
+            out += ",\"id\":"
+            JSONValue.string(figure.id.rawValue).write(to: &out)
+            out += ",\"name\":"
+            JSONValue.string(views.text("figure_\(figure.id.rawValue)")).write(to: &out)
+            out += ",\"rows\":["
+            for (rowIndex, row) in figure.rows.enumerated() {
+                if rowIndex > 0 { out += "," }
                 var counts: [String: JSONValue] = [:], items: [String: JSONValue] = [:]
                 for (column, cell) in zip(figure.columns, row.cells) {
                     counts[column] = .int(cell.count)
@@ -46,11 +59,18 @@ struct FigureExport {
                                                   "url": JSONValue(views.absolute(views.url(route) ?? ""))])
                     })
                 }
-                return .object(["key": JSONValue(row.key), "name": JSONValue(row.label), "counts": .object(counts), "items": .object(items)])
+                JSONValue.object(["key": JSONValue(row.key), "name": JSONValue(row.label), "counts": .object(counts), "items": .object(items)])
+                    .write(to: &out)
             }
-            return .object(["id": JSONValue(figure.id.rawValue), "name": JSONValue(views.text("figure_\(figure.id.rawValue)")),
-                            "columns": JSONValue(figure.columns), "rows": .array(rows)])
+            out += "]}"
         }
-        return .object(dropping: ["year": JSONValue(year), "phase": JSONValue(year == nil ? graph.site.phase?.name : nil), "figures": .array(list)])
+        out += "]"
+        if year == nil, let phase = graph.site.phase?.name {
+            out += ",\"phase\":"
+            JSONValue.string(phase).write(to: &out)
+        }
+        if let year { out += ",\"year\":\(year)" }
+        out += "}\n"
+        return out
     }
 }
