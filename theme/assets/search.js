@@ -224,6 +224,8 @@
           // are worked out once the results are drawn.
           state.filled = filtering() || /[?&](kind|unit|year)=/.test(location.search);
           if (state.filled) fillFilters();
+          // Shown now, so that the results do not move when the choices come.
+          filterBox.hidden = state.results.count < 2;
           return null;
         });
         if (missing) return showMissing(seq, text, query, missing[0]);

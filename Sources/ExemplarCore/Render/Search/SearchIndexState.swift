@@ -8,17 +8,31 @@ import Foundation
 /// filters' file only when a unit or year changed; the files are the same bytes a clean
 /// build writes, which makes them through this same code from nothing.
 struct SearchIndexState: Sendable {
-    struct Document: Sendable {
-        var source: Views.SearchSource
-        /// What the filters and the manifest read; the fields' text and what the row holds
-        /// are dropped once cut into words and written in `row`.
-        var document: SearchDocument
+    /// Held by reference: every rebuild passes each document along, and a copy of its many
+    /// fields would cost more than the rebuild of one.
+    final class Document: Sendable {
+        let source: Views.SearchSource
+        /// What the filters and the manifest read; the fields' text and the snippet are dropped
+        /// once cut into words and written in `row`.
+        let document: SearchDocument
         /// What a result shows, as written in the index (`SearchIndex.row`).
-        var row: String
+        let row: String
         /// Its postings (`pack`), to patch its terms when it changes; empty when not tracked.
-        var postings: [UInt64]
+        let postings: [UInt64]
         /// What making it read (nil when not tracked).
-        var inputs: Set<PageInput>?
+        let inputs: Set<PageInput>?
+
+        init(source: Views.SearchSource, document: SearchDocument, row: String, postings: [UInt64], inputs: Set<PageInput>?) {
+            self.source = source
+            self.document = document
+            self.row = row
+            self.postings = postings
+            self.inputs = inputs
+        }
+
+        func with(postings: [UInt64]) -> Document {
+            Document(source: source, document: document, row: row, postings: postings, inputs: inputs)
+        }
     }
 
     /// Published documents, in index order.
@@ -29,7 +43,7 @@ struct SearchIndexState: Sendable {
     var spellingIDs: [String: Int32] = [:]
     var spellings: [String] = []
     /// Terms by key id.
-    var terms: [Int32: SearchIndex.Term] = [:]
+    var terms = Terms()
     /// Key ids of the terms, in key order.
     var sorted: [Int32] = []
     var shards: [SearchIndex.Shard] = []
@@ -154,15 +168,12 @@ struct SearchIndexState: Sendable {
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool) {
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
-            var document = document
             let number = state.documents.count
             for posting in postings ?? [] {
-                // Only a kept index patches its terms later.
-                if track { document.postings.append(Self.pack(posting)) }
-                state.terms[posting.key, default: SearchIndex.Term(key: state.keys[Int(posting.key)])]
-                    .add(number, spelling: posting.spelling, rest: posting.rest)
+                state.terms.add(number, posting, keys: state.keys)
             }
-            state.documents.append(document)
+            // Only a kept index patches its terms later.
+            state.documents.append(track ? document.with(postings: (postings ?? []).map(Self.pack)) : document)
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
@@ -171,8 +182,9 @@ struct SearchIndexState: Sendable {
 
     /// After the terms were made again: what the shards carry, every shard, block and the filters.
     private mutating func finish() {
-        chooseCarried(Array(terms.keys))
-        sorted = terms.keys.sorted(by: keyOrder)
+        let ids = terms.ids
+        chooseCarried(ids)
+        sorted = ids.sorted(by: keyOrder)
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
         filters = SearchIndex.filterFile(documents.map(\.document))
@@ -204,18 +216,17 @@ struct SearchIndexState: Sendable {
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
-        for (number, postings) in made { next[number].postings = postings.map(Self.pack) }
+        for (number, postings) in made { next[number] = next[number].with(postings: postings.map(Self.pack)) }
         documents = next
         if spellings.count >= Self.packedSpellings {
             self = SearchIndexState()
             rebuild(views, sources: sources, track: true)
         } else if renumbered {
             // Document numbers moved: every term again, from the postings the documents keep.
-            terms = [:]
+            terms = Terms()
             for (number, document) in documents.enumerated() {
                 for posting in document.postings.lazy.map(Self.unpack) {
-                    terms[posting.key, default: SearchIndex.Term(key: keys[Int(posting.key)])]
-                        .add(number, spelling: posting.spelling, rest: posting.rest)
+                    terms.add(number, posting, keys: keys)
                 }
             }
             finish()
@@ -355,7 +366,9 @@ struct SearchIndexState: Sendable {
 
     /// The text of the shard of the terms at `start..<end` in `sorted`.
     private func shard(from start: Int, to end: Int) -> SearchIndex.Shard {
-        var out: [UInt8] = Array("{\"k\":{".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * SearchIndex.shardBytes)
+        out.append(contentsOf: "{\"k\":{".utf8)
         var rows: Set<Int32> = []
         for position in start..<end {
             guard let term = terms[sorted[position]] else { continue }
@@ -389,6 +402,30 @@ struct SearchIndexState: Sendable {
             if block < blocks.count { blocks[block] = text } else { blocks.append(text) }
         }
     }
+}
+
+/// Terms by key id: ids are dense, and a build adds millions of postings.
+struct Terms: Sendable {
+    private var table: [SearchIndex.Term?] = []
+
+    subscript(id: Int32) -> SearchIndex.Term? {
+        get { Int(id) < table.count ? table[Int(id)] : nil }
+        set {
+            if Int(id) >= table.count { table += repeatElement(nil, count: Int(id) + 1 - table.count) }
+            table[Int(id)] = newValue
+        }
+    }
+
+    /// Adds a posting of document `number`, after every one its term has.
+    mutating func add(_ number: Int, _ posting: SearchIndex.Posting, keys: [String]) {
+        let id = Int(posting.key)
+        if id >= table.count { table += repeatElement(nil, count: max(id + 1, keys.count) - table.count) }
+        if table[id] == nil { table[id] = SearchIndex.Term(key: keys[id]) }
+        table[id]?.add(number, spelling: posting.spelling, rest: posting.rest)
+    }
+
+    /// Ids of the keys that have a term.
+    var ids: [Int32] { table.indices.filter { table[$0] != nil }.map { Int32($0) } }
 }
 
 /// A kept session's search index, updated in place by the build that renders the index.
