@@ -31,6 +31,29 @@ import Testing
         #expect(fixed.renderedFiles.count < session.pageFiles.count, "a body edit renders its own page, not the site")
     }
 
+    /// An award page's summary (collectives, years) is one input made from all its holders:
+    /// a holder's grant moved to another year changes it as a fresh build does.
+    @Test func anAwardPageFollowsItsHoldersGrants() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let session = SiteSession(options: site.options(write: false))
+        #expect(session.build().succeeded)
+        let page = "khen-thuong/bang-khen-ldld-tinh/index.html"
+        let before = try #require(session.page(at: page))
+        let file = site.content.appendingPathComponent("collectives/cdcs-truong-thpt-le-thuy.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let moved = text.replacingOccurrences(of: "year: 2019, decision: \"88/QĐ-LĐLĐ\", date: 2019-11-02",
+                                              with: "year: 2020, decision: \"88/QĐ-LĐLĐ\", date: 2020-11-02")
+        #expect(moved != text)
+        try Data(moved.utf8).write(to: file)
+        #expect(session.build(changes: [ChangedPath(file)]).succeeded)
+        let fresh = SiteSession(options: site.options(write: false))
+        #expect(fresh.build().succeeded)
+        let after = try #require(session.page(at: page))
+        #expect(after != before, "the grant's year shows on the award page")
+        #expect(after == fresh.page(at: page))
+    }
+
     /// The session keeps digests, not bytes: a published page edited by hand is made again
     /// rather than trusted, and a page kept unchanged is published without being rewritten.
     @Test func pageEditedInTheOutputIsMadeAgain() throws {

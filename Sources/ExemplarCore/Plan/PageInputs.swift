@@ -22,6 +22,9 @@ enum PageInput: Hashable, Sendable {
     case card(GraphTable, String)
     /// The filter choices of an exemplar list, made once per build from all its members.
     case filters(Listing)
+    /// How many of an award's holders are collectives and in which years it was granted,
+    /// made once per build from all its holders (not one input per holder on each page).
+    case awardSummary(String)
 }
 
 /// The tables of `SiteGraph` that page data reads.

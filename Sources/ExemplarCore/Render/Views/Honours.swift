@@ -49,25 +49,29 @@ extension Views {
         return .object(card)
     }
 
+    /// How many holders of award `id` are collectives, and the years of its grants.
+    static func awardSummary(_ id: String, in graph: SiteGraph) -> (collectives: Int, years: [Int]) {
+        var collectives = 0, years: [Int] = []
+        for holder in graph.holdersOfAward[id] ?? [] {
+            guard let exemplar = graph.exemplars[holder] else { continue }
+            if exemplar.kind == .collective { collectives += 1 }
+            for grant in exemplar.awards where grant.award.value == id {
+                if let year = grant.year ?? grant.date?.year { years.append(year) }
+            }
+        }
+        return (collectives, years)
+    }
+
     /// What an award page says about the award: its level, how many hold it and since when.
     /// Worked out once per award and build: each of the award's list pages shows the same.
     func awardAbout(_ id: String) -> TemplateValue? {
         guard let award = graph.awards[id] else { return nil }
         let holders = graph.holdersOfAward[id] ?? []
-        // Noted by every page that shows it, whichever page worked it out first.
-        if let reads { for holder in holders { reads.note(.entry(.exemplars, holder)) } }
-        let exemplars = graph.base.exemplars
-        let (collectives, years) = awardSummaries.value(id) {
-            var collectives = 0, years: [Int] = []
-            for holder in holders {
-                guard let exemplar = exemplars[holder] else { continue }
-                if exemplar.kind == .collective { collectives += 1 }
-                for grant in exemplar.awards where grant.award.value == id {
-                    if let year = grant.year ?? grant.date?.year { years.append(year) }
-                }
-            }
-            return (collectives, years)
-        }
+        // One input for the whole summary: noted per holder, every page of a long award list
+        // would hold an input for each of its holders.
+        reads?.note(.awardSummary(id))
+        let base = graph.base
+        let (collectives, years) = awardSummaries.value(id) { Self.awardSummary(id, in: base) }
         var data: TemplateData = ["name": .text(award.name)]
         data["level"] = levelText(award.level).map(TemplateValue.text) ?? .null
         data["description"] = award.description.map(TemplateValue.text) ?? .null
