@@ -1,5 +1,6 @@
 #if os(Linux)
 import Foundation
+import ExemplarCore
 import Glibc
 
 /// Linux's inotify: one watch per folder, added for new folders as they appear.
@@ -8,9 +9,6 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
     private let roots: [String]
     /// Folder of each watch; touched only by the watching thread after `init`.
     private var folders: [Int32: String] = [:]
-
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE
-        | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Nil when inotify is not available (or out of watches): the caller polls instead.
     init?(roots: [URL]) {
@@ -62,18 +60,8 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
     /// The paths named by a buffer of `inotify_event`s; new folders get watched on the way.
     private func events(in bytes: ArraySlice<UInt8>) -> [Event] {
         var paths: [Event] = []
-        var offset = bytes.startIndex
-        let header = MemoryLayout<inotify_event>.size
-        while offset + header <= bytes.endIndex {
-            let (watch, mask, length) = bytes.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                let base = raw.baseAddress! + (offset - bytes.startIndex)
-                return (base.loadUnaligned(as: Int32.self),
-                        base.loadUnaligned(fromByteOffset: 4, as: UInt32.self),
-                        Int(base.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
-            }
-            let nameBytes = bytes[(offset + header)..<min(offset + header + length, bytes.endIndex)]
-            let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-            offset += header + length
+        for event in InotifyEvent.decode(bytes) {
+            let (watch, mask, name) = (event.watch, event.mask, event.name)
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: call every root changed.
                 paths += roots.map { Event(path: $0) }
@@ -124,7 +112,7 @@ final class InotifyWatcher: Watcher, @unchecked Sendable {
     }
 
     private func add(_ folder: String) -> Bool {
-        let watch = inotify_add_watch(descriptor, folder, Self.mask)
+        let watch = inotify_add_watch(descriptor, folder, InotifyEvent.changes)
         guard watch >= 0 else { return errno == ENOENT }  // gone already: nothing to watch
         folders[watch] = folder
         return true

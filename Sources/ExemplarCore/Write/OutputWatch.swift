@@ -18,8 +18,6 @@ final class OutputWatch: @unchecked Sendable {
     /// Events were lost, or the output itself moved: what changed is not known.
     private var lost = false
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE
-        | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
     private static let entryEvents = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
 
     /// Watches `root` and its `folders` (relative); nil when inotify is missing or a watch
@@ -49,7 +47,7 @@ final class OutputWatch: @unchecked Sendable {
     @discardableResult
     func watch(_ relative: String) -> Bool {
         guard watches[relative] == nil else { return true }
-        let watch = inotify_add_watch(descriptor, relative.isEmpty ? root : root + "/" + relative, Self.mask)
+        let watch = inotify_add_watch(descriptor, relative.isEmpty ? root : root + "/" + relative, InotifyEvent.changes)
         guard watch >= 0 else { return false }
         folders[watch] = relative
         watches[relative] = watch
@@ -90,17 +88,8 @@ final class OutputWatch: @unchecked Sendable {
     }
 
     private func note(_ bytes: ArraySlice<UInt8>) {
-        var offset = bytes.startIndex
-        let header = MemoryLayout<inotify_event>.size
-        while offset + header <= bytes.endIndex {
-            let (watch, mask, length) = bytes.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                let base = raw.baseAddress! + (offset - bytes.startIndex)
-                return (base.loadUnaligned(as: Int32.self),
-                        base.loadUnaligned(fromByteOffset: 4, as: UInt32.self),
-                        Int(base.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
-            }
-            let nameBytes = bytes[(offset + header)..<min(offset + header + length, bytes.endIndex)]
-            offset += header + length
+        for event in InotifyEvent.decode(bytes) {
+            let (watch, mask, name) = (event.watch, event.mask, event.name)
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 lost = true
                 continue
@@ -110,7 +99,6 @@ final class OutputWatch: @unchecked Sendable {
                 folders[watch] = nil
                 if watches[folder] == watch { watches[folder] = nil }
             }
-            let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
             if name.isEmpty {
                 // The folder itself: its attributes, or it was removed or moved.
                 if folder.isEmpty, mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { lost = true }
