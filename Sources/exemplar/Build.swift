@@ -12,8 +12,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let report = site.build(site.buildOptions(output: output, write: true))
-        let seconds = report.seconds.values.reduce(0, +)
-        let time = String(format: "%.2f", seconds)
+        let time = String(format: "%.2f", report.elapsed)
         let say = site.say
         let summary = report.outputChanged
             ? say("Đã dựng \(report.pagesRendered) trang vào \(output)/ trong \(time) giây; \(report.filesChanged) tệp mới hoặc đổi"

@@ -135,7 +135,7 @@ struct Serve: ParsableCommand {
         let more = names.count - 3
         let list = names.prefix(3).joined(separator: ", ") + (more > 0 ? say(" và \(more) tệp khác", " and \(more) more files") : "")
         say.warn("Đổi: \(list)", "Changed: \(list)")
-        let time = String(format: "%.2f", report.seconds.values.reduce(0, +))
+        let time = String(format: "%.2f", report.elapsed)
         let rendered = report.pagesMade, changed = report.changedFiles.count
         // A machine reading JSON gets every diagnostic; a person, only what this save changed.
         let fresh = site.format == .text ? shown.fresh(report.diagnostics) : report.diagnostics

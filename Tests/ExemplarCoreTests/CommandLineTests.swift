@@ -81,4 +81,26 @@ import Testing
         #expect(outputs[0].allSatisfy { $0 != nil })
         #expect(outputs[0] == outputs[1])
     }
+    /// The summary's time is the build's wall-clock time: at most what the process took, and
+    /// at least its stages that run one after another. Rendering and writing run on every
+    /// core, so their summed stage times are no measure of how long the build took.
+    @Test func summaryTimeIsWallClock() throws {
+        var files = SiteFixture.basic
+        for number in 1...40 {
+            files["individuals/nguoi-\(number).md"] = "---\nname: Người \(number)\nunit: ban-nu-cong\nsupervisor: B\n---\nX\n"
+        }
+        let site = try site(files)
+        defer { site.remove() }
+        let started = Date()
+        let result = try run(["build", "--timings"], in: site.root)
+        let wall = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "\(result.stderr)")
+        let said = try #require(result.stderr.firstMatch(of: /trong ([0-9.]+) giây/).flatMap { Double($0.1) })
+        var stages: [String: Double] = [:]
+        for match in result.stderr.matches(of: /timing ([a-z]+) ([0-9.]+)/) { stages[String(match.1)] = Double(match.2) }
+        let serial = ["load", "validate", "link", "images", "plan"].compactMap { stages[$0] }
+        #expect(serial.count == 5, "\(result.stderr)")
+        #expect(said <= wall + 0.01)
+        #expect(said + 0.01 >= serial.reduce(0, +))
+    }
 }

@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     /// Whether it was published file by file into the folder the session published before
     /// (`InPlaceOutput`), rather than as a whole new folder swapped in.
     public var publishedInPlace = false
+    /// Wall-clock seconds the whole build took, from the first read to the last write.
+    public var elapsed: Double = 0
     /// Wall-clock seconds per stage. Rendering and writing overlap per page;
     /// their times are what each took summed over all cores.
     public var seconds: [Stage: Double] = [:]

@@ -167,6 +167,13 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     public func build(changes: [ChangedPath]? = nil) -> BuildReport {
+        var clock = StageClock()
+        var report = runStages(changes)
+        report.elapsed = clock.lap()
+        return report
+    }
+
+    private func runStages(_ changes: [ChangedPath]?) -> BuildReport {
         buildLock.lock()
         defer { buildLock.unlock() }
         var report = BuildReport()
