@@ -23,8 +23,9 @@ import Testing
     @Test func keptCardsRenderAsFreshOnesOnEveryPage() throws {
         let renderer = try parsed()
         let strings: TemplateValue = ["more": "Xem thêm"]
-        let a: TemplateValue = ["title": "Tập thể A"]
-        let b: TemplateValue = ["title": "Cá nhân B", "photo": "b.jpg", "note": "riêng"]
+        // Cards are records, as `Views.prepareCards` keeps them.
+        let a = Self.record(["title": "Tập thể A"])
+        let b = Self.record(["title": "Cá nhân B", "photo": "b.jpg", "note": "riêng"])
         let pages: [(String, [String: TemplateValue])] = [
             ("list", ["t": strings, "items": [a, b]]),
             ("list", ["t": strings, "items": [b, a]]),
@@ -56,8 +57,27 @@ import Testing
         let renderer = try parsed()
         let memo = PartialMemo()
         for title in ["A", "A", "B", "B"] {
-            let item: TemplateValue = ["title": .text(title)]
+            let item = Self.record(["title": .text(title)])
             #expect(renderer.render("unit", data: ["items": [item, item]], memo: memo) == "<h3>\(title)</h3>;<h3>\(title)</h3>;")
         }
+    }
+
+    /// A page's own objects live for one page: keeping their partials would only hold memory.
+    @Test func onlyRecordsAreKept() throws {
+        let renderer = try parsed()
+        let memo = PartialMemo()
+        let item: TemplateValue = ["title": "A"]
+        for _ in 1...3 {
+            #expect(renderer.render("unit", data: ["items": [item, item]], memo: memo) == "<h3>A</h3>;<h3>A</h3>;")
+        }
+        #expect(memo.kept == 0)
+        #expect(PartialMemo.key("card", item) == nil)
+        let card = Self.record(["title": "A"])
+        _ = renderer.render("unit", data: ["items": [card, card]], memo: memo)
+        #expect(memo.kept == 1)
+    }
+
+    private static func record(_ fields: [String: TemplateValue]) -> TemplateValue {
+        .record(TemplateRecord(fields, layout: nil))
     }
 }

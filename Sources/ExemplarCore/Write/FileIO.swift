@@ -31,6 +31,7 @@ enum FileIO {
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
         try writeAll(data, to: descriptor)
+        LinuxCalls.startWriting(descriptor)
     }
 
     static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {

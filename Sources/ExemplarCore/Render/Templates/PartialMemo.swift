@@ -4,7 +4,7 @@ import Foundation
 /// unit, event and home page that shows its item, and is the same HTML each time.
 ///
 /// An entry is reused only where it is sure to render the same: for the same item value
-/// (compared with `==`, which is immediate for the very same storage), the same blocks
+/// (a `TemplateRecord`, compared with `==`, which is immediate for the very same record), the same blocks
 /// in effect, and the same values of every name the partial looked up outside the item
 /// (`{{t.…}}`, or a name the item lacks and an enclosing context might hold on another
 /// page). A partial that asked for its position in the list is not kept.
@@ -46,8 +46,11 @@ final class PartialMemo: @unchecked Sendable {
     private var seen: Set<Key> = []
 
     static func key(_ partial: String, _ item: TemplateValue) -> Key? {
-        guard case .object(let fields) = item else { return nil }
-        return Key(partial: partial, storage: withUnsafeBytes(of: fields) { $0.load(as: UInt.self) })
+        // Only records: cards, made once and kept for the whole build. A page's own objects
+        // live for one page, and the address of one gone is soon another's: keyed by address,
+        // they filled the memo with entries of objects no later page would show again.
+        guard case .record(let record) = item else { return nil }
+        return Key(partial: partial, storage: UInt(bitPattern: ObjectIdentifier(record).hashValue))
     }
 
     /// The kept HTML, if an entry matches; `outside` resolves a name as the page would now.

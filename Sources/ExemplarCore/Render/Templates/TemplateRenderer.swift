@@ -174,7 +174,7 @@ struct TemplateRenderer: Sendable {
         case .html(let html): out.append(html)
         case .number(let number): out.append(String(number))
         case .flag(let flag): out.append(flag ? "true" : "false")
-        case .list, .object, .null: break
+        case .list, .object, .record, .null: break
         }
     }
 }

@@ -9,6 +9,8 @@ public enum TemplateValue: Sendable, Equatable {
     case flag(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// An object kept long and shown often (a card): its names are shared with its kind's.
+    case record(TemplateRecord)
     /// HTML made by the builder itself (rendered Markdown): inserted as it is.
     case html(String)
     case null
@@ -20,13 +22,32 @@ public enum TemplateValue: Sendable, Equatable {
         case .flag(let value): return value
         case .text(let text), .html(let text): return !text.isEmpty
         case .list(let items): return !items.isEmpty
-        case .number, .object: return true
+        case .number, .object, .record: return true
         }
     }
 
     subscript(key: String) -> TemplateValue? {
-        if case .object(let fields) = self { return fields[key] }
-        return nil
+        switch self {
+        case .object(let fields): return fields[key]
+        case .record(let record): return record[key]
+        default: return nil
+        }
+    }
+
+    var isObject: Bool {
+        switch self {
+        case .object, .record: return true
+        default: return false
+        }
+    }
+
+    /// The names and values of an object or record, to build a changed copy; nil for others.
+    var fields: [String: TemplateValue]? {
+        switch self {
+        case .object(let fields): return fields
+        case .record(let record): return record.fields
+        default: return nil
+        }
     }
 }
 

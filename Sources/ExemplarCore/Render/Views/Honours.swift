@@ -43,7 +43,7 @@ extension Views {
     /// A holder's card on the award's own page: this award's years and decisions instead of
     /// the holder's highest award.
     func awardHolderCard(_ id: String, award: String) -> TemplateValue? {
-        guard case .object(var card)? = exemplarCard(id) else { return nil }
+        guard var card = exemplarCard(id)?.fields else { return nil }
         card["top_award"] = .null
         card["grants"] = .list(grants(of: award, to: id).map { ["text": .text(grantText($0))] })
         return .object(card)

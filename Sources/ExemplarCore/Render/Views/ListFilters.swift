@@ -51,7 +51,7 @@ extension Views {
         reads?.note(.filters(listing))
         let choices = cards.filters[listing]
             ?? (listing == .initiatives ? makeModelFilters() : makeFilters(listing, ids: graph.base.ids(of: listing)))
-        guard case .object(var data) = choices else { return nil }
+        guard var data = choices?.fields else { return nil }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
     }
@@ -81,13 +81,13 @@ extension Views {
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
     func makeFilterEntry(_ id: String, grants: [String] = []) -> String? {
-        guard case .object(let card)? = exemplarCard(id) else { return nil }
+        guard let card = exemplarCard(id), card.isObject else { return nil }
         func value(_ key: String) -> JSONValue {
             if case .text(let value)? = card[key], !value.isEmpty { return .string(value) }
             return .null
         }
         func nested(_ key: String, _ inner: String) -> JSONValue {
-            if case .object(let object)? = card[key], case .text(let value)? = object[inner], !value.isEmpty { return .string(value) }
+            if case .text(let value)? = card[key]?[inner], !value.isEmpty { return .string(value) }
             return .null
         }
         let collective: JSONValue

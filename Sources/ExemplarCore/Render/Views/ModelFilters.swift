@@ -37,7 +37,7 @@ extension Views {
     }
 
     private func modelFilterEntry(_ id: String) -> String? {
-        guard case .object(let card)? = initiativeCard(id) else { return nil }
+        guard let card = initiativeCard(id), card.isObject else { return nil }
         func value(_ key: String) -> JSONValue {
             switch card[key] {
             case .text(let value)? where !value.isEmpty: return .string(value)
@@ -46,7 +46,7 @@ extension Views {
             }
         }
         var unit = JSONValue.null
-        if case .object(let link)? = card["unit"], case .text(let name)? = link["name"] { unit = .string(name) }
+        if case .text(let name)? = card["unit"]?["name"] { unit = .string(name) }
         var adopted = JSONValue.null
         if case .number(let count)? = card["adopted_count"] { adopted = .string("\(count) \(text("adopted_count"))") }
         return JSONValue.object(dropping: [

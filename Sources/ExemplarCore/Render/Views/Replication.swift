@@ -25,7 +25,7 @@ extension Views {
             return .object(row)
         }
         let units: [TemplateValue] = adopterUnits().compactMap { id in
-            guard case .object(var link)? = unitLink(id) else { return nil }
+            guard var link = unitLink(id)?.fields else { return nil }
             link["models"] = .list((graph.adoptionsOfUnit[id] ?? []).compactMap(initiativeCard))
             return .object(link)
         }

@@ -20,7 +20,7 @@ extension Views {
             bars.append(SpreadChart.Bar(label: label, before: before, added: adoptions.count))
             return ["year": .text(label), "added": .number(adoptions.count), "total": .number(total),
                     "units": .list(adoptions.compactMap { adoption -> TemplateValue? in
-                        guard case .object(var unit)? = unitLink(adoption.unit.value) else { return nil }
+                        guard var unit = unitLink(adoption.unit.value)?.fields else { return nil }
                         unit["note"] = adoption.note.map(TemplateValue.text) ?? .null
                         return .object(unit)
                     })]

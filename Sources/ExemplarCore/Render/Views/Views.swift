@@ -123,7 +123,12 @@ struct Views: Sendable {
         cards.filters = Self.filterChoices(views)
         if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
             let ids = base.collectiveOrder + base.individualOrder
-            let entries = ids.parallelMap { views.makeFilterEntry($0) ?? "null" }
+            // Appended piece by piece, each text has up to twice the room it needs: kept for
+            // the whole build, it is copied to its exact size.
+            let entries = ids.parallelMap { id -> String in
+                var entry = views.makeFilterEntry(id) ?? "null"
+                return entry.withUTF8 { String(decoding: $0, as: UTF8.self) }
+            }
             cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
         }
         return inputs
@@ -140,8 +145,16 @@ struct Views: Sendable {
         }
         var cards: [String: TemplateValue] = [:]
         cards.reserveCapacity(ids.count)
+        // Kept for the whole build: each as a record, all of one kind sharing their names.
+        var layout: TemplateRecord.Layout?
         for (id, (value, read)) in zip(ids, made) where cards[id] == nil {
-            cards[id] = value
+            if case .object(let fields) = value {
+                let record = TemplateRecord(fields, layout: layout)
+                layout = record.layout
+                cards[id] = .record(record)
+            } else {
+                cards[id] = value
+            }
             if let read { inputs.made[.card(table, id)] = read }
         }
         return cards
