@@ -89,6 +89,16 @@ func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> St
     _ = session.build(changes: [ChangedPath(file)])
     times.sort()
     guard let last else { return }
+    if ProcessInfo.processInfo.environment["EXEMPLAR_BENCH_FOLDERS"] != nil {
+        // Which kinds of page the last rebuild rendered, and which of them changed.
+        func byFolder(_ files: [String]) -> [String: Int] {
+            Dictionary(grouping: files) { $0.split(separator: "/").first.map(String.init) ?? "" }.mapValues(\.count)
+        }
+        let rendered = byFolder(last.renderedFiles), changed = byFolder(last.changedFiles)
+        for (folder, count) in rendered.sorted(by: { $0.value > $1.value }) {
+            say("   \(folder): \(count) rendered, \(changed[folder] ?? 0) changed")
+        }
+    }
     say(String(format: "%@: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, over %d; %d pages rendered, %d files changed; last: %@ ms; %@",
                  name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, cpu[cpu.count / 2] * 1000, runs,
                  last.renderedFiles.count, last.changedFiles.count, stages(last), memory()))

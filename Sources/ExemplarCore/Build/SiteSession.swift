@@ -83,6 +83,8 @@ public final class SiteSession: @unchecked Sendable {
     private var themeStamps: [String: SourceStamp] = [:]
     private var themeLanguage: String?
     private var previous: Previous?
+    /// The photos and downloads as the last build found them.
+    private var lastImages: ImageProcessor.Result?
 
     /// The last build's site and pages.
     private struct Previous {
@@ -100,6 +102,9 @@ public final class SiteSession: @unchecked Sendable {
         var owners: [String: Int]
         var diagnosed: [Int]
         var pageCount: Int
+        /// The plan's index of every page that read each content file's body (`individuals/x.md`):
+        /// what a build that changes only bodies renders again, found without looking at every page.
+        var bodyReaders: [String: Set<Int>]
     }
 
     /// One planned page as rendered: usually one file, several for the search index.
@@ -220,9 +225,20 @@ public final class SiteSession: @unchecked Sendable {
         report.seconds[.link] = clock.lap()
 
         options.progress?(.stage(.images))
-        let images = ImageProcessor.process(ImageProcessor.Request(graph), content: options.content,
+        // Only body text of named item files changed: no photo or download did (a photo replaced
+        // under the same name changes no content, so that is known only from the names), and
+        // their sizes and files stand.
+        var images: ImageProcessor.Result
+        if same != nil, let last = lastImages, onlyItemFiles(changes) {
+            images = last
+            images.reused += images.processed
+            images.processed = 0
+        } else {
+            images = ImageProcessor.process(ImageProcessor.Request(graph), content: options.content,
                                             contentDisplay: options.contentDisplay, cache: options.cache,
                                             store: options.writeOutput)
+        }
+        lastImages = keepsPages ? images : nil
         graph.images = images.images
         graph.fileSizes = images.fileSizes
         report.graph = graph
@@ -268,6 +284,18 @@ public final class SiteSession: @unchecked Sendable {
             if path.hasPrefix(root + "/") { paths.append(String(path.dropFirst(root.count + 1))) }
         }
         return paths.isEmpty ? ContentStore.Changes() : store.refresh(paths: paths)
+    }
+
+    /// Whether every changed path under the content folder is in an item folder (`individuals/x.md`).
+    private func onlyItemFiles(_ changes: [ChangedPath]?) -> Bool {
+        guard let changes else { return false }
+        let root = options.content.standardizedFileURL.path + "/"
+        return changes.allSatisfy { change in
+            let path = change.url.standardizedFileURL.path
+            guard path.hasPrefix(root) else { return !(root.hasPrefix(path + "/")) }
+            let parts = path.dropFirst(root.count).split(separator: "/")
+            return parts.count == 2 && ContentLoader.itemFolders.contains(String(parts[0]))
+        }
     }
 
     /// Loads the theme again when a template or strings file changed (or the language did).
@@ -435,10 +463,13 @@ public final class SiteSession: @unchecked Sendable {
             }
             if result.rendered, page.route == .searchIndex { report.searchDocumentsMade = search?.state.made ?? 0 }
             if result.changed { report.changedFiles += changed }
+            // The search index gives a thousand files: its digests are looked up by path.
+            let pageFiles = result.page.files ?? []
+            let digests = pageFiles.count > 1 ? Dictionary(pageFiles.map { ($0.path, $0.digest) }) { first, _ in first } : nil
             for (file, outcome) in result.outcomes {
                 record(outcome)
                 if case .unchanged = outcome, output is OutputFolder { unchangedFiles.append(file) }
-                let digest = result.page.files?.first(where: { $0.path == file })?.digest
+                let digest = digests.map { $0[file] } ?? pageFiles.first { $0.path == file }?.digest
                 if case .unchanged = outcome, let digest, self.onDisk[file]?.digest == digest { continue }
                 if let digest { restamp.append((file, digest)) }
             }
@@ -512,8 +543,11 @@ public final class SiteSession: @unchecked Sendable {
         }
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
+        let rendered = zip(results, indices).compactMap { $0.rendered ? $1 : nil }
+        let readers = Self.bodyReaders(plan: plan, pages: pages, old: old, samePlan: sameSite, rendered: rendered)
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, search: search,
-                            pages: pages, files: files, owners: owners, diagnosed: stillDiagnosed, pageCount: pageCount)
+                            pages: pages, files: files, owners: owners, diagnosed: stillDiagnosed, pageCount: pageCount,
+                            bodyReaders: readers)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {
@@ -545,13 +579,34 @@ public final class SiteSession: @unchecked Sendable {
     /// and no input with another value now.
     /// `pagesToKeep` when the site is the previous one but for body texts: a page stands
     /// unless it read one of the changed bodies.
+    /// The plan is the previous build's, so every page has its previous rendering.
     private func pagesReadingNoChangedBody(_ plan: SitePlan, old: Previous?, bodies: Set<String>) -> [Bool] {
         guard let old else { return Array(repeating: false, count: plan.pages.count) }
-        let read = bodies.map(PageInput.body)
-        return plan.pages.map { page in
-            guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
-            return !read.contains(where: before.inputs.contains)
+        var keep = Array(repeating: true, count: plan.pages.count)
+        for body in bodies {
+            for index in old.bodyReaders[body] ?? [] where keep.indices.contains(index) { keep[index] = false }
         }
+        return keep
+    }
+
+    /// `bodyReaders` for the pages of this build: the previous build's, patched for the pages
+    /// rendered again, while the plan is the same; otherwise made from every page's inputs.
+    private static func bodyReaders(plan: SitePlan, pages: [Route: RenderedPage], old: Previous?, samePlan: Bool,
+                                    rendered: [Int]) -> [String: Set<Int>] {
+        var readers: [String: Set<Int>] = [:]
+        if samePlan, let old {
+            readers = old.bodyReaders
+            for index in rendered {
+                let route = plan.pages[index].route
+                for case .body(let path) in old.pages[route]?.inputs ?? [] { readers[path]?.remove(index) }
+                for case .body(let path) in pages[route]?.inputs ?? [] { readers[path, default: []].insert(index) }
+            }
+            return readers
+        }
+        for (index, page) in plan.pages.enumerated() {
+            for case .body(let path) in pages[page.route]?.inputs ?? [] { readers[path, default: []].insert(index) }
+        }
+        return readers
     }
 
     private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {

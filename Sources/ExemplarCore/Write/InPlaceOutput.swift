@@ -10,7 +10,8 @@ import Foundation
 /// and those gone from the site removed, instead of a whole new folder for one edited page.
 ///
 /// Each changed file is written into a staging folder beside the output (the same file
-/// system), flushed to the disk, then renamed over the published file: a reader opens either
+/// system; flat, under a number, so that staging makes no folders), flushed to the disk,
+/// then renamed over the published file: a reader opens either
 /// the whole old file or the whole new one, and a publish stopped at any point (a signal, a
 /// kill, a power cut) leaves every file old or new, never half written. Files the site no
 /// longer has are removed after the renames, with the folders they leave empty. Unlike the
@@ -24,7 +25,9 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     private let lock: OutputLock
     /// The output folder, open: the published files are looked at through it.
     private let folder: Int32
-    private var staged: [String] = []
+    /// Output files written so far, each with its name in the staging folder.
+    private var staged: [(relative: String, name: String)] = []
+    private var stagedNames = 0
     private let stagedLock = NSLock()
     /// Output folders (relative, `""` for the output itself) whose entries the publish changed,
     /// made or removed: what must be flushed, and what a later build must find as left.
@@ -51,14 +54,14 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
             if let stamp, stamp.isRegular, stamp.size == data.count, FileIO.compare(published, data) == .same {
                 return .unchanged
             }
-            let staging = stagingPath + "/" + relative
-            try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
-                try FileIO.makeParents(of: staging)
-                try FileIO.write(data, to: staging)
+            let name = stagedLock.withLock { () -> String in
+                stagedNames += 1
+                return String(stagedNames)
             }
-            stagedLock.lock()
-            staged.append(relative)
-            stagedLock.unlock()
+            try io("Không ghi được \(relative)") { () throws(SystemError) in
+                try FileIO.write(data, to: stagingPath + "/" + name)
+            }
+            stagedLock.withLock { staged.append((relative, name)) }
             return stamp == nil ? .added : .changed
         }
     }
@@ -72,7 +75,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     }
 
     func commit(files: Int, unchanged: [String], removed: [String]) throws(OutputFolder.Failure) -> Bool {
-        let staged = stagedLock.withLock { self.staged.sorted() }
+        let staged = stagedLock.withLock { self.staged.sorted { $0.relative < $1.relative } }
         let marker = Data("exemplar\nfiles: \(files)\n".utf8)
         let markerChanged = FileIO.compare(targetPath + "/" + OutputFolder.marker, marker) != .same
         guard !staged.isEmpty || !removed.isEmpty || markerChanged else {
@@ -84,15 +87,15 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
                 try FileIO.write(marker, to: stagingPath + "/" + OutputFolder.marker + ".next") }
         }
         // The new bytes reach the disk before any name points at them.
-        let written = staged.map { stagingPath + "/" + $0 } + (markerChanged ? [stagingPath + "/" + OutputFolder.marker + ".next"] : [])
+        let written = staged.map { stagingPath + "/" + $0.name } + (markerChanged ? [stagingPath + "/" + OutputFolder.marker + ".next"] : [])
         try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
             try Durability.flush(files: written, folders: [], within: stagingPath) }
         TestPause.at("before-rename")
-        for relative in staged {
+        for (relative, name) in staged {
             try Interruption.guarded { () throws(OutputFolder.Failure) in
                 try io("Không thay được \(relative) trong thư mục kết quả") { () throws(SystemError) in
                     try makeFolders(Self.folder(of: relative))
-                    if rename(stagingPath + "/" + relative, targetPath + "/" + relative) != 0 { throw .current() }
+                    if rename(stagingPath + "/" + name, targetPath + "/" + relative) != 0 { throw .current() }
                 }
             }
             touchedFolders.insert(Self.folder(of: relative))
