@@ -90,6 +90,8 @@ import Testing
         /// The rows each shard carries, by document number.
         var shardRows: [[Int: [String]]] = []
         var documents: [[String]] = []
+        /// Each pair shard's pairs and the documents whose rows it carries.
+        var pairShards: [(pairs: [String], rows: Set<Int>)] = []
 
         func postings(_ key: String) -> [(document: Int, mask: Int, nameLength: Int, spelling: String)] {
             guard let term = terms[key] else { return [] }
@@ -132,6 +134,12 @@ import Testing
                 }
                 built.terms[key] = (spellings, postings)
             }
+        }
+        for number in (manifest["pairs"] as? [String] ?? []).indices {
+            let file = try #require(try json("p/\(number).json") as? [String: Any])
+            let pairs = try #require(file["k"] as? [String])
+            let rows = try #require(file["r"] as? [[Any]])
+            built.pairShards.append((pairs, Set(rows.compactMap { $0.first as? Int })))
         }
         let count = try #require(manifest["documents"] as? Int)
         let perFile = try #require(manifest["per_file"] as? Int)
@@ -215,6 +223,53 @@ import Testing
         let rare = carried("phap")
         #expect(rare.count == index.postings("phap").count)
         for (number, row) in common.merging(rare, uniquingKeysWith: { a, _ in a }) { #expect(row == index.documents[number]) }
+    }
+
+    /// Two common words together: the first page of "nguyen van" is none of either word's own
+    /// best documents, and a pair shard carries it, as `search.js` ranks it.
+    @Test func pairShardsCarryTheBestDocumentsOfTwoCommonWords() throws {
+        var files = Self.files
+        // Short titles hold one of the two words, or the third word of the long ones: each is
+        // a word's best alone. (No numbers: each would be a rare word, carried whole.)
+        for number in 0..<30 {
+            files["pages/a-\(number).md"] = "---\ntitle: Nguyễn Xa\n---\nKhác.\n"
+            files["pages/b-\(number).md"] = "---\ntitle: Văn Xb\n---\nKhác.\n"
+            files["pages/e-\(number).md"] = "---\ntitle: Xc\n---\nKhác.\n"
+        }
+        // Longer titles hold both; bodies hold both too, which weigh less than a title.
+        for number in 0..<25 {
+            files["pages/c-\(number).md"] = "---\ntitle: Nguyễn Văn Xc\n---\nKhác.\n"
+            files["pages/d-\(number).md"] = "---\ntitle: Trang\n---\nNguyễn văn.\n"
+        }
+        let (site, index) = try build(files)
+        defer { site.remove() }
+        // What the query shows first, ranked from the postings: both words, heaviest first.
+        let weights = Dictionary(grouping: index.postings("nguyen") + index.postings("van"), by: \.document)
+            .filter { $0.value.count == 2 }
+            .mapValues { $0.reduce(0.0) { $0 + SearchIndex.weights[$1.mask + $1.nameLength * 64] } }
+        let first = weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key)
+        #expect(first.count == 20)
+        let both = Set(index.postings("nguyen").filter { $0.mask & 1 != 0 }.map(\.document))
+            .intersection(index.postings("van").filter { $0.mask & 1 != 0 }.map(\.document))
+        #expect(Set(first).isSubset(of: both), "a title with both words ranks first")
+        let shards = try #require(index.manifest["shards"] as? [String])
+        func termRows(_ key: String) -> Set<Int> {
+            let number = (shards.lastIndex { !key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) }) ?? 0
+            return Set(index.shardRows[number].keys)
+        }
+        let alone = termRows("nguyen").union(termRows("van"))
+        #expect(!Set(first).isSubset(of: alone), "the words' own shards carry the first page already")
+        let pairFirsts = try #require(index.manifest["pairs"] as? [String])
+        let number = try #require(pairFirsts.lastIndex { !"nguyen van".unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) })
+        #expect(index.pairShards[number].pairs.contains("nguyen van"))
+        for document in first { #expect(alone.contains(document) || index.pairShards[number].rows.contains(document)) }
+        // Pair shards hold sorted ranges, named by their first pair.
+        let ordered: (String, String) -> Bool = { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        let all = index.pairShards.flatMap(\.pairs)
+        #expect(all == all.sorted(by: ordered))
+        #expect(pairFirsts == index.pairShards.map { $0.pairs[0] })
+        // A rare word's shard carries all its documents: it makes no pair.
+        #expect(!all.contains { $0.split(separator: " ").contains("hoa") })
     }
 
     /// A term carries, for each spelling, its heaviest documents, the first in order among equals.

@@ -1,8 +1,9 @@
 // The search page: runs the query in the address (?q=duc tho) against the index the builder
 // wrote beside the page, fetching only the shards the query's words fall in. Each shard
-// carries the rows of its keys' best documents, so the first page is drawn without another
-// request; a result it does not carry (a later page, a filter, two common words) is read from
-// the document blocks.
+// carries the rows of its keys' best documents, and a pair shard those of two common words'
+// best documents together, so the first page is drawn without another request; a result
+// they do not carry (a later page, a filter, some queries of three common words) is read
+// from the document blocks.
 // Words fold as the builder folds them (Sources/ExemplarCore/Render/Search/SearchText.swift):
 // a key has no marks, đ → d, lower case; a spelling keeps the vowel marks and đ and moves
 // the tone to the end, so "hoà" and "hòa" are one spelling.
@@ -83,6 +84,20 @@
       var next = lo + 1;
       while (next < shards.length && shards[next].lastIndexOf(key, 0) === 0) out.push(next++);
       if (out.length > PREFIX_SHARDS) out = [lo];
+    }
+    return out;
+  }
+
+  // The pair shards of the query's words taken two at a time, at most two apart as the index
+  // pairs a name's words, each pair named by its two keys in key order ("an nguyen").
+  function pairShards(firsts, query) {
+    var out = [];
+    for (var i = 0; i < query.length; i++) {
+      for (var j = i + 1; j <= i + 2 && j < query.length; j++) {
+        var a = query[i].key, b = query[j].key, key = a < b ? a + " " + b : b + " " + a;
+        var s = shardsFor(firsts, key, false)[0];
+        if (a !== b && firsts[s] <= key && out.indexOf(s) < 0) out.push(s);
+      }
     }
     return out;
   }
@@ -202,8 +217,10 @@
       var needs = query.map(function (word, i) { return shardsFor(manifest.shards, word.key, i === query.length - 1); });
       var wanted = [];
       needs.forEach(function (n) { n.forEach(function (s) { if (wanted.indexOf(s) < 0) wanted.push(s); }); });
-      // The filters' data comes with the shards: one round trip less before the results.
-      var files = wanted.map(function (s) { return load("t/" + s + ".json"); }).concat([load("f.json")]);
+      // The filters' data and the rows of the query's pairs of words come with the shards:
+      // one round trip less before the results.
+      var files = wanted.map(function (s) { return load("t/" + s + ".json"); })
+        .concat(pairShards(manifest.pairs || [], query).map(function (s) { return load("p/" + s + ".json"); }), [load("f.json")]);
       return Promise.all(files).then(function (loaded) {
         if (seq !== state.seq) return;
         state.filters = loaded.pop();

@@ -238,7 +238,7 @@ struct SearchIndex {
             + "],\"y0\":" + String(firstYear) + "}\n"
     }
 
-    static func manifest(_ views: Views, documents: [SearchDocument], firstKeys: [String]) -> String {
+    static func manifest(_ views: Views, documents: [SearchDocument], firstKeys: [String], pairKeys: [String]) -> String {
         var groups: [JSONValue] = []
         var start = 0
         while start < documents.count {
@@ -253,7 +253,7 @@ struct SearchIndex {
             return .array([.string(views.graph.units[id]?.name ?? id), .int(parent)])
         }
         return JSONValue.object([
-            "version": .int(2), "shards": JSONValue(firstKeys), "documents": .int(documents.count),
+            "version": .int(3), "shards": JSONValue(firstKeys), "pairs": JSONValue(pairKeys), "documents": .int(documents.count),
             "per_file": .int(documentsPerFile), "groups": .array(groups), "units": .array(units),
         ]).text + "\n"
     }

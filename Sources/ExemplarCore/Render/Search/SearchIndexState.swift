@@ -21,17 +21,24 @@ struct SearchIndexState: Sendable {
         let postings: [UInt64]
         /// What making it read (nil when not tracked).
         let inputs: Set<PageInput>?
+        /// The keys of its name, in the order they first come (`SearchPairs`).
+        let nameKeys: [Int32]
 
-        init(source: Views.SearchSource, document: SearchDocument, row: String, postings: [UInt64], inputs: Set<PageInput>?) {
+        init(source: Views.SearchSource, document: SearchDocument, row: String, postings: [UInt64], inputs: Set<PageInput>?,
+             nameKeys: [Int32] = []) {
             self.source = source
             self.document = document
             self.row = row
             self.postings = postings
             self.inputs = inputs
+            self.nameKeys = nameKeys
         }
 
-        func with(postings: [UInt64]) -> Document {
-            Document(source: source, document: document, row: row, postings: postings, inputs: inputs)
+        /// The document with its postings (packed when kept, `pack`), and its name's keys
+        /// taken from them: a name's words come first, and only they are in the name field.
+        func with(postings: [SearchIndex.Posting], keep: Bool) -> Document {
+            Document(source: source, document: document, row: row, postings: keep ? postings.map(SearchIndexState.pack) : [],
+                     inputs: inputs, nameKeys: postings.prefix { $0.rest & 1 != 0 }.map(\.key))
         }
     }
 
@@ -47,6 +54,8 @@ struct SearchIndexState: Sendable {
     /// Key ids of the terms, in key order.
     var sorted: [Int32] = []
     var shards: [SearchIndex.Shard] = []
+    /// Shards of the rows of pairs of common words (`SearchPairs`).
+    var pairShards: [PairShard] = []
     /// First key id of each shard.
     var shardKeys: [Int32] = []
     var blocks: [String] = []
@@ -78,10 +87,12 @@ struct SearchIndexState: Sendable {
         }
         var files: [(path: String, text: String)] = []
         for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
+        for (number, shard) in pairShards.enumerated() { files.append(("p/\(number).json", shard.text)) }
         for (number, block) in blocks.enumerated() { files.append(("d/\(number).json", block)) }
         files.append(("f.json", filters))
         files.append(("m.json", SearchIndex.manifest(views, documents: documents.map(\.document),
-                                                     firstKeys: shardKeys.map { keys[Int($0)] })))
+                                                     firstKeys: shardKeys.map { keys[Int($0)] },
+                                                     pairKeys: pairShards.map(\.firstKey))))
         return files
     }
 
@@ -173,7 +184,7 @@ struct SearchIndexState: Sendable {
                 state.terms.add(number, posting, keys: state.keys)
             }
             // Only a kept index patches its terms later.
-            state.documents.append(track ? document.with(postings: (postings ?? []).map(Self.pack)) : document)
+            state.documents.append(document.with(postings: postings ?? [], keep: track))
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
@@ -188,6 +199,7 @@ struct SearchIndexState: Sendable {
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
         filters = SearchIndex.filterFile(documents.map(\.document))
+        remakePairs(rowsChanged: nil)
     }
 
     private mutating func chooseCarried(_ ids: [Int32]) {
@@ -216,7 +228,7 @@ struct SearchIndexState: Sendable {
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
-        for (number, postings) in made { next[number] = next[number].with(postings: postings.map(Self.pack)) }
+        for (number, postings) in made { next[number] = next[number].with(postings: postings, keep: true) }
         documents = next
         if spellings.count >= Self.packedSpellings {
             self = SearchIndexState()
@@ -284,7 +296,9 @@ struct SearchIndexState: Sendable {
             for id in appearedNow { sorted.insert(id, at: lowerBound(keys[Int(id)], in: sorted)) }
         }
         recut(changed: changed)
-        remakeBlocks(changed: Set(made.filter { old[$0].row != documents[$0].row }))
+        let rowsChanged = made.filter { old[$0].row != documents[$0].row }
+        remakeBlocks(changed: rowsChanged)
+        remakePairs(rowsChanged: Set(rowsChanged.map { Int32($0) }))
         if filtersChanged { filters = SearchIndex.filterFile(documents.map(\.document)) }
     }
 
@@ -295,7 +309,7 @@ struct SearchIndexState: Sendable {
     }
 
     /// The first index of `ids` (in key order) whose key is not before `key`.
-    private func lowerBound(_ key: String, in ids: [Int32]) -> Int {
+    func lowerBound(_ key: String, in ids: [Int32]) -> Int {
         partition(ids) { !$0.unicodeScalars.lexicographicallyPrecedes(key.unicodeScalars) }
     }
 
