@@ -1,11 +1,13 @@
-import ExemplarCore
+@_spi(Bench) import ExemplarCore
 import Foundation
 
 // Times a kept site session on a content folder: the first (clean) build, then rebuilds after
 // one profile edit, one unit rename in units.yml and one template edit, each repeated and put
 // back afterwards. Used by bench/session.sh; not a product.
 //
-//   ExemplarBench CONTENT THEME OUTPUT [RUNS]      (EXEMPLAR_BENCH_ONLY=WORD: only those edits)
+//   ExemplarBench CONTENT THEME OUTPUT [RUNS]      (EXEMPLAR_BENCH_ONLY=WORD: only those edits;
+//   EXEMPLAR_BENCH_FOLDERS=1: the pages each rebuild rendered, by folder; EXEMPLAR_BENCH_INVENTORY=1:
+//   the inputs the session holds, by kind of page)
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 4 else {
@@ -64,6 +66,15 @@ func memory() -> String {
 let (first, firstReport) = seconds { session.build() }
 guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
 say(String(format: "first build: %.2f s, %d pages (%@ ms); %@", first, firstReport.pagesRendered, stages(firstReport), memory()))
+
+/// `EXEMPLAR_BENCH_INVENTORY=1`: what the session holds after its first build, by kind of page.
+if ProcessInfo.processInfo.environment["EXEMPLAR_BENCH_INVENTORY"] != nil {
+    let inventory = session.inventory()
+    for kind in inventory.kinds {
+        say("   \(kind.name): \(kind.pages) pages, \(kind.inputs) inputs (\(kind.pages > 0 ? kind.inputs / kind.pages : 0) a page)")
+    }
+    say("   cards: \(inventory.cards), \(inventory.cardInputs) inputs; search documents: \(inventory.searchDocuments), \(inventory.searchInputs) inputs")
+}
 
 /// `EXEMPLAR_BENCH_ONLY=WORD` times only the kinds of edit whose name holds WORD (for a profiler).
 let only = ProcessInfo.processInfo.environment["EXEMPLAR_BENCH_ONLY"]

@@ -182,6 +182,28 @@ public final class SiteSession: @unchecked Sendable {
         return pages
     }
 
+    /// What the session holds after its last build, counted.
+    @_spi(Bench)
+    public func inventory() -> SessionInventory {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        var inventory = SessionInventory()
+        guard let previous else { return inventory }
+        var kinds: [String: SessionInventory.Kind] = [:]
+        for page in previous.pages.values {
+            let name = page.outputFile.split(separator: "/").first.map(String.init) ?? ""
+            kinds[name, default: SessionInventory.Kind(name: name)].pages += 1
+            kinds[name]?.inputs += page.inputs.count
+        }
+        inventory.kinds = kinds.values.sorted { ($0.inputs, $1.name) > ($1.inputs, $0.name) }
+        inventory.cards = previous.cardInputs.count
+        inventory.cardInputs = previous.cardInputs.values.reduce(0) { $0 + $1.count }
+        let documents = previous.search?.state.documents ?? []
+        inventory.searchDocuments = documents.count
+        inventory.searchInputs = documents.reduce(0) { $0 + ($1.inputs?.count ?? 0) }
+        return inventory
+    }
+
     public func build(changes: [ChangedPath]? = nil) -> BuildReport {
         var clock = StageClock()
         var report = runStages(changes)
