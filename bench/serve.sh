@@ -3,7 +3,8 @@
 #
 #   bench/serve.sh [N] [EDITS]      default 10000 profiles, 20 edits per kind
 #
-# BENCH_DIR (default /tmp/exemplar-bench, shared with run.sh) holds the corpus; SEED=2016.
+# BENCH_DIR (default /tmp/exemplar-bench, shared with run.sh) holds the corpus; SEED=2016;
+# KINDS=body,unit,template times only those kinds of edit (e.g. KINDS=body at 100,000).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -6,7 +6,8 @@ holds. Used by bench/serve.sh.
     serve_latency.py EXEMPLAR CONTENT THEME WORK [EDITS]
 
 CONTENT and THEME are copied into WORK; the server is started there on a free loopback port.
-Kinds of edit: a profile's body, a unit's name in units.yml, the layout template.
+Kinds of edit: a profile's body, a unit's name in units.yml, the layout template
+(KINDS=body,unit,template picks some, by a word of their name).
 """
 import os, shutil, socket, statistics, subprocess, sys, time
 
@@ -109,6 +110,9 @@ def main():
 
         kinds = [("profile body", profile, body, edits), ("unit renamed in units.yml", units, unit, edits),
                  ("template", layout, template, max(3, edits // 4))]
+        only = os.environ.get("KINDS")
+        if only:
+            kinds = [kind for kind in kinds if any(word in kind[0] for word in only.split(","))]
         for name, path, change, count in kinds:
             times, cpu = [], []
             for n in range(count):

@@ -12,6 +12,11 @@ import Testing
         // `photo` and `note` are not in every item: Mustache then takes the page's.
         "card": "<h{{$level}}3{{/level}}>{{title}}</h{{$level}}3{{/level}}>{{t.more}}{{#photo}}<img src=\"{{photo}}\">{{/photo}}{{note}};",
         "numbered-card": "{{index()}}:{{title}};",
+        // Two kinds of page filling their layout's `main` block, both showing a card that has no block.
+        "frame": "<main>{{$main}}{{/main}}</main>",
+        "page-a": "{{<frame}}{{$main}}A:{{#items}}{{>plain-card}}{{/items}}{{/main}}{{/frame}}",
+        "page-b": "{{<frame}}{{$main}}B:{{#items}}{{>plain-card}}{{/items}}{{/main}}{{/frame}}",
+        "plain-card": "{{title}};",
     ]
 
     private func parsed() throws -> TemplateRenderer {
@@ -74,6 +79,18 @@ import Testing
         #expect(PartialMemo.key("card", item) == nil)
         let card = Self.record(["title": "A"])
         _ = renderer.render("unit", data: ["items": [card, card]], memo: memo)
+        #expect(memo.kept == 1)
+    }
+
+    /// A card that shows no block is the same whatever blocks its page fills: kept once for all.
+    @Test func blocksACardDoesNotShowMakeNoVariant() throws {
+        let renderer = try parsed()
+        let memo = PartialMemo()
+        let card = Self.record(["title": "A"])
+        for _ in 1...3 {
+            #expect(renderer.render("page-a", data: ["items": [card, card]], memo: memo) == "<main>A:A;A;</main>")
+            #expect(renderer.render("page-b", data: ["items": [card]], memo: memo) == "<main>B:A;</main>")
+        }
         #expect(memo.kept == 1)
     }
 

@@ -95,16 +95,27 @@ public final class SiteSession: @unchecked Sendable {
         var cardInputs: [PageInput: Set<PageInput>]
         /// The search index's documents and terms, updated in place by the next build.
         var search: SearchIndexKeeper?
-        var pages: [Route: RenderedPage]
-        var files: Set<String>
+        let table: PageTable
+        var pages: [Route: RenderedPage] { table.pages }
+        var files: Set<String> { table.files }
         /// The plan's index of the page each file belongs to, of the pages with diagnostics, and
         /// how many pages (the search index aside) gave files.
-        var owners: [String: Int]
+        var owners: [String: Int] { table.owners }
         var diagnosed: [Int]
         var pageCount: Int
         /// The plan's index of every page that read each content file's body (`individuals/x.md`):
         /// what a build that changes only bodies renders again, found without looking at every page.
         var bodyReaders: [String: Set<Int>]
+    }
+
+    /// The pages of a build by route, the files they gave and the page each file belongs to (the
+    /// plan's index), in one object: a build that renders a few pages again updates the previous
+    /// build's in place, instead of copying tables as large as the site. Changed only while
+    /// building, under `buildLock`.
+    private final class PageTable: @unchecked Sendable {
+        var pages: [Route: RenderedPage] = [:]
+        var files: Set<String> = []
+        var owners: [String: Int] = [:]
     }
 
     /// One planned page as rendered: usually one file, several for the search index.
@@ -349,7 +360,8 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
-                                    tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links)
+                                    tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links,
+                                    paths: state.paths)
         state.cards = renderer.cards
         let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
         var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
@@ -427,9 +439,9 @@ public final class SiteSession: @unchecked Sendable {
             case .added: report.filesChanged += 1
             }
         }
-        var pages = delta?.pages ?? [:]
-        var files = delta?.files ?? []
-        var owners = delta?.owners ?? [:]
+        // The previous build's pages are updated in place: each page's entry is read (`old`)
+        // before it is replaced, and the previous build is not kept after this one.
+        let table = delta?.table ?? PageTable()
         var pageCount = delta?.pageCount ?? 0
         /// Files of the previous build that the pages rendered again no longer give.
         var dropped: Set<String> = []
@@ -441,6 +453,8 @@ public final class SiteSession: @unchecked Sendable {
         var restamp: [(String, PageDigest)] = []
         var writeFailures: [(OutputFolder.Failure, String)] = []
         var diagnostics: [Int: [Diagnostic]] = [:]
+        /// The bodies each page rendered again had read before, for `bodyReaders`.
+        var readBefore: [(Int, [String])] = []
         for (result, index) in zip(results, indices) {
             let page = plan.pages[index]
             if let delta, let before = delta.pages[page.route] {
@@ -449,15 +463,17 @@ public final class SiteSession: @unchecked Sendable {
                 unchangedCount -= paths.count
                 if !paths.isEmpty, page.route != .searchIndex { pageCount -= 1 }
                 if paths != result.paths {
-                    files.subtract(paths)
+                    table.files.subtract(paths)
                     dropped.formUnion(paths)
-                    for path in paths { owners[path] = nil }
+                    for path in paths { table.owners[path] = nil }
                 }
             }
             if delta != nil || !result.page.diagnostics.isEmpty { diagnostics[index] = result.page.diagnostics }
             if !result.paths.isEmpty, page.route != .searchIndex { pageCount += 1 }
-            let changed = Self.changedPaths(result, old: old?.pages[page.route], searchIndex: page.route == .searchIndex)
+            let before = old?.pages[page.route]
+            let changed = Self.changedPaths(result, old: before, searchIndex: page.route == .searchIndex)
             if result.rendered {
+                readBefore.append((index, before?.inputs.compactMap(\.bodyPath) ?? []))
                 report.renderedFiles += result.paths
                 report.pagesMade += 1
             }
@@ -474,10 +490,11 @@ public final class SiteSession: @unchecked Sendable {
                 if let digest { restamp.append((file, digest)) }
             }
             writeFailures += result.failures
-            pages[page.route] = result.page
-            files.formUnion(result.paths)
-            if keepsPages { for path in result.paths { owners[path] = index } }
+            table.pages[page.route] = result.page
+            table.files.formUnion(result.paths)
+            if keepsPages { for path in result.paths { table.owners[path] = index } }
         }
+        let files = table.files
         dropped.subtract(files)
         report.pagesRendered = pageCount
         // Every page's diagnostics, in the plan's order, as a clean build reports them.
@@ -543,15 +560,13 @@ public final class SiteSession: @unchecked Sendable {
         }
         var cardInputs = old?.cardInputs ?? [:]
         cardInputs.merge(renderer.cardInputs.made) { _, new in new }
-        let rendered = zip(results, indices).compactMap { $0.rendered ? $1 : nil }
-        let readers = Self.bodyReaders(plan: plan, pages: pages, old: old, samePlan: sameSite, rendered: rendered)
+        let readers = Self.bodyReaders(plan: plan, pages: table.pages, old: old, samePlan: sameSite, readBefore: readBefore)
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, search: search,
-                            pages: pages, files: files, owners: owners, diagnosed: stillDiagnosed, pageCount: pageCount,
-                            bodyReaders: readers)
+                            table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {
-                for page in pages.values {
+                for page in table.pages.values {
                     for file in page.files ?? [] { texts[file.path] = file.data }
                 }
             }
@@ -591,15 +606,15 @@ public final class SiteSession: @unchecked Sendable {
 
     /// `bodyReaders` for the pages of this build: the previous build's, patched for the pages
     /// rendered again, while the plan is the same; otherwise made from every page's inputs.
+    /// `readBefore`: each page rendered again, with the bodies it read in the previous build.
     private static func bodyReaders(plan: SitePlan, pages: [Route: RenderedPage], old: Previous?, samePlan: Bool,
-                                    rendered: [Int]) -> [String: Set<Int>] {
+                                    readBefore: [(Int, [String])]) -> [String: Set<Int>] {
         var readers: [String: Set<Int>] = [:]
         if samePlan, let old {
             readers = old.bodyReaders
-            for index in rendered {
-                let route = plan.pages[index].route
-                for case .body(let path) in old.pages[route]?.inputs ?? [] { readers[path]?.remove(index) }
-                for case .body(let path) in pages[route]?.inputs ?? [] { readers[path, default: []].insert(index) }
+            for (index, bodies) in readBefore {
+                for path in bodies { readers[path]?.remove(index) }
+                for case .body(let path) in pages[plan.pages[index].route]?.inputs ?? [] { readers[path, default: []].insert(index) }
             }
             return readers
         }

@@ -4,7 +4,7 @@ enum ExemplarReader {
         let f = file.fields
         let name = f.string("name", required: true)
         let unit = f.string("unit", required: true)
-        var exemplar = Exemplar(
+        var exemplar = Exemplar.Details(
             id: file.id, kind: kind, name: name?.value ?? file.id,
             unit: unit ?? Ref("", at: f.at), body: file.body, source: file.source)
         exemplar.position = f.string("position")?.value
@@ -32,7 +32,7 @@ enum ExemplarReader {
         exemplar.draft = f.bool("draft") ?? false
         let context = kind == .collective ? "hồ sơ tập thể" : "hồ sơ cá nhân"
         exemplar.extra = f.finish(context: context)
-        return name == nil || unit == nil ? nil : exemplar
+        return name == nil || unit == nil ? nil : Exemplar(exemplar)
     }
 
     private static func grant(_ fields: YAMLFields) -> Exemplar.Grant? {

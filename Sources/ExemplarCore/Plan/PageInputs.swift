@@ -27,6 +27,14 @@ enum PageInput: Hashable, Sendable {
     case awardSummary(String)
 }
 
+extension PageInput {
+    /// The content path of a `.body` input; nil for the others.
+    var bodyPath: String? {
+        if case .body(let path) = self { return path }
+        return nil
+    }
+}
+
 /// The tables of `SiteGraph` that page data reads.
 enum GraphTable: UInt8, Hashable, Sendable {
     case units, exemplars, initiatives, events, pages, awards, fields, criteria, media, scores

@@ -23,15 +23,16 @@ struct PageRenderer: Sendable {
     /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
          tracking: Bool = false, reuse: Views.CardReuse? = nil, prepared: Views.Cards? = nil, links: LinkResolver? = nil,
-         memoisesCards: Bool = true) {
+         memoisesCards: Bool = true, paths known: [Route: String]? = nil) {
         tracks = tracking
         partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
         self.plan = plan
         self.theme = theme
         self.today = today
-        var paths: [Route: String] = [:]
-        for page in plan.pages { paths[page.route] = page.path }
+        // `known`: the plan's addresses by route, when the caller has them already.
+        var paths = known ?? [:]
+        if known == nil { for page in plan.pages { paths[page.route] = page.path } }
         let links = links ?? LinkResolver(graph: graph, plan: plan)
         self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,

@@ -17,7 +17,10 @@ final class PartialMemo: @unchecked Sendable {
 
     struct Entry {
         let item: TemplateValue
-        let blocks: [String: [Template.Node]]
+        /// Each block the partial showed, with the nodes the surroundings then gave it (nil:
+        /// none, its default). Blocks it never shows do not matter: a card is the same on
+        /// every kind of page, whatever the page's own `{{$main}}`.
+        let blocks: [(name: String, nodes: [Template.Node]?)]
         /// Each name looked up outside the item, with what it was then (nil: found nowhere).
         let outside: [(name: String, value: TemplateValue?)]
         let html: String
@@ -29,6 +32,8 @@ final class PartialMemo: @unchecked Sendable {
         let itemIndex: Int
         var outside: [(name: String, value: TemplateValue?)] = []
         var usesPosition = false
+        /// Names of the blocks shown.
+        var blocks: Set<String> = []
 
         init(itemIndex: Int) {
             self.itemIndex = itemIndex
@@ -59,7 +64,7 @@ final class PartialMemo: @unchecked Sendable {
         lock.lock()
         let candidates = entries[key] ?? []
         lock.unlock()
-        for entry in candidates where entry.item == item && Self.same(entry.blocks, blocks)
+        for entry in candidates where entry.item == item && entry.blocks.allSatisfy({ Self.same($0.nodes, blocks[$0.name]) })
             && entry.outside.allSatisfy({ outside($0.name) == $0.value }) {
             return entry.html
         }
@@ -93,15 +98,12 @@ final class PartialMemo: @unchecked Sendable {
         return entries.values.reduce(0) { $0 + $1.count }
     }
 
-    /// The same blocks: the same names, each the very same nodes of the same template.
-    private static func same(_ a: [String: [Template.Node]], _ b: [String: [Template.Node]]) -> Bool {
+    /// The same block: none in both, or the very same nodes of the same template.
+    private static func same(_ a: [Template.Node]?, _ b: [Template.Node]?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
         guard a.count == b.count else { return false }
-        for (name, nodes) in a {
-            guard let other = b[name], nodes.count == other.count else { return false }
-            let here = nodes.withUnsafeBufferPointer { $0.baseAddress }
-            let there = other.withUnsafeBufferPointer { $0.baseAddress }
-            if here != there { return false }
-        }
-        return true
+        let here = a.withUnsafeBufferPointer { $0.baseAddress }
+        let there = b.withUnsafeBufferPointer { $0.baseAddress }
+        return here == there
     }
 }

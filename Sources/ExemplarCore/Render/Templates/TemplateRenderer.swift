@@ -71,6 +71,7 @@ struct TemplateRenderer: Sendable {
                 renderPartial(name, template.nodes, &scope, into: &out)
                 scope.blocks = outer
             case .block(let name, let defaults):
+                scope.recording?.blocks.insert(name)
                 render(scope.blocks[name] ?? defaults, &scope, into: &out)
             }
         }
@@ -96,12 +97,16 @@ struct TemplateRenderer: Sendable {
         }
         let recording = PartialMemo.Recording(itemIndex: itemIndex)
         scope.recording = recording
+        let blocks = scope.blocks
         var html = ""
         render(nodes, &scope, into: &html)
         scope.recording = nil
         out += html
         if !recording.usesPosition {
-            memo.keep(key, PartialMemo.Entry(item: item, blocks: scope.blocks, outside: recording.outside, html: html))
+            // What the surroundings gave each block shown: a block the partial overrides
+            // itself (a parent inside it) still takes the outermost override when there is one.
+            let used = recording.blocks.sorted().map { (name: $0, nodes: blocks[$0]) }
+            memo.keep(key, PartialMemo.Entry(item: item, blocks: used, outside: recording.outside, html: html))
         }
     }
 

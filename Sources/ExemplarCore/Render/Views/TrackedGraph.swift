@@ -2,8 +2,22 @@
 /// noted in `reads` (when given) as one of the page's inputs. Views read the graph only
 /// through this, so what a page is made from is what its code actually read.
 struct TrackedGraph: Sendable {
-    let base: SiteGraph
+    /// Behind one reference: views, and this with them, are copied for every page and for
+    /// many of its lists, and the graph is some thirty tables.
+    private let box: Box
     var reads: Reads?
+
+    var base: SiteGraph { box.graph }
+
+    init(base: SiteGraph, reads: Reads? = nil) {
+        box = Box(graph: base)
+        self.reads = reads
+    }
+
+    private final class Box: Sendable {
+        let graph: SiteGraph
+        init(graph: SiteGraph) { self.graph = graph }
+    }
 
     var site: SiteConfig { base.site }
 

@@ -12,26 +12,55 @@ typealias TemplateData = [String: TemplateValue]
 struct Views: Sendable {
     /// The graph; what page code reads through it is noted in `reads`.
     private(set) var graph: TrackedGraph
-    let theme: Theme
     private(set) var markdown: Markdown
-    let pathOf: [Route: String]
-    /// `pathOf` with the base path in front: pages ask for addresses hundreds of times each.
-    private let urlOf: [Route: String]
-    /// The site's own data, the same on every page.
-    private let siteValue: TemplateValue
-    let basePath: String
-    /// The build day: it decides which events are coming.
-    let today: CalendarDate
     var cards = Cards()
-    /// Display positions of units and fields, so small lists sort without collation.
-    private let unitPositions: [String: Int]
-    private let fieldsInOrder: [Field]
     /// The inputs of the page or card being built; nil when nobody asks.
     private(set) var reads: Reads?
-    /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
-    let figuresOnce = ComputedOnce<Int?, [Figure]>()
-    /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
-    let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
+    /// What never changes during a build, behind one reference: views are copied for every
+    /// page, and for every method passed as a function (`compactMap(exemplarCard)`).
+    private let fixed: Fixed
+
+    private final class Fixed: Sendable {
+        let theme: Theme
+        let pathOf: [Route: String]
+        /// `pathOf` with the base path in front: pages ask for addresses hundreds of times each.
+        let urlOf: [Route: String]
+        /// The site's own data, the same on every page.
+        let siteValue: TemplateValue
+        let basePath: String
+        /// The build day: it decides which events are coming.
+        let today: CalendarDate
+        /// Display positions of units and fields, so small lists sort without collation.
+        let unitPositions: [String: Int]
+        let fieldsInOrder: [Field]
+        /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
+        let figuresOnce = ComputedOnce<Int?, [Figure]>()
+        /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
+        let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
+
+        init(theme: Theme, pathOf: [Route: String], urlOf: [Route: String], siteValue: TemplateValue, basePath: String,
+             today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field]) {
+            self.theme = theme
+            self.pathOf = pathOf
+            self.urlOf = urlOf
+            self.siteValue = siteValue
+            self.basePath = basePath
+            self.today = today
+            self.unitPositions = unitPositions
+            self.fieldsInOrder = fieldsInOrder
+        }
+    }
+
+    var theme: Theme { fixed.theme }
+    var pathOf: [Route: String] { fixed.pathOf }
+    private var urlOf: [Route: String] { fixed.urlOf }
+    private var siteValue: TemplateValue { fixed.siteValue }
+    var basePath: String { fixed.basePath }
+    var today: CalendarDate { fixed.today }
+    private var unitPositions: [String: Int] { fixed.unitPositions }
+    private var fieldsInOrder: [Field] { fixed.fieldsInOrder }
+    var figuresOnce: ComputedOnce<Int?, [Figure]> { fixed.figuresOnce }
+    var awardSummaries: ComputedOnce<String, (collectives: Int, years: [Int])> { fixed.awardSummaries }
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
@@ -63,22 +92,19 @@ struct Views: Sendable {
 
     init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate) {
         self.graph = TrackedGraph(base: graph)
-        self.today = today
-        self.theme = theme
         self.markdown = markdown
-        self.pathOf = pathOf
         let basePath = graph.site.basePath
-        self.basePath = basePath
-        urlOf = pathOf.mapValues { basePath + $0 }
         let site = graph.site
-        siteValue = [
+        let siteValue: TemplateValue = [
             "title": .text(site.title), "organisation": .text(site.organisation),
             "description": .text(site.description ?? ""), "language": .text(site.language),
             "base": .text(basePath), "home": .text(basePath), "phase": .text(site.phase?.name ?? ""),
             "contact": Self.contactData(site.contact),
         ]
-        unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
+        let unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
+        fixed = Fixed(theme: theme, pathOf: pathOf, urlOf: pathOf.mapValues { basePath + $0 }, siteValue: siteValue,
+                      basePath: basePath, today: today, unitPositions: unitPositions, fieldsInOrder: fieldsInOrder)
     }
 
     /// The same views, noting what is read into `reads`.
