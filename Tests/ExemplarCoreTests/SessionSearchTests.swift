@@ -33,6 +33,39 @@ import Testing
         try expectFreshIndex(lab)
     }
 
+    /// Pair shards follow edits too: a body that gains the two words, a title that becomes a
+    /// name holding both; each time the files are a fresh build's.
+    @Test func pairShardsFollowEdits() throws {
+        let lab = try SampleLab()
+        defer { lab.remove() }
+        let pages = lab.content.appendingPathComponent("pages")
+        func page(_ name: String, _ title: String, _ body: String = "Khác.") throws {
+            try Data("---\ntitle: \(title)\n---\n\(body)\n".utf8).write(to: pages.appendingPathComponent(name + ".md"))
+        }
+        // As in SearchTests: each word's best alone are short titles; titles with both rank first.
+        for number in 0..<30 {
+            try page("a-\(number)", "Nguyễn Xa")
+            try page("b-\(number)", "Văn Xb")
+            try page("e-\(number)", "Xc")
+        }
+        for number in 0..<25 { try page("c-\(number)", "Nguyễn Văn Xc") }
+        let session = SiteSession(options: lab.options)
+        #expect(session.build().succeeded)
+        let built = try lab.tree("public")
+        #expect(built["tim-kiem/i/p/0.json"].map { String(decoding: $0, as: UTF8.self).contains("\"nguyen van\"") } == true)
+
+        try page("c-3", "Nguyễn Văn Xc", "Nguyễn Văn nói.")
+        let body = session.build(changes: [ChangedPath(pages.appendingPathComponent("c-3.md"))])
+        #expect(body.succeeded)
+        #expect(body.searchDocumentsMade == 1)
+        try expectFreshIndex(lab)
+
+        try page("e-7", "Nguyễn Văn")
+        let title = session.build(changes: [ChangedPath(pages.appendingPathComponent("e-7.md"))])
+        #expect(title.succeeded)
+        try expectFreshIndex(lab)
+    }
+
     /// The session's published index is the one a fresh build of the same content writes.
     func expectFreshIndex(_ lab: SampleLab) throws {
         let fresh = try lab.freshTree().filter { $0.key.hasPrefix("tim-kiem/") }

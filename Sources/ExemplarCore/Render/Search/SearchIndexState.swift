@@ -56,6 +56,10 @@ struct SearchIndexState: Sendable {
     var shards: [SearchIndex.Shard] = []
     /// Shards of the rows of pairs of common words (`SearchPairs`).
     var pairShards: [PairShard] = []
+    /// Each pair's documents as last made (`SearchPairs`), by the two key ids, and the first
+    /// keys of the term shards they were made with.
+    var pairsMade: [UInt64: [Int32]] = [:]
+    var pairsShardKeys: [Int32] = []
     /// First key id of each shard.
     var shardKeys: [Int32] = []
     var blocks: [String] = []
@@ -199,7 +203,7 @@ struct SearchIndexState: Sendable {
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
         filters = SearchIndex.filterFile(documents.map(\.document))
-        remakePairs(rowsChanged: nil)
+        remakePairs(changedKeys: nil, rowsChanged: nil)
     }
 
     private mutating func chooseCarried(_ ids: [Int32]) {
@@ -298,7 +302,7 @@ struct SearchIndexState: Sendable {
         recut(changed: changed)
         let rowsChanged = made.filter { old[$0].row != documents[$0].row }
         remakeBlocks(changed: rowsChanged)
-        remakePairs(rowsChanged: Set(rowsChanged.map { Int32($0) }))
+        remakePairs(changedKeys: changed.union(vanished), rowsChanged: Set(rowsChanged.map { Int32($0) }))
         if filtersChanged { filters = SearchIndex.filterFile(documents.map(\.document)) }
     }
 

@@ -31,11 +31,13 @@ extension SearchIndexState {
         var documents: [Int32]
     }
 
-    /// Makes the pairs and their shards again from the terms and the documents' names, keeping
-    /// the text of a shard whose pairs and rows are unchanged (`rowsChanged`: documents whose
-    /// row changed since the last time; nil: all).
-    mutating func remakePairs(rowsChanged: Set<Int32>?) {
-        let pairs = choosePairs()
+    /// Makes the pairs and their shards again from the terms and the documents' names. A pair
+    /// whose two keys' term shards hold no changed key (`changedKeys`; nil: every key) keeps
+    /// the documents it had, and a shard whose pairs and rows are unchanged keeps its text
+    /// (`rowsChanged`: documents whose row changed since the last time; nil: all).
+    mutating func remakePairs(changedKeys: Set<Int32>?, rowsChanged: Set<Int32>?) {
+        let pairs = choosePairs(changedKeys: changedKeys)
+        pairsShardKeys = shardKeys
         var cut: [[Pair]] = []
         var current: [Pair] = []
         var size = 0
@@ -66,11 +68,19 @@ extension SearchIndexState {
         }
     }
 
-    /// Every pair with rows to carry, in key order.
-    private func choosePairs() -> [Pair] {
+    /// Every pair with rows to carry, in key order; `pairsMade` keeps each pair's documents
+    /// for the next time.
+    private mutating func choosePairs(changedKeys: Set<Int32>?) -> [Pair] {
         // A key is common when its shard leaves some of its documents out.
         var common = [Bool](repeating: false, count: keys.count)
-        for id in sorted {
+        // Each key's place in key order and its term shard, so that neither needs a String compared.
+        var place = [Int32](repeating: -1, count: keys.count)
+        var shardOf = [Int](repeating: 0, count: keys.count)
+        var shard = 0
+        for (position, id) in sorted.enumerated() {
+            if shard + 1 < shardKeys.count, shardKeys[shard + 1] == id { shard += 1 }
+            place[Int(id)] = Int32(position)
+            shardOf[Int(id)] = shard
             if let term = terms[id], term.carried.count < term.pairs.count / 2 { common[Int(id)] = true }
         }
         // Partners of each key, the pair named once, by its key first in key order.
@@ -81,37 +91,85 @@ extension SearchIndexState {
             for (index, first) in names.enumerated() where common[Int(first)] {
                 for second in names[(index + 1)..<min(names.count, index + 1 + Self.pairReach)]
                 where second != first && common[Int(second)] {
-                    let before = keys[Int(first)].unicodeScalars.lexicographicallyPrecedes(keys[Int(second)].unicodeScalars)
+                    let before = place[Int(first)] < place[Int(second)]
                     partners[before ? first : second, default: []].insert(before ? second : first)
                 }
             }
         }
-        let carriedBy = shardRows()
-        let keys = self.keys, terms = self.terms, count = documents.count, partnersOf = partners
-        let groups = partners.keys.sorted()
-        let made = groups.parallelMap { first -> [Pair] in
-            guard let term = terms[first] else { return [] }
-            // The first key's posting of every document (code + 1; 0 for none).
+        // Term shards holding a changed key, or cut anew (another range of keys): their keys'
+        // pairs are made again.
+        let firstKeys = shardKeys.map { keys[Int($0)] }
+        var dirty = changedKeys.map { Set($0.map { Self.shard(of: keys[Int($0)], firstKeys) }) } ?? Set(shardKeys.indices)
+        var nextBefore: [Int32: Int32] = [:]
+        for (number, id) in pairsShardKeys.enumerated() {
+            nextBefore[id] = number + 1 < pairsShardKeys.count ? pairsShardKeys[number + 1] : -1
+        }
+        for (number, id) in shardKeys.enumerated() where nextBefore[id] != (number + 1 < shardKeys.count ? shardKeys[number + 1] : -1) {
+            dirty.insert(number)
+        }
+        var kept: [Int32: [Int32: [Int32]]] = [:]  // first → second → documents
+        // Pairs to make, by the key whose postings are spread out once for all its pairs: a
+        // key of a changed shard, so that an edit spreads out only the few keys it changed.
+        var redo: [Int32: [(other: Int32, first: Bool)]] = [:]
+        for (first, seconds) in partners {
+            for second in seconds.sorted() {
+                let firstDirty = dirty.contains(shardOf[Int(first)]), secondDirty = dirty.contains(shardOf[Int(second)])
+                if !firstDirty, !secondDirty, let made = pairsMade[Self.pairID(first, second)] {
+                    kept[first, default: [:]][second] = made
+                } else if firstDirty || !secondDirty {
+                    redo[first, default: []].append((second, true))
+                } else {
+                    redo[second, default: []].append((first, false))
+                }
+            }
+        }
+        let carriedBy = shardRows(for: Set(redo.flatMap { [$0.key] + $0.value.map(\.other) }.map { shardOf[Int($0)] }))
+        let terms = self.terms, count = documents.count, work = redo, shardOfKey = shardOf
+        let anchors = work.keys.sorted()
+        let made = anchors.parallelMap { anchor -> [(first: Int32, second: Int32, documents: [Int32])] in
+            guard let term = terms[anchor] else { return [] }
+            // The anchor's posting of every document (code + 1; 0 for none).
             var codes = [Int32](repeating: 0, count: count)
             var document: Int32 = 0
             for index in stride(from: 0, to: term.pairs.count, by: 2) {
                 document &+= term.pairs[index]
                 codes[Int(document)] = term.pairs[index + 1] + 1
             }
-            let shardOfFirst = carriedBy(keys[Int(first)])
-            var out: [Pair] = []
-            for second in (partnersOf[first] ?? []).sorted() {
-                guard let other = terms[second] else { continue }
-                var chosen = Self.bestTogether(codes, other)
-                chosen.subtract(shardOfFirst)
-                chosen.subtract(carriedBy(keys[Int(second)]))
-                if !chosen.isEmpty {
-                    out.append(Pair(key: keys[Int(first)] + " " + keys[Int(second)], documents: chosen.sorted()))
-                }
+            let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
+            return (work[anchor] ?? []).map { other, first in
+                guard let otherTerm = terms[other] else { return (anchor, other, []) }
+                var chosen = Self.bestTogether(codes, otherTerm)
+                chosen.subtract(ownRows)
+                chosen.subtract(carriedBy[shardOfKey[Int(other)]] ?? [])
+                return first ? (anchor, other, chosen.sorted()) : (other, anchor, chosen.sorted())
             }
-            return out
         }
-        return made.joined().sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+        for pair in made.joined() { kept[pair.first, default: [:]][pair.second] = pair.documents }
+        var out: [(first: Int32, second: Int32, documents: [Int32])] = []
+        pairsMade = [:]
+        for (first, seconds) in kept {
+            for (second, documents) in seconds {
+                pairsMade[Self.pairID(first, second)] = documents
+                if !documents.isEmpty { out.append((first, second, documents)) }
+            }
+        }
+        // Key order of "a b" is the order of a, then of b: a key holds no space or anything before it.
+        out.sort { place[Int($0.first)] != place[Int($1.first)] ? place[Int($0.first)] < place[Int($1.first)] : place[Int($0.second)] < place[Int($1.second)] }
+        return out.map { Pair(key: keys[Int($0.first)] + " " + keys[Int($0.second)], documents: $0.documents) }
+    }
+
+    private static func pairID(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// The number of the term shard `key` falls in, by the shards' first keys.
+    private static func shard(of key: String, _ firstKeys: [String]) -> Int {
+        var low = 0, high = firstKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key.unicodeScalars.lexicographicallyPrecedes(firstKeys[middle].unicodeScalars) { high = middle } else { low = middle + 1 }
+        }
+        return max(low - 1, 0)
     }
 
     /// The documents holding both keys that a query of the two would show first: the
@@ -147,25 +205,17 @@ extension SearchIndexState {
         return chosen
     }
 
-    /// The rows carried by the term shard a key falls in, by key.
-    private func shardRows() -> @Sendable (String) -> Set<Int32> {
-        var rows: [Set<Int32>] = []
-        for (number, first) in shardKeys.enumerated() {
-            let start = lowerBound(keys[Int(first)], in: sorted)
+    /// The rows each of the term shards `numbers` carries.
+    private func shardRows(for numbers: Set<Int>) -> [Int: Set<Int32>] {
+        var rows: [Int: Set<Int32>] = [:]
+        for number in numbers where number < shardKeys.count {
+            let start = lowerBound(keys[Int(shardKeys[number])], in: sorted)
             let end = number + 1 < shardKeys.count ? lowerBound(keys[Int(shardKeys[number + 1])], in: sorted) : sorted.count
             var carried: Set<Int32> = []
             for position in start..<end { carried.formUnion(terms[sorted[position]]?.carried ?? []) }
-            rows.append(carried)
+            rows[number] = carried
         }
-        let firstKeys = shardKeys.map { keys[Int($0)] }, carried = rows
-        return { key in
-            var low = 0, high = firstKeys.count
-            while low < high {
-                let middle = (low + high) / 2
-                if key.unicodeScalars.lexicographicallyPrecedes(firstKeys[middle].unicodeScalars) { high = middle } else { low = middle + 1 }
-            }
-            return low > 0 ? carried[low - 1] : []
-        }
+        return rows
     }
 
     /// `{"k":[pairs],"r":[rows]}`, rows in document order.
