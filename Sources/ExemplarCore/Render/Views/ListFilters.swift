@@ -67,6 +67,9 @@ extension Views {
             for id in ids { reads.note(.card(.exemplars, id)) }
         }
         var out = "{\"items\":["
+        // A whole list's entries, megabytes for the longest: grown by doubling, the text would
+        // hold up to twice that while two such lists are made at once.
+        out.reserveCapacity(ids.reduce(16) { $0 + (cards.filterEntries[$1]?.utf8.count ?? 512) + 2 })
         for (index, id) in ids.enumerated() {
             if index > 0 { out += ",\n" }
             if case .award(let award) = listing {
