@@ -18,9 +18,11 @@
 # (so a slow phase of the machine hits both tools alike), each time into a new output
 # folder so both do a full build.  /usr/bin/time gives wall, user+sys CPU and peak RSS.
 # Outputs are deleted only after the size's last run, followed by a pause: ext4 without
-# a journal skips inodes freed in the last ~35 s when it allocates new ones, so creating
-# 20,000 files just after deleting 20,000 costs seconds of kernel time, paid by whichever
-# tool runs next (seen here: 1 s of system time on a fresh disk, 10 s after a deletion).
+# a journal skips inodes freed recently when it allocates new ones (up to 5 minutes, while
+# their inode table blocks are being written), reading each one it skips, so creating
+# 30,000 files just after deleting 30,000 costs seconds of kernel time, paid by whichever
+# tool runs next (seen here: 1.4 s of system time on a rested disk, 8-14 s within minutes
+# of deleting other outputs). Do not run it within 5 minutes of deleting large folders.
 # One untimed run of each tool first fills the page cache, so the timed runs all read a
 # warm corpus.  Finally Exemplar is run RUNS more times on its own kept output: the
 # "unchanged" rebuild an editor gets after touching nothing.
@@ -90,7 +92,7 @@ timed() {
 }
 
 # After deleting many files: wait until ext4 may hand their inodes out again (see above).
-settle() { sync; echo "== pausing 40 s after deleting outputs"; sleep 40; }
+settle() { sync; echo "== pausing 300 s after deleting outputs"; sleep 300; }
 
 first_size=1
 for N in "${SIZES[@]}"; do
