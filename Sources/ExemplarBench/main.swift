@@ -27,12 +27,6 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-func seconds(_ body: () -> BuildReport) -> (Double, BuildReport) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let report = body()
-    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, report)
-}
-
 /// CPU seconds (user and system, every thread) this process has used so far: on a shared
 /// machine the wall time says as much about the neighbours as about the build.
 func cpuSeconds() -> Double {
@@ -63,7 +57,8 @@ func memory() -> String {
     return "resident \(field("VmRSS")), peak \(field("VmHWM"))"
 }
 
-let (first, firstReport) = seconds { session.build() }
+let firstReport = session.build()
+let first = firstReport.elapsed
 guard firstReport.published else { fail("the first build failed: \(firstReport.diagnostics.first.map { "\($0)" } ?? "")") }
 say(String(format: "first build: %.2f s, %d pages (%@ ms); %@", first, firstReport.pagesRendered, stages(firstReport), memory()))
 
@@ -89,10 +84,10 @@ func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> St
     for run in 1...runs {
         do { try Data(edit(original, run).utf8).write(to: file) } catch { fail("cannot write \(file.path)") }
         let before = cpuSeconds()
-        let (time, report) = seconds { session.build(changes: named ? [ChangedPath(file)] : nil) }
+        let report = session.build(changes: named ? [ChangedPath(file)] : nil)
         cpu.append(cpuSeconds() - before)
         guard report.published else { fail("\(name): the rebuild failed: \(report.diagnostics.first.map { "\($0)" } ?? "")") }
-        times.append(time)
+        times.append(report.elapsed)
         last = report
     }
     cpu.sort()
