@@ -81,11 +81,7 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     func keep(_ key: Key, _ entry: Entry) {
-        // The HTML was appended piece by piece, so its storage has up to twice the room it
-        // needs; kept for the whole build, it is copied to its exact size.
-        var html = entry.html
-        let exact = Entry(item: entry.item, blocks: entry.blocks, outside: entry.outside,
-                          html: html.withUTF8 { String(decoding: $0, as: UTF8.self) })
+        let exact = Entry(item: entry.item, blocks: entry.blocks, outside: entry.outside, html: entry.html.exactlySized())
         lock.lock()
         defer { lock.unlock() }
         if (entries[key]?.count ?? 0) < Self.variants { entries[key, default: []].append(exact) }

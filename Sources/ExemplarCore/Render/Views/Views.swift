@@ -149,12 +149,8 @@ struct Views: Sendable {
         cards.filters = Self.filterChoices(views)
         if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
             let ids = base.collectiveOrder + base.individualOrder
-            // Appended piece by piece, each text has up to twice the room it needs: kept for
-            // the whole build, it is copied to its exact size.
-            let entries = ids.parallelMap { id -> String in
-                var entry = views.makeFilterEntry(id) ?? "null"
-                return entry.withUTF8 { String(decoding: $0, as: UTF8.self) }
-            }
+            // Kept for the whole build.
+            let entries = ids.parallelMap { (views.makeFilterEntry($0) ?? "null").exactlySized() }
             cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
         }
         return inputs
