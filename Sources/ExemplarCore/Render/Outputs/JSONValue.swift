@@ -53,7 +53,7 @@ enum JSONValue {
     }
 
     /// RFC 8259 string escaping: quote, backslash and control characters; the rest as is.
-    private static func quote(_ text: String, into out: inout String) {
+    static func quote(_ text: String, into out: inout String) {
         out += "\""
         if !needsEscaping(text) {
             out += text
