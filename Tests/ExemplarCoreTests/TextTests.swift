@@ -103,6 +103,9 @@ import Testing
         #expect(SourceText.unixLineEnds("Vũ Thị Ẩn ẨẪẬ ũ") == "Vũ Thị Ẩn ẨẪẬ ũ")
         for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\r"] {
             #expect(SourceText.unixLineEnds("Vũ" + separator + "Ẩn") == "Vũ\nẨn")
+            // The same lead bytes in other characters before it: quotes, dashes, ©, a no-break space.
+            #expect(SourceText.unixLineEnds("“Vũ” – ©\u{A0}…" + separator) == "“Vũ” – ©\u{A0}…\n")
         }
+        #expect(SourceText.unixLineEnds("“Vũ” – ©\u{A0}… ễ ẩ") == "“Vũ” – ©\u{A0}… ễ ẩ")
     }
 }
