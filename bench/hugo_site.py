@@ -274,11 +274,19 @@ individuals = "/ca-nhan/:filename/"
 models = "/mo-hinh/:filename/"
 events = "/su-kien/:filename/"
 
+# Each list's filter options, in one file per list (layouts/_default/list.choices.json), as
+# Exemplar's bo-loc.json; a list without a filter renders it empty and Hugo writes nothing.
+[outputFormats.choices]
+mediaType = "application/json"
+baseName = "bo-loc"
+isPlainText = true
+notAlternative = true
+
 [outputs]
 home = ["HTML", "RSS"]
-section = ["HTML"]
+section = ["HTML", "choices"]
 taxonomy = ["HTML"]
-term = ["HTML"]
+term = ["HTML", "choices"]
 page = ["HTML"]
 
 # Closest to Exemplar's libcmark: plain CommonMark, no raw HTML, no smart quotes, no generated

@@ -37,11 +37,8 @@ import Testing
         return try SiteFixture(files)
     }
 
-    private static func unitChoices(_ page: String) -> [String] {
-        guard let start = page.range(of: "<select name=\"unit\">"),
-              let end = page.range(of: "</select>", range: start.upperBound..<page.endIndex) else { return [] }
-        return page[start.upperBound..<end.lowerBound].components(separatedBy: "<option value=\"").dropFirst()
-            .compactMap { $0.split(separator: "\"").first.map(String.init) }.filter { !$0.isEmpty }
+    private static func unitChoices(_ page: String, in site: SiteFixture) throws -> [String] {
+        try FilterOptions.of(page, output: site.output, base: "/dien-hinh/")?.values("unit") ?? []
     }
 
     @Test func aListOverManyUnitsOffersTheUnitsAtTheTop() throws {
@@ -51,7 +48,7 @@ import Testing
         #expect(report.published, "\(report.diagnostics)")
         for path in ["nam/2019/index.html", "nam/2019/trang/2/index.html"] {
             let page = try #require(site.page(path))
-            let choices = Self.unitChoices(page)
+            let choices = try Self.unitChoices(page, in: site)
             #expect(Set(Self.districts).isSubset(of: choices), "\(path): \(choices)")
             #expect(!choices.contains { $0.hasPrefix("cdcs-ldld") }, "\(path): \(choices)")
             #expect(choices.count < 10, "\(path): \(choices)")
@@ -69,7 +66,7 @@ import Testing
         defer { site.remove() }
         #expect(site.build().published)
         let page = try #require(site.page("khen-thuong/bang-khen-tong-ldld/index.html"))
-        let choices = Self.unitChoices(page)
+        let choices = try Self.unitChoices(page, in: site)
         for district in Self.districts {
             #expect(choices.contains(district), "\(choices)")
             #expect(choices.contains("cdcs-\(district)-1") && choices.contains("cdcs-\(district)-2"), "\(choices)")

@@ -61,7 +61,7 @@ import FoundationXML
         #expect(unit.contains("href=\"/dien-hinh/don-vi/ban-nu-cong/dien-hinh/\""))
         #expect(site.page("don-vi/ban-nu-cong/dien-hinh/trang/2/index.html") != nil)
         // The filter form is there, hidden until the script shows it.
-        #expect(first.contains("<form class=\"filters\" data-filter-for=\"list\" data-source="))
+        #expect(first.contains("<form class=\"filters\" data-filter-for=\"list\" data-choices=\"/dien-hinh/ca-nhan/bo-loc.json\" data-source="))
         #expect(first.contains(" hidden>\n  <fieldset>"))
         #expect(first.contains("data-unit=\"ban-nu-cong\""))
     }

@@ -450,6 +450,8 @@ private final class EditLab {
         default:
             guard let target = pick(items(["collectives", "individuals"])) else { return nil }
             let copy = url.deletingLastPathComponent().appendingPathComponent(target.deletingPathExtension().lastPathComponent + ".csv")
+            // The sheet's own exemplar: removing the copy would remove the sheet.
+            guard copy.path != url.path else { return nil }
             if files.fileExists(atPath: copy.path) { try files.removeItem(at: copy) }
             try files.copyItem(at: url, to: copy)
             return ("scores/\(sheet) copied for \(target.lastPathComponent)", [copy])

@@ -19,6 +19,21 @@ import Testing
         #expect(VietnameseText.fold("ABC-12 x") == "abc-12 x")
     }
 
+    /// The letter table gives what decomposing the whole text gives, for every letter of its
+    /// blocks alone and in texts mixing them with marks, capitals and other scripts.
+    @Test func foldTableAgreesWithDecomposing() {
+        for value in Array(0x00C0...0x036F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(Character(scalar)) + "z"
+            #expect(VietnameseText.fold(text) == VietnameseText.foldDecomposing(text), "U+\(String(value, radix: 16))")
+        }
+        let texts = ["Nguyễn Thị Hoà", "ĐẶNG Thị ÂN", "Ǆemal Æsir ŉ", "e\u{301}\u{323}a\u{0340}", "Ωmega Ấp", "ﬁ Ⅻ ǅ", "Kelvin \u{212A}"]
+        for text in texts {
+            #expect(VietnameseText.fold(text) == VietnameseText.foldDecomposing(text), "\(text)")
+            #expect(VietnameseText.slug(text) == VietnameseText.slug(VietnameseText.foldDecomposing(text)), "\(text)")
+        }
+    }
+
     @Test func peopleSortByGivenNameWithVietnameseCollation() {
         let names = ["Trần Văn Đức", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị An", "Hoàng Văn Ân", "Bùi Thị Ư", "Võ Văn Ửng", "Nguyễn Văn Uy"]
         let sorted = names.sorted(by: VietnameseText.personOrder)

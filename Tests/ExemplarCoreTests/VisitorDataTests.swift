@@ -189,7 +189,8 @@ import Testing
         defer { site.remove() }
         let first = try #require(built.page("ca-nhan/index.html"))
         #expect(!first.contains("Trần Văn Yến"), "the only member of Ban Tổ chức is on page 2")
-        #expect(first.contains("<option value=\"ban-to-chuc\">Ban Tổ chức</option>"), "its unit is offered on page 1")
+        let options = try #require(try FilterOptions.of(first, output: built.output, base: built.base))
+        #expect(options.contains("unit", value: "ban-to-chuc", label: "Ban Tổ chức"), "its unit is offered on page 1")
         let source = try #require(Self.matches(#"data-source="([^"]+)""#, in: first).first)
         let path = String(source.dropFirst(built.base.count))
         let data = try #require(built.page(path)?.data(using: .utf8))
@@ -200,14 +201,19 @@ import Testing
         #expect((yen["match"] as? [String: Any])?["unit"] as? String == "ban-to-chuc")
         #expect(yen["url"] as? String == built.base + "ca-nhan/p29/")
         // The same file serves every page of the list; a one-page list needs none.
-        #expect(try #require(built.page("ca-nhan/trang/2/index.html")).contains("data-source=\"\(source)\""))
+        let second = try #require(built.page("ca-nhan/trang/2/index.html"))
+        #expect(second.contains("data-source=\"\(source)\""))
+        #expect(try FilterOptions.of(second, output: built.output, base: built.base)?.file == options.file)
         #expect(built.page("tap-the/danh-sach.json") == nil)
         // No filter on the list's own axis, nor a choice every item has.
         let year = try #require(built.page("nam/2019/index.html"))
         #expect(!year.contains("select name=\"year\""))
         #expect(year.contains("select name=\"unit\""))
+        let yearOptions = try #require(try FilterOptions.of(year, output: built.output, base: built.base))
+        #expect(yearOptions.selects["year"] == nil && !yearOptions.values("unit").isEmpty)
         let award = try #require(built.page("khen-thuong/bang-khen-ldld-tinh/index.html"))
         #expect(!award.contains("select name=\"award\""))
+        #expect(try FilterOptions.of(award, output: built.output, base: built.base)?.selects["award"] == nil)
     }
 
     // MARK: - Events and links

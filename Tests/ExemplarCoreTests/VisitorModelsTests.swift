@@ -82,10 +82,11 @@ import Testing
         let first = try #require(built.page("mo-hinh/index.html"))
         #expect(built.page("mo-hinh/trang/2/index.html") != nil, "the catalogue has a second page")
         // Choices that narrow the list, labelled in words.
-        #expect(first.contains("<select name=\"kind\">") && first.contains(">Sáng kiến</option>"))
-        #expect(first.contains("<option value=\"to-chuc\">Tổ chức</option>"), "the field of a model on page 2 is offered")
-        #expect(first.contains("<option value=\"cdcs-truong-thpt-le-thuy\">"))
-        #expect(first.contains("<option value=\"ldld-huyen-le-thuy\">"), "a unit above matches the models below it")
+        let options = try #require(try FilterOptions.of(first, output: built.output, base: built.base))
+        #expect(first.contains("<select name=\"kind\">") && options.contains("kind", value: "initiative", label: "Sáng kiến"))
+        #expect(options.contains("field", value: "to-chuc", label: "Tổ chức"), "the field of a model on page 2 is offered")
+        #expect(options.values("unit").contains("cdcs-truong-thpt-le-thuy"))
+        #expect(options.values("unit").contains("ldld-huyen-le-thuy"), "a unit above matches the models below it")
         // Cards show the field.
         let cards = first.components(separatedBy: "<li class=\"card\"").dropFirst()
         #expect(cards.count == Planner.pageSize)

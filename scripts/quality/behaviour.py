@@ -7,7 +7,8 @@
 - focus visible: every Tab stop of a list page with the filter and of a profile page looks
   different when focused (outline, shadow or background);
 - the in-page filter (assets/filter.js), on exemplar lists and the models catalogue: the form
-  shows only with JavaScript; every choice of every select shows exactly the items of the whole list (all its pages, from its JSON) that
+  shows only with JavaScript, once its selects hold the options of the list's choices file
+  (`data-choices`, the page itself carries none); every choice of every select shows exactly the items of the whole list (all its pages, from its JSON) that
   hold it, two choices combine, the status line counts them or says there are none, the
   pagination hides while filtering, the address keeps the choices (and reopens with them),
   and the reset button shows the page's own cards again.
@@ -131,6 +132,7 @@ def check_menu(driver, served, pages, report) -> int:
 
 def check_filter(driver, served, site, report) -> int:
     import json
+    import re
     from urllib.parse import parse_qs, urlparse
 
     from selenium.webdriver.common.by import By
@@ -150,11 +152,29 @@ def check_filter(driver, served, site, report) -> int:
     set_viewport(driver, 1280)
     for file in dict.fromkeys(chosen):
         path = file.parent.relative_to(site).as_posix() + "/"
+        html = file.read_text(encoding="utf-8")
+        if re.search(r'<option value="[^"]', html):
+            report.error(f"/{path}", "the page carries filter options itself instead of its list's choices file")
         driver.get(serve_url(served, path))
         form = driver.find_element(By.CSS_SELECTOR, "form[data-filter-for]")
-        if not form.is_displayed():
+        try:
+            # Shown once the choices file is loaded.
+            WebDriverWait(driver, 5).until(lambda d: form.is_displayed())
+        except Exception:
             report.error(f"/{path}", "the filter form stays hidden with JavaScript on")
             continue
+        choices_url = form.get_attribute("data-choices") or ""
+        choices_file = site / urlparse(choices_url).path[len(urlparse(served).path):]
+        if not choices_url or not choices_file.is_file():
+            report.error(f"/{path}", f"the filter names no published choices file ({choices_url!r})")
+            continue
+        published = json.loads(choices_file.read_text(encoding="utf-8"))
+        for select_element in form.find_elements(By.TAG_NAME, "select"):
+            name = select_element.get_attribute("name")
+            offered = driver.execute_script(
+                "return Array.from(arguments[0].options).filter(o => o.value).map(o => [o.value, o.text])", select_element)
+            if offered != published.get(name):
+                report.error(f"/{path}", f"the {name} select offers {offered[:3]}…, not the choices file's {str(published.get(name))[:80]}")
         list_id = form.get_attribute("data-filter-for")
         source = form.get_attribute("data-source")
         none_text = form.get_attribute("data-none")

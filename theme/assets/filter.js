@@ -1,7 +1,8 @@
-// Filters a list of exemplar cards by unit, year, field and award. A list with several
-// pages publishes all its items as JSON (data-source): the filter searches the whole list,
-// and the pagination hides while a filter is on. The choices live in the URL query, so a
-// filtered list can be shared. Without this script every list and page still works.
+// Filters a list of exemplar cards by unit, year, field and award. The options of the selects
+// come from the list's choices file (data-choices), fetched before the form is shown. A list
+// with several pages publishes all its items as JSON (data-source): the filter searches the
+// whole list, and the pagination hides while a filter is on. The choices live in the URL
+// query, so a filtered list can be shared. Without this script every list and page still works.
 (function () {
   "use strict";
   var NAMES = ["unit", "year", "field", "award", "kind"];
@@ -151,20 +152,44 @@
       });
     }
 
-    // Choices from the URL: only values this list offers.
-    var query = new URLSearchParams(location.search);
-    NAMES.forEach(function (name) {
-      var select = form.elements[name];
-      var value = query.get(name);
-      if (!select || !value) return;
-      if (Array.prototype.some.call(select.options, function (option) { return option.value === value; })) {
-        select.value = value;
-      }
-    });
+    // The options of each select, from the list's choices file (data-choices): one file
+    // for every page of the list, so the pages do not each carry every unit and award.
+    function fill(choices) {
+      NAMES.forEach(function (name) {
+        var select = form.elements[name];
+        if (!select) return;
+        (choices[name] || []).forEach(function (pair) { select.add(new Option(pair[1], pair[0])); });
+        if (select.options.length < 2) select.closest("label").hidden = true;
+      });
+    }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.hidden = false;
-    if (chosen().length > 0) apply();
+    function start() {
+      // Choices from the URL: only values this list offers.
+      var query = new URLSearchParams(location.search);
+      NAMES.forEach(function (name) {
+        var select = form.elements[name];
+        var value = query.get(name);
+        if (!select || !value) return;
+        if (Array.prototype.some.call(select.options, function (option) { return option.value === value; })) {
+          select.value = value;
+        }
+      });
+      form.addEventListener("change", apply);
+      form.addEventListener("reset", function () { setTimeout(apply, 0); });
+      form.hidden = false;
+      if (chosen().length > 0) apply();
+    }
+
+    var choices = form.getAttribute("data-choices");
+    if (!choices) { start(); return; }
+    fetch(choices).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (data) {
+      fill(data);
+      start();
+    }, function () {
+      // Without its choices the form stays hidden: the list works as it does without script.
+    });
   });
 })();

@@ -43,6 +43,8 @@ struct InputComparison: Sendable {
         case .link(let key): return old.links.resolve(inputKey: key) != new.links.resolve(inputKey: key)
         case .card(let table, let id): return old.cards.card(table, id) != cards.card(table, id)
         case .filters(let listing): return old.cards.filters[listing] != cards.filters[listing]
+        case .filterForm(let listing):
+            return FilterForm.selects(old.cards.filters[listing]) != FilterForm.selects(cards.filters[listing])
         case .awardSummary(let id):
             let before = Views.awardSummary(id, in: old.graph), after = Views.awardSummary(id, in: new.graph)
             return before.collectives != after.collectives || before.years != after.years

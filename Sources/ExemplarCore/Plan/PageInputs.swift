@@ -20,8 +20,12 @@ enum PageInput: Hashable, Sendable {
     case link(String)
     /// A prepared card or unit link (table `.exemplars`, `.initiatives`, `.events` or `.units`).
     case card(GraphTable, String)
-    /// The filter choices of an exemplar list, made once per build from all its members.
+    /// The filter choices of a list, made once per build from all its members: what its
+    /// choices file (`Route.listChoices`) holds.
     case filters(Listing)
+    /// Which selects a list's filter form has (`FilterForm.selects`): what its pages show of
+    /// the choices, which a renamed unit or award does not change.
+    case filterForm(Listing)
     /// How many of an award's holders are collectives and in which years it was granted,
     /// made once per build from all its holders (not one input per holder on each page).
     case awardSummary(String)

@@ -19,6 +19,9 @@ public enum Route: Sendable, Hashable {
     /// The whole of a paginated list as compact JSON, written once per list, so the
     /// in-page filter can search every page of it.
     case listData(Listing)
+    /// The options of a list's filter selects (units, years, fields, kinds, awards), one file
+    /// per list that pages fetch, rather than copied into each of them.
+    case listChoices(Listing)
     /// The figures of a year, or of the whole phase (nil).
     case figures(Int?)
     /// The same figures as `csv` or `json`, for spreadsheets and other tools.
@@ -49,6 +52,7 @@ public enum Route: Sendable, Hashable {
         case .robots: return "robots.txt"
         case .export(let name): return "api/\(name).json"
         case .listData(let listing): return listing.path + "danh-sach.json"
+        case .listChoices(let listing): return listing.path + "bo-loc.json"
         case .figures(let year): return Route.figuresFolder + (year.map { "\($0)/" } ?? "")
         case .figuresData(let year, let format): return Route.figures(year).path(in: graph) + "so-lieu.\(format)"
         case .report(let year, let half):
@@ -71,7 +75,7 @@ public enum Route: Sendable, Hashable {
     /// Whether the page is an HTML page a person reads (and so belongs in the sitemap).
     public var isHTML: Bool {
         switch self {
-        case .feed, .sitemap, .robots, .export, .listData, .notFound, .figuresData, .searchIndex: return false
+        case .feed, .sitemap, .robots, .export, .listData, .listChoices, .notFound, .figuresData, .searchIndex: return false
         default: return true
         }
     }

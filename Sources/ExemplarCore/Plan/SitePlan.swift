@@ -49,7 +49,11 @@ public enum Planner {
             let pageCount = max(1, (count + pageSize - 1) / pageSize)
             counts[listing] = pageCount
             for page in 1...pageCount { add(.list(listing, page: page)) }
-            if pageCount > 1, listing.listsExemplars || listing == .initiatives { add(.listData(listing)) }
+            if listing.listsExemplars || listing == .initiatives {
+                // A list of one item has no filter (`Views.makeFilters`), so no choices.
+                if count > 1 { add(.listChoices(listing)) }
+                if pageCount > 1 { add(.listData(listing)) }
+            }
         }
         for id in graph.collectiveOrder + graph.individualOrder {
             add(.exemplar(id), source: graph.exemplars[id]?.source)

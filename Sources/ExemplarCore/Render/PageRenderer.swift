@@ -93,6 +93,7 @@ struct PageRenderer: Sendable {
         case .robots: return (Sitemap.robots(views: views), [])
         case .export(let name): return (Export(views: views).render(name), [])
         case .listData(let listing): return (views.listData(listing), [])
+        case .listChoices(let listing): return (views.listChoices(listing), [])
         case .figuresData(let year, let format): return (FigureExport(views: views).render(year: year, format: format), [])
         default: break
         }
@@ -139,7 +140,7 @@ struct PageRenderer: Sendable {
         case .report(let year, let half):
             return ("report", views.reportPage(year: year, half: half), [])
         case .search: return ("search", views.searchPage(), [])
-        case .notFound, .feed, .sitemap, .robots, .export, .listData, .figuresData, .searchIndex:
+        case .notFound, .feed, .sitemap, .robots, .export, .listData, .listChoices, .figuresData, .searchIndex:
             break
         }
         return ("404", views.notFoundPage(), [])

@@ -44,6 +44,11 @@ public enum VietnameseText {
     public static func fold(_ text: String) -> String {
         // Ids, numbers and most keys are ASCII: no decomposition needed.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return FoldTable.shared.fold(text) ?? foldDecomposing(text)
+    }
+
+    /// `fold` by the general rule, for any text; `FoldTable` holds its result for each letter.
+    static func foldDecomposing(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {
@@ -69,7 +74,8 @@ public enum VietnameseText {
         var result = ""
         var pendingDash = false
         for scalar in fold(text).unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            // Folded text is lower case: an ASCII letter or digit is kept.
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash, !result.isEmpty { result.append("-") }
                 pendingDash = false
                 result.unicodeScalars.append(scalar)

@@ -27,7 +27,19 @@ enum FileIO {
     }
 
     static func write(_ data: Data, to path: String) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        try write(data, to: path, makingParents: false)
+    }
+
+    /// With `makingParents`, missing parent folders are made when the file cannot be created
+    /// for want of them: most files go into a folder that exists already, and trying the file
+    /// first saves a `mkdir` call per file.
+    static func write(_ data: Data, to path: String, makingParents: Bool) throws(SystemError) {
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, makingParents, errno == ENOENT {
+            try makeParents(of: path)
+            descriptor = open(path, flags, 0o644)
+        }
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
         try writeAll(data, to: descriptor)

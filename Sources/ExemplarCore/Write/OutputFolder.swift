@@ -142,8 +142,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             let destination = stagingPath + "/" + relative
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
                 if usesSpare { try SpareSite.clear(destination, below: stagingPath) }
-                try FileIO.makeParents(of: destination)
-                try FileIO.write(data, to: destination)
+                try FileIO.write(data, to: destination, makingParents: true)
             }
             if usesSpare {
                 linkedLock.lock()
@@ -262,6 +261,9 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
                     try io(relative) { () throws(SystemError) in
                         let published = targetPath + "/" + relative
                         if usesSpare, try SpareSite.clearForLink(destination, to: published, below: stagingPath) { return }
+                        // The folder is made only when the link cannot be for want of it.
+                        if link(published, destination) == 0 { return }
+                        guard errno == ENOENT else { throw .current() }
                         try FileIO.makeParents(of: destination)
                         if link(published, destination) != 0 { throw .current() }
                     }

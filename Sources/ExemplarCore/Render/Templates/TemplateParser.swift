@@ -38,6 +38,7 @@ struct TemplateParser {
         var index = text.startIndex
         var pendingText = ""
         var opener = "{{", closer = "}}"
+        var lines = LineCounter(text)
         func flushText() {
             if !pendingText.isEmpty { stack[stack.count - 1].nodes.append(.text(pendingText)) }
             pendingText = ""
@@ -47,7 +48,7 @@ struct TemplateParser {
                 pendingText += text[index...]
                 break
             }
-            let (line, column) = position(of: open.lowerBound, in: text)
+            let (line, column) = lines.position(of: open.lowerBound)
             let triple = text[open.upperBound...].hasPrefix("{")
             let tagCloser = triple ? "}" + closer : closer
             let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
@@ -170,13 +171,30 @@ struct TemplateParser {
         return (lineStart, text.index(after: next))
     }
 
-    private static func position(of index: String.Index, in text: String) -> (Int, Int) {
+    /// Line and column of tags, counted from the previous tag onwards: tags come in order,
+    /// and counting from the start for each one made a large theme quadratic to load.
+    private struct LineCounter {
+        let text: String
+        var counted: String.Index
         var line = 1
-        var lineStart = text.startIndex
-        for i in text[..<index].indices where text[i] == "\n" || text[i] == "\r\n" {
-            line += 1
-            lineStart = text.index(after: i)
+        var lineStart: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            counted = text.startIndex
+            lineStart = text.startIndex
         }
-        return (line, text.distance(from: lineStart, to: index) + 1)
+
+        mutating func position(of index: String.Index) -> (Int, Int) {
+            if index < counted {
+                (counted, line, lineStart) = (text.startIndex, 1, text.startIndex)
+            }
+            for i in text[counted..<index].indices where text[i] == "\n" || text[i] == "\r\n" {
+                line += 1
+                lineStart = text.index(after: i)
+            }
+            counted = index
+            return (line, text.distance(from: lineStart, to: index) + 1)
+        }
     }
 }

@@ -18,6 +18,34 @@ enum FilterForm {
         .list(pairs.map { ["value": .text($0.value), "label": .text($0.label)] })
     }
 
+    /// The selects of the form, by the key of their options in the choices and their name.
+    static let selectKeys = [("units", "unit"), ("years", "year"), ("fields", "field"), ("kinds", "kind"), ("awards", "award")]
+
+    /// The keys of the selects `choices` offers an option in (`units`, `years` …), in order.
+    static func selects(_ choices: TemplateValue?) -> [String] {
+        selectKeys.map(\.0).filter { key in
+            if case .list(let options)? = choices?[key] { return !options.isEmpty }
+            return false
+        }
+    }
+
+    /// The choices as the filter script reads them: each select's name with its options as
+    /// `[value, label]` pairs.
+    static func json(_ choices: TemplateValue?) -> String {
+        var members: [String: JSONValue] = [:]
+        for (key, name) in selectKeys {
+            guard case .list(let options)? = choices?[key], !options.isEmpty else { continue }
+            members[name] = .array(options.map { option in
+                func text(_ name: String) -> JSONValue {
+                    if case .text(let value)? = option[name] { return .string(value) }
+                    return .string("")
+                }
+                return .array([text("value"), text("label")])
+            })
+        }
+        return JSONValue.object(members).text
+    }
+
     /// The form's data when one of its selects has an option at all; nil: no filter is shown.
     static func offered(_ data: TemplateData) -> TemplateValue? {
         let any = data.values.contains { if case .list(let items) = $0 { return !items.isEmpty } else { return false } }

@@ -45,15 +45,31 @@ extension Views {
         return FilterForm.offered(data)
     }
 
-    /// The filter of one page: the list's choices, and where the whole list is when it has pages.
+    /// The filter form of one page: which selects it has, the file their options come from,
+    /// and where the whole list is when it has pages. The options stay out of the page, so a
+    /// renamed unit or award changes the list's choices file and not every page of the list.
     func filters(_ listing: Listing, pageCount: Int) -> TemplateValue? {
-        // The choices are made once per build from every member of the list: the page reads them whole.
-        reads?.note(.filters(listing))
-        let choices = cards.filters[listing]
-            ?? (listing == .initiatives ? makeModelFilters() : makeFilters(listing, ids: graph.base.ids(of: listing)))
-        guard var data = choices?.fields else { return nil }
+        // The choices are made once per build from every member of the list: the page reads
+        // only which selects they offer.
+        reads?.note(.filterForm(listing))
+        let selects = FilterForm.selects(choices(listing))
+        guard !selects.isEmpty, let file = url(.listChoices(listing)) else { return nil }
+        var data: TemplateData = ["choices": .text(file)]
+        for select in selects { data[select] = .flag(true) }
         if pageCount > 1 { data["source"] = url(.listData(listing)).map(TemplateValue.text) }
         return .object(data)
+    }
+
+    /// `{"unit":[["id","Tên"],…],"year":[…],…}`: the options of each select of the list's
+    /// filter, in order, as the filter script adds them to the form.
+    func listChoices(_ listing: Listing) -> String {
+        reads?.note(.filters(listing))
+        return FilterForm.json(choices(listing)) + "\n"
+    }
+
+    private func choices(_ listing: Listing) -> TemplateValue? {
+        cards.filters[listing]
+            ?? (listing == .initiatives ? makeModelFilters() : makeFilters(listing, ids: graph.base.ids(of: listing)))
     }
 
     /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
