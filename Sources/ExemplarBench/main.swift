@@ -127,5 +127,9 @@ measure("unit rename in units.yml", file: content.appendingPathComponent("units.
 measure("template edit (exemplar.mustache)", file: theme.appendingPathComponent("templates/exemplar.mustache"), named: true) { text, run in
     text + "<!-- \(run) -->\n"
 }
+// Every page shows the layout: the whole site is rendered again, as bench/serve.sh's template edit.
+measure("template edit (layout.mustache)", file: theme.appendingPathComponent("templates/layout.mustache"), named: true) { text, run in
+    text.replacingOccurrences(of: "<footer", with: "<footer data-lan=\"\(run)\"")
+}
 
 // Peak memory: /usr/bin/time around this process (bench/session.sh).

@@ -90,4 +90,46 @@ import Testing
         #expect(session.staticSource(at: "assets") == nil)
         #expect(session.staticSource(at: "index.html") == nil)
     }
+
+    /// A template edit renders the whole site into the spare copy of the site two builds old,
+    /// writing over its files: pages that grew and pages that shrank must be exactly as a
+    /// clean build makes them, with nothing of the longer old files left at their end.
+    @Test func wholeSiteRebuildsOverTheSpareEqualCleanBuilds() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("theme"), to: theme)
+        var options = site.options()
+        options.theme = theme
+        let session = SiteSession(options: options)
+        #expect(session.build().succeeded)
+        let layout = theme.appendingPathComponent("templates/layout.mustache")
+        let original = try String(contentsOf: layout, encoding: .utf8)
+        let long = "<!-- " + String(repeating: "một chú thích dài ", count: 300) + "-->"
+        // Long, short, long, short: each rebuild writes over the site two builds old.
+        for (step, extra) in [long, "", long, "<!-- 1 -->", ""].enumerated() {
+            try Data(original.replacingOccurrences(of: "<footer", with: extra + "<footer").utf8).write(to: layout)
+            let report = session.build(changes: [ChangedPath(layout)])
+            #expect(report.succeeded)
+            var clean = options
+            clean.output = site.root.appendingPathComponent("clean-\(step)")
+            #expect(Builder.build(clean).succeeded)
+            let built = try Self.files(in: site.output), expected = try Self.files(in: clean.output)
+            #expect(built.keys.sorted() == expected.keys.sorted(), "step \(step): the same files")
+            let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "step \(step): files differing from a clean build: \(differing.prefix(5))")
+        }
+    }
+
+    /// Every file below `folder` by relative path, with its bytes.
+    private static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
+            let path = url.standardizedFileURL.path
+            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey]), values.isRegularFile == true else { continue }
+            files[String(path.dropFirst(root.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
 }

@@ -753,7 +753,9 @@ public final class SiteSession: @unchecked Sendable {
                        suspects.map({ !$0.contains(file.path) }) ?? false || output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
                     } else if let data = file.data ?? texts.map({ Data($0[index].utf8) }) {
-                        result.outcomes.append((file.path, try output.write(file.path, data)))
+                        // Published with other bytes (a template edit changes every page): not read back to compare.
+                        let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
+                        result.outcomes.append((file.path, try output.write(file.path, data, otherThan: other)))
                     } else {
                         unread.append(file.path)
                     }

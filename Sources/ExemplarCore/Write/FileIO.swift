@@ -46,6 +46,19 @@ enum FileIO {
         LinuxCalls.startWriting(descriptor)
     }
 
+    /// Writes `data` over an existing file of `size` bytes, keeping its inode and the blocks it
+    /// needs: shortened first when it is longer (so no page past the new end is read back),
+    /// then written from the start. Emptying it first (`O_TRUNC`) would free every block, and
+    /// wait for those still being written to disk, to allocate them again moments later.
+    static func overwrite(_ data: Data, at path: String, size: Int) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .current() }
+        defer { close(descriptor) }
+        if size > data.count, ftruncate(descriptor, off_t(data.count)) != 0 { throw .current() }
+        try writeAll(data, to: descriptor)
+        LinuxCalls.startWriting(descriptor)
+    }
+
     static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {
         let failure = data.withUnsafeBytes { buffer -> SystemError? in
             guard let base = buffer.baseAddress else { return nil }

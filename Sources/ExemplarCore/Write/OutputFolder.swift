@@ -130,10 +130,15 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// build), `commit` refuses to pass it off as rendered.
     @discardableResult
     public func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
+        try write(relative, data, otherThan: nil)
+    }
+
+    /// `write`, told that the published file, while in the state `otherThan`, holds other bytes.
+    func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(Failure) -> Outcome {
         try Interruption.guarded { () throws(Failure) -> Outcome in
             let published = targetPath + "/" + relative
             let stamp = FileStamp(published)
-            if let stamp, stamp.isRegular, stamp.size == data.count, FileIO.compare(published, data) == .same {
+            if let stamp, stamp.isRegular, stamp.size == data.count, stamp != otherThan, FileIO.compare(published, data) == .same {
                 linkedLock.lock()
                 linked[relative] = stamp
                 linkedLock.unlock()
@@ -141,7 +146,11 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             }
             let destination = stagingPath + "/" + relative
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
-                if usesSpare { try SpareSite.clear(destination, below: stagingPath) }
+                // A spare's own file is written over where it is: its folder exists already.
+                if usesSpare, let size = try SpareSite.clear(destination, below: stagingPath) {
+                    try FileIO.overwrite(data, at: destination, size: size)
+                    return
+                }
                 try FileIO.write(data, to: destination, makingParents: true)
             }
             if usesSpare {

@@ -8,8 +8,9 @@ protocol OutputTarget: AnyObject, Sendable {
     var previousFileCount: Int? { get }
 
     /// Writes one file and tells how it compares with the published one; a file whose bytes
-    /// are published already is not written again.
-    func write(_ relative: String, _ data: Data) throws(OutputFolder.Failure) -> OutputFolder.Outcome
+    /// are published already is not written again. `otherThan`: the published file, while it
+    /// is still in that state, is known to hold other bytes, so it is not read to compare.
+    func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(OutputFolder.Failure) -> OutputFolder.Outcome
 
     /// Publishes again the published file `relative` without reading it, when it is still the
     /// file `stamp` describes (the caller knows its bytes are right). False: it changed or is
@@ -40,6 +41,6 @@ extension OutputTarget {
         } catch {
             throw OutputFolder.Failure(read: error, root.appendingPathComponent(relative).path)
         }
-        return try write(destination, destination.hasSuffix(".css") ? CSSMinifier.minify(data) : data)
+        return try write(destination, destination.hasSuffix(".css") ? CSSMinifier.minify(data) : data, otherThan: nil)
     }
 }
