@@ -46,6 +46,10 @@ import Testing
         #expect(try #require(CalendarDate(iso: "2016-09-06")).vietnamese == "06/9/2016")
         #expect(try #require(CalendarDate(iso: "2018-03-01")).vietnamese == "01/3/2018")
         #expect(try #require(CalendarDate(iso: "2018-02-15")).vietnamese == "15/02/2018")
+        for iso in ["2018-03-01", "2016-12-31", "2020-10-09", "2019-01-10"] {
+            #expect(try #require(CalendarDate(iso: iso)).iso == iso)
+        }
+        #expect(try #require(CalendarDate(iso: "2016-12-31")).vietnamese == "31/12/2016")
         #expect(CalendarDate(iso: "2019-02-29") == nil)
         #expect(CalendarDate(iso: "2020-02-29") != nil)
         #expect(CalendarDate(iso: "2020-13-01") == nil)
@@ -103,6 +107,9 @@ import Testing
         #expect(SourceText.unixLineEnds("Vũ Thị Ẩn ẨẪẬ ũ") == "Vũ Thị Ẩn ẨẪẬ ũ")
         for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\r"] {
             #expect(SourceText.unixLineEnds("Vũ" + separator + "Ẩn") == "Vũ\nẨn")
+            // The same lead bytes in other characters before it: quotes, dashes, ©, a no-break space.
+            #expect(SourceText.unixLineEnds("“Vũ” – ©\u{A0}…" + separator) == "“Vũ” – ©\u{A0}…\n")
         }
+        #expect(SourceText.unixLineEnds("“Vũ” – ©\u{A0}… ễ ẩ") == "“Vũ” – ©\u{A0}… ễ ẩ")
     }
 }

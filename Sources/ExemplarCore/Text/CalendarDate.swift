@@ -58,15 +58,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// `2018-03-01`, for machines (feeds, `<time datetime>`).
+    /// Dates are written on every page and in every export: joined from their numbers' digits,
+    /// which costs a fraction of a string interpolation.
     public var iso: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        String(year) + "-" + Self.padded(month, below: 10) + "-" + Self.padded(day, below: 10)
     }
 
     /// Vietnamese style: `06/9/2016`, `01/3/2018`; day below 10 and months 1–2 zero-padded.
     public var vietnamese: String {
-        let dd = day < 10 ? "0\(day)" : "\(day)"
-        let mm = month <= 2 ? "0\(month)" : "\(month)"
-        return "\(dd)/\(mm)/\(year)"
+        Self.padded(day, below: 10) + "/" + Self.padded(month, below: 3) + "/" + String(year)
+    }
+
+    /// `number` with a `0` in front when it is below `limit`.
+    private static func padded(_ number: Int, below limit: Int) -> String {
+        number < limit ? "0" + String(number) : String(number)
     }
 
     public var description: String { iso }

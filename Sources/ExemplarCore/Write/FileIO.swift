@@ -83,25 +83,32 @@ enum FileIO {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .system(.current()) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(kind(info.st_mode)) }
-        var data = Data(count: Int(info.st_size))
+        // Room for one byte more than the file holds, so the read that meets its end needs no
+        // more; not zero-filled first, as `Data(count:)` would be (every input is read whole).
+        var capacity = Int(info.st_size) + 1
+        guard var buffer = malloc(capacity) else { throw .system(SystemError(code: ENOMEM)) }
         var length = 0
-        var failure: SystemError?
-        while failure == nil {
-            if length == data.count { data.count += max(4096, data.count / 2) }
-            let count = data.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+        while true {
+            if length == capacity {
+                // The file grew while it was read.
+                capacity += max(4096, capacity / 2)
+                guard let larger = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw .system(SystemError(code: ENOMEM))
+                }
+                buffer = larger
             }
+            let count = read(descriptor, buffer + length, capacity - length)
             if count < 0 {
                 let error = SystemError.current()
-                if error.code != EINTR { failure = error }
-                continue
+                if error.code == EINTR { continue }
+                free(buffer)
+                throw .system(error)
             }
             if count == 0 { break }
             length += count
         }
-        if let failure { throw .system(failure) }
-        data.count = length
-        return data
+        return Data(bytesNoCopy: buffer, count: length, deallocator: .free)
     }
 
     enum ReadFailure: Error {

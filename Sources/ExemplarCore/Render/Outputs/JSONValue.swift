@@ -53,7 +53,7 @@ enum JSONValue {
     }
 
     /// RFC 8259 string escaping: quote, backslash and control characters; the rest as is.
-    private static func quote(_ text: String, into out: inout String) {
+    static func quote(_ text: String, into out: inout String) {
         out += "\""
         if !needsEscaping(text) {
             out += text
@@ -91,12 +91,10 @@ enum JSONValue {
     /// Whether `text` holds a quote, a backslash or a control character: a scan of its
     /// contiguous bytes, much faster than iterating the UTF-8 view.
     private static func needsEscaping(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                return true
-            }
-            return false
+        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         }
+        if let scan { return scan }
+        return text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
     }
 }

@@ -1,6 +1,7 @@
 /// Escaping for text and attribute values in the XML files the site publishes.
 enum XML {
     static func escape(_ text: String) -> String {
+        if isPlain(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -14,6 +15,22 @@ enum XML {
             }
         }
         return out
+    }
+
+    /// Whether `text` needs nothing escaped nor dropped, read from its bytes: addresses and
+    /// most titles. Anything that might (a control byte, one of `&<>"'`, the EF BF lead of
+    /// U+FFFE and U+FFFF) sends it through the scalar by scalar path.
+    private static func isPlain(_ text: String) -> Bool {
+        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { byte in
+                switch byte {
+                case 0x09, 0x0A, 0x0D: return false
+                case 0..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0xEF: return true
+                default: return false
+                }
+            }
+        }
+        return scan ?? false
     }
 
     /// XML 1.0 forbids most control characters and U+FFFE/U+FFFF even as references; YAML

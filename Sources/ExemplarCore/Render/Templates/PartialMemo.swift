@@ -13,6 +13,12 @@ final class PartialMemo: @unchecked Sendable {
         let partial: String
         /// Where the item's storage lives: a fast hash only, every hit is checked with `==`.
         let storage: UInt
+
+        /// The storage alone: hashing the partial's name too, for every card of every page,
+        /// cost more than the few items shown by two partials ever collide.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(storage)
+        }
     }
 
     struct Entry {

@@ -214,15 +214,16 @@ enum HTMLEscape {
         out.append(contentsOf: text[runStart..<utf8.endIndex])
     }
 
+    /// `"`, `&`, `'`, `<` and `>` as bits of one word: all five lie below 0x40.
+    private static let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
     /// Most values hold none of `&<>"'`: a scan of the contiguous bytes tells, much faster
-    /// than iterating the UTF-8 view.
+    /// than iterating the UTF-8 view (and without copying the string to reach them).
     private static func needsEscaping(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-                return true
-            }
-            return false
+        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.contains { $0 < 0x40 && special & (1 << UInt64($0)) != 0 }
         }
+        if let scan { return scan }
+        return text.utf8.contains { $0 < 0x40 && special & (1 << UInt64($0)) != 0 }
     }
 }

@@ -28,6 +28,8 @@ struct Views: Sendable {
         /// The site's own data, the same on every page.
         let siteValue: TemplateValue
         let basePath: String
+        /// `scheme://host` of the base URL, worked out once: every absolute address starts with it.
+        let origin: String
         /// The build day: it decides which events are coming.
         let today: CalendarDate
         /// Display positions of units and fields, so small lists sort without collation.
@@ -39,12 +41,13 @@ struct Views: Sendable {
         let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
 
         init(theme: Theme, pathOf: [Route: String], urlOf: [Route: String], siteValue: TemplateValue, basePath: String,
-             today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field]) {
+             origin: String, today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field]) {
             self.theme = theme
             self.pathOf = pathOf
             self.urlOf = urlOf
             self.siteValue = siteValue
             self.basePath = basePath
+            self.origin = origin
             self.today = today
             self.unitPositions = unitPositions
             self.fieldsInOrder = fieldsInOrder
@@ -104,7 +107,7 @@ struct Views: Sendable {
         let unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
         fixed = Fixed(theme: theme, pathOf: pathOf, urlOf: pathOf.mapValues { basePath + $0 }, siteValue: siteValue,
-                      basePath: basePath, today: today, unitPositions: unitPositions, fieldsInOrder: fieldsInOrder)
+                      basePath: basePath, origin: graph.site.origin, today: today, unitPositions: unitPositions, fieldsInOrder: fieldsInOrder)
     }
 
     /// The same views, noting what is read into `reads`.
@@ -194,7 +197,7 @@ struct Views: Sendable {
     }
 
     /// Absolute URL, for tags read by other sites (Open Graph, feeds).
-    func absolute(_ path: String) -> String { graph.site.origin + path }
+    func absolute(_ path: String) -> String { fixed.origin + path }
 
     func text(_ key: String) -> String { theme.text(key) }
 
@@ -232,7 +235,7 @@ struct Views: Sendable {
             "title": .text(title),
             "description": .text(description ?? site.description ?? ""),
             "url": .text(path),
-            "canonical": .text(site.origin + path),
+            "canonical": .text(fixed.origin + path),
             "is_home": .flag(isHome),
             "og_type": isHome ? "website" : "article",
             "locale": site.language == "vi" ? "vi_VN" : "en_US",
