@@ -90,31 +90,39 @@ enum SpareSite {
     /// Removes from the spare staging folder `root` every file the new site does not have,
     /// and every folder left empty.
     static func removeStrays(in root: String, keeping site: Set<String>) throws(SystemError) {
-        _ = try prune(root, "", keeping: site)
+        _ = try prune(root, "", keeping: site, depth: 0)
     }
 
-    /// Whether `relative` (a folder below `root`) is empty once pruned.
-    private static func prune(_ root: String, _ relative: String, keeping site: Set<String>) throws(SystemError) -> Bool {
-        let names = try FileIO.names(in: relative.isEmpty ? root : root + "/" + relative)
-        var empty = true
-        for name in names {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var info = stat()
-            guard lstat(root + "/" + path, &info) == 0 else {
-                empty = false
-                continue
+    /// Whether `relative` (a folder below `root`) is empty once pruned. The top two levels are
+    /// looked at on every core: a site has thousands of page folders under a few lists.
+    private static func prune(_ root: String, _ relative: String, keeping site: Set<String>, depth: Int) throws(SystemError) -> Bool {
+        let paths = try FileIO.names(in: relative.isEmpty ? root : root + "/" + relative)
+            .map { relative.isEmpty ? $0 : relative + "/" + $0 }
+        if depth < 2 {
+            let removed = paths.parallelMap { path -> Result<Bool, SystemError> in
+                do throws(SystemError) { return .success(try removeIfStray(root, path, keeping: site, depth: depth)) } catch { return .failure(error) }
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                if try prune(root, path, keeping: site) {
-                    if rmdir(root + "/" + path) != 0 { throw .current() }
-                    continue
-                }
-            } else if !site.contains(path) {
-                if unlink(root + "/" + path) != 0 { throw .current() }
-                continue
-            }
-            empty = false
+            var empty = true
+            for outcome in removed where try !outcome.get() { empty = false }
+            return empty
         }
+        var empty = true
+        for path in paths where try !removeIfStray(root, path, keeping: site, depth: depth) { empty = false }
         return empty
+    }
+
+    /// Removes `path` when the new site has no such file, or when it is a folder left empty;
+    /// true when it is gone.
+    private static func removeIfStray(_ root: String, _ path: String, keeping site: Set<String>, depth: Int) throws(SystemError) -> Bool {
+        var info = stat()
+        guard lstat(root + "/" + path, &info) == 0 else { return false }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard try prune(root, path, keeping: site, depth: depth + 1) else { return false }
+            if rmdir(root + "/" + path) != 0 { throw .current() }
+            return true
+        }
+        if site.contains(path) { return false }
+        if unlink(root + "/" + path) != 0 { throw .current() }
+        return true
     }
 }
