@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the search of a built site: index size, bytes a first query downloads, latency.
 
-    bench/search.py [--pagefind] SITE_DIR [QUERY ...]
+    bench/search.py [--pagefind] [--names N] SITE_DIR [QUERY ...]
 
 SITE_DIR is a site built with a root base path (`exemplar build --base-url http://localhost/`).
 The script serves it on the loopback the way a normal web server does (gzip, level 6, for
@@ -14,8 +14,12 @@ spent ranking and drawing, after the files arrived; the time from navigation to 
 the loopback is printed too, and the time from the arrival of the last file the ranking
 needs (manifest, term shards, filters) to the results drawn (`data-at`): parsing, ranking
 and drawing, and fetching document blocks when the shards did not carry every row of the
-first page (`data-blocks`: how many; timed on their own too). The median and maximum of that
-time over the queries, and how many queries needed blocks, close the table.
+first page (`data-blocks`: how many; timed on their own too); and the time from the arrival
+of the last index file of any kind (pair shards and document blocks included) to the results
+drawn. The median and maximum of those times over the queries, and how many queries needed
+blocks, close the table. With --names N, the queries are instead N full names of individuals
+drawn from the site's index (the same draw as bench/search_coverage.py), the first half typed
+without marks, the others as written.
 
 With --pagefind, the same queries go to a Pagefind index of the same site (`pagefind --site
 SITE_DIR`, which writes SITE_DIR/pagefind/) through its JavaScript API on a bare page the
@@ -183,6 +187,7 @@ def measure(base: str, counter: Counter, query: str) -> dict:
     return {"query": query, "bytes": sum(n for _, n in requests), "requests": len(requests),
             "index_bytes": sum(n for _, n in index), "index_files": len(index),
             "ms": float(seen["ms"] or 0), "wall": seen["at"], "after": seen["at"] - seen["ready"],
+            "last": seen["at"] - seen["arrived"],
             "blocks": max(0, seen["blocks"] or 0) if seen["fetched"] else 0, "fetched": seen["fetched"],
             "results": seen["status"], "warm": min(again)}
 
@@ -221,14 +226,38 @@ def pagefind_stats(site: Path) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
+def drawn_names(site: Path, count: int) -> list[str]:
+    """`count` full names of individuals, drawn as bench/search_coverage.py draws them."""
+    import json
+    import random
+    import unicodedata
+
+    folder = site / "tim-kiem" / "i"
+    manifest = json.loads((folder / "m.json").read_text())
+    blocks: list[list] = []
+    for number in range((manifest["documents"] + manifest["per_file"] - 1) // manifest["per_file"]):
+        blocks += json.loads((folder / "d" / f"{number}.json").read_text())
+    individuals = next(range(g[1], g[2]) for g in manifest["groups"] if g[0] == "Cá nhân điển hình")
+    drawn = [blocks[d][1] for d in random.Random(2016).sample(list(individuals), min(count, len(individuals)))]
+
+    def bare(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", name.lower()) if unicodedata.category(c) != "Mn").replace("đ", "d")
+    return [bare(n) for n in drawn[:count // 2]] + drawn[count // 2:]
+
+
 def main() -> int:
     args = sys.argv[1:]
     pagefind = "--pagefind" in args
     args = [a for a in args if a != "--pagefind"]
+    names = 0
+    if "--names" in args:
+        at = args.index("--names")
+        names = int(args[at + 1])
+        del args[at:at + 2]
     if not args:
         sys.exit(__doc__)
     site = Path(args[0])
-    queries = args[1:] or DEFAULT_QUERIES
+    queries = args[1:] or (drawn_names(site, names) if names else DEFAULT_QUERIES)
     if pagefind and not (site / "pagefind" / "pagefind.js").is_file():
         sys.exit(f"{site}/pagefind/pagefind.js: no Pagefind index (run `pagefind --site {site}` first)")
     files, raw, packed = index_stats(site)
@@ -239,20 +268,22 @@ def main() -> int:
     server = serve(site, counter)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     print("| query | transferred (gzip) | requests | of which index | ranking + drawing, first | same, least of 5"
-          " | index files arrived → results | blocks fetched (time) | navigation → results | results |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          " | shards arrived → results | last index file → results | blocks fetched (time) | navigation → results | results |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     try:
         measured = []
         for query in queries:
             m = measure(base, counter, query)
             measured.append(m)
             print(f"| {m['query']} | {m['bytes'] / 1024:.1f} KB | {m['requests']} | {m['index_bytes'] / 1024:.1f} KB in {m['index_files']} files"
-                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['after']:.0f} ms | {m['fetched']} ({m['blocks']:.0f} ms)"
+                  f" | {m['ms']:.1f} ms | {m['warm']:.1f} ms | {m['after']:.0f} ms | {m['last']:.0f} ms | {m['fetched']} ({m['blocks']:.0f} ms)"
                   f" | {m['wall']:.0f} ms | {m['results']} |", flush=True)
         after = sorted(m["after"] for m in measured)
+        last = sorted(m["last"] for m in measured)
         ranking = sorted(m["ms"] for m in measured)
         one = [m for m in measured if len(m["query"].split()) == 1]
-        print(f"\nindex arrived → results: median {statistics.median(after):.0f} ms, max {after[-1]:.0f} ms;"
+        print(f"\nshards arrived → results: median {statistics.median(after):.0f} ms, max {after[-1]:.0f} ms;"
+              f" last index file → results: median {statistics.median(last):.0f} ms, max {last[-1]:.0f} ms;"
               f" ranking + drawing, first: median {statistics.median(ranking):.1f} ms, max {ranking[-1]:.1f} ms;"
               f" queries needing document blocks: {sum(1 for m in measured if m['fetched'])} of {len(measured)};"
               f" largest first one-word query: {max(m['bytes'] for m in one) / 1024:.1f} KB" if one else "")

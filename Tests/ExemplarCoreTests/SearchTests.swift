@@ -272,6 +272,79 @@ import Testing
         #expect(!all.contains { $0.split(separator: " ").contains("hoa") })
     }
 
+    /// Three common words of a name: the first page of "nguyen van an" is none of each word's
+    /// best documents nor of any two of them together, and a triple in the pair shards carries
+    /// it, typed without marks and with them.
+    @Test func tripleRowsCarryTheFirstPageOfAThreeWordName() throws {
+        var files = Self.files
+        // Each word's best alone, and each two words' best together, are shorter titles.
+        for number in 0..<30 {
+            files["pages/a-\(number).md"] = "---\ntitle: Nguyễn Xa\n---\nKhác.\n"
+            files["pages/b-\(number).md"] = "---\ntitle: Văn Xa\n---\nKhác.\n"
+            files["pages/c-\(number).md"] = "---\ntitle: An Xa\n---\nKhác.\n"
+            files["pages/d-\(number).md"] = "---\ntitle: Nguyễn Văn Xb\n---\nKhác.\n"
+            files["pages/e-\(number).md"] = "---\ntitle: Văn An Xb\n---\nKhác.\n"
+            files["pages/f-\(number).md"] = "---\ntitle: Nguyễn An Xb\n---\nKhác.\n"
+        }
+        // Names with all three, spelled two ways, and bodies with all three, which weigh less.
+        for number in 0..<25 {
+            files["pages/g-\(number).md"] = "---\ntitle: Nguyễn Văn An Xc\n---\nKhác.\n"
+            files["pages/h-\(number).md"] = "---\ntitle: Nguyễn Văn Ân Xc\n---\nKhác.\n"
+            files["pages/i-\(number).md"] = "---\ntitle: Trang\n---\nNguyễn văn an.\n"
+        }
+        let (site, index) = try build(files)
+        defer { site.remove() }
+        let words = ["nguyen", "van", "an"]
+        let shards = try #require(index.manifest["shards"] as? [String])
+        let pairFirsts = try #require(index.manifest["pairs"] as? [String])
+        func shard(_ key: String, _ firsts: [String]) -> Int {
+            firsts.lastIndex { !key.unicodeScalars.lexicographicallyPrecedes($0.unicodeScalars) } ?? 0
+        }
+        // What a query of the three shows first, ranked from the postings as search.js ranks:
+        // exact spellings (of the words typed with marks), then weight, then document order.
+        func firstPage(_ spelled: [String?]) -> [Int] {
+            var score: [Int: (words: Int, value: Double)] = [:]
+            for (word, spelling) in zip(words, spelled) {
+                for posting in index.postings(word) {
+                    let exact = posting.spelling == spelling ? 512.0 : 0
+                    let value = SearchIndex.weights[posting.mask + posting.nameLength * 64] + exact
+                    score[posting.document, default: (0, 0)].words += 1
+                    score[posting.document, default: (0, 0)].value += value
+                }
+            }
+            return score.filter { $0.value.words == 3 }
+                .sorted { $0.value.value != $1.value.value ? $0.value.value > $1.value.value : $0.key < $1.key }
+                .prefix(20).map(\.key)
+        }
+        let plain = firstPage([nil, nil, nil]), marked = firstPage(["nguyênX", "văn", "ân"])
+        #expect(plain.count == 20 && marked.count == 20)
+        #expect(plain.allSatisfy { index.documents[$0][1].hasSuffix(" Xc") }, "a name with the three ranks first")
+        #expect(marked.allSatisfy { index.documents[$0][1].hasPrefix("Nguyễn Văn Ân") }, "exact spellings rank first")
+        #expect(Set(plain) != Set(marked))
+        // Neither the three words' term shards nor the best twenty of any two of them (here
+        // all in one pair shard with the triple: ranked from the postings) hold the first page.
+        var fetched = Set(words.flatMap { index.shardRows[shard($0, shards)].keys })
+        for (a, b) in [("nguyen", "van"), ("van", "an"), ("nguyen", "an")] {
+            let both = Dictionary(grouping: index.postings(a) + index.postings(b), by: \.document).filter { $0.value.count == 2 }
+                .mapValues { $0.reduce(0.0) { $0 + SearchIndex.weights[$1.mask + $1.nameLength * 64] } }
+            let best = both.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map(\.key)
+            #expect(!best.contains { index.documents[$0][1].hasSuffix(" Xc") })
+            fetched.formUnion(best)
+        }
+        #expect(!Set(plain).isSubset(of: fetched))
+        // The triple, named by its keys in key order, carries the rest of both pages.
+        let number = shard("an nguyen van", pairFirsts)
+        #expect(index.pairShards[number].pairs.contains("an nguyen van"))
+        for pair in ["nguyen van", "an van", "an nguyen"] {
+            #expect(index.pairShards[shard(pair, pairFirsts)].pairs.contains(pair), "\(pair) is a pair")
+            fetched.formUnion(index.pairShards[shard(pair, pairFirsts)].rows)
+        }
+        fetched.formUnion(index.pairShards[number].rows)
+        #expect(Set(plain).isSubset(of: fetched) && Set(marked).isSubset(of: fetched))
+        let all = index.pairShards.flatMap(\.pairs)
+        #expect(all == all.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+    }
+
     /// A term carries, for each spelling, its heaviest documents, the first in order among equals.
     @Test func aTermCarriesItsBestDocumentsPerSpelling() {
         var term = SearchIndex.Term(key: "hoa")

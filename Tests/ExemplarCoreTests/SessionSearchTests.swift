@@ -39,9 +39,7 @@ import Testing
         let lab = try SampleLab()
         defer { lab.remove() }
         let pages = lab.content.appendingPathComponent("pages")
-        func page(_ name: String, _ title: String, _ body: String = "Khác.") throws {
-            try Data("---\ntitle: \(title)\n---\n\(body)\n".utf8).write(to: pages.appendingPathComponent(name + ".md"))
-        }
+        func page(_ name: String, _ title: String, _ body: String = "Khác.") throws { try Self.page(pages, name, title, body) }
         // As in SearchTests: each word's best alone are short titles; titles with both rank first.
         for number in 0..<30 {
             try page("a-\(number)", "Nguyễn Xa")
@@ -64,6 +62,42 @@ import Testing
         let title = session.build(changes: [ChangedPath(pages.appendingPathComponent("e-7.md"))])
         #expect(title.succeeded)
         try expectFreshIndex(lab)
+    }
+
+    /// Triples follow edits: a body that gains the third word, a title that gains it, a title
+    /// that loses it; each time the files are a fresh build's.
+    @Test func tripleRowsFollowEdits() throws {
+        let lab = try SampleLab()
+        defer { lab.remove() }
+        let pages = lab.content.appendingPathComponent("pages")
+        func page(_ name: String, _ title: String, _ body: String = "Khác.") throws { try Self.page(pages, name, title, body) }
+        // As in SearchTests: each word's and each two words' best are shorter titles.
+        for number in 0..<30 {
+            try page("a-\(number)", "Nguyễn Xa")
+            try page("b-\(number)", "Văn Xa")
+            try page("c-\(number)", "An Xa")
+            try page("d-\(number)", "Nguyễn Văn Xb")
+            try page("e-\(number)", "Văn An Xb")
+            try page("f-\(number)", "Nguyễn An Xb")
+        }
+        for number in 0..<25 { try page("g-\(number)", "Nguyễn Văn An Xc") }
+        let session = SiteSession(options: lab.options)
+        #expect(session.build().succeeded)
+        let built = try lab.tree("public").filter { $0.key.hasPrefix("tim-kiem/i/p/") }
+        #expect(built.values.contains { String(decoding: $0, as: UTF8.self).contains("\"an nguyen van\"") })
+
+        for (name, title, body) in [("d-3", "Nguyễn Văn Xb", "An nói."), ("d-4", "Nguyễn Văn An", "Khác."),
+                                    ("g-5", "Nguyễn Văn Xc", "Khác."), ("g-6", "Nguyễn Văn Ân Xc", "Khác.")] {
+            try page(name, title, body)
+            let edit = session.build(changes: [ChangedPath(pages.appendingPathComponent(name + ".md"))])
+            #expect(edit.succeeded)
+            try expectFreshIndex(lab)
+        }
+    }
+
+    /// Writes the free page `name` with `title` and `body`.
+    static func page(_ pages: URL, _ name: String, _ title: String, _ body: String = "Khác.") throws {
+        try Data("---\ntitle: \(title)\n---\n\(body)\n".utf8).write(to: pages.appendingPathComponent(name + ".md"))
     }
 
     /// The session's published index is the one a fresh build of the same content writes.

@@ -1,8 +1,8 @@
 // The search page: runs the query in the address (?q=duc tho) against the index the builder
 // wrote beside the page, fetching only the shards the query's words fall in. Each shard
-// carries the rows of its keys' best documents, and a pair shard those of two common words'
-// best documents together, so the first page is drawn without another request; a result
-// they do not carry (a later page, a filter, some queries of three common words) is read
+// carries the rows of its keys' best documents, and a pair shard those of two or three common
+// words' best documents together, so the first page is drawn without another request; a
+// result they do not carry (a later page, a filter, a few queries of common words) is read
 // from the document blocks.
 // Words fold as the builder folds them (Sources/ExemplarCore/Render/Search/SearchText.swift):
 // a key has no marks, đ → d, lower case; a spelling keeps the vowel marks and đ and moves
@@ -88,15 +88,22 @@
     return out;
   }
 
-  // The pair shards of the query's words taken two at a time, at most two apart as the index
-  // pairs a name's words, each pair named by its two keys in key order ("an nguyen").
+  // The pair shards of the query's words taken two and three at a time, at most three from
+  // first to last (the index pairs a name's words at most two apart, and leaves out of a
+  // triple the rows of the pairs among its words); each named by its keys in key order ("an
+  // nguyen", "an nguyen thi").
   function pairShards(firsts, query) {
-    var out = [];
-    for (var i = 0; i < query.length; i++) {
-      for (var j = i + 1; j <= i + 2 && j < query.length; j++) {
-        var a = query[i].key, b = query[j].key, key = a < b ? a + " " + b : b + " " + a;
-        var s = shardsFor(firsts, key, false)[0];
-        if (a !== b && firsts[s] <= key && out.indexOf(s) < 0) out.push(s);
+    var out = [], n = query.length;
+    function add(keys) {
+      keys.sort();
+      for (var i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) return;
+      var key = keys.join(" "), s = shardsFor(firsts, key, false)[0];
+      if (firsts[s] <= key && out.indexOf(s) < 0) out.push(s);
+    }
+    for (var i = 0; i < n; i++) {
+      for (var j = i + 1; j <= i + 3 && j < n; j++) {
+        add([query[i].key, query[j].key]);
+        for (var k = j + 1; k <= i + 3 && k < n; k++) add([query[i].key, query[j].key, query[k].key]);
       }
     }
     return out;

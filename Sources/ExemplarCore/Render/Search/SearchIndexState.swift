@@ -60,6 +60,8 @@ struct SearchIndexState: Sendable {
     /// keys of the term shards they were made with.
     var pairsMade: [UInt64: [Int32]] = [:]
     var pairsShardKeys: [Int32] = []
+    /// Each triple's documents as last made (`SearchTriples`).
+    var triplesMade: [Triple: [Int32]] = [:]
     /// First key id of each shard.
     var shardKeys: [Int32] = []
     var blocks: [String] = []

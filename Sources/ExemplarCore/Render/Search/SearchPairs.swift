@@ -68,8 +68,8 @@ extension SearchIndexState {
         }
     }
 
-    /// Every pair with rows to carry, in key order; `pairsMade` keeps each pair's documents
-    /// for the next time.
+    /// Every pair and triple with rows to carry, in key order; `pairsMade` and `triplesMade`
+    /// keep each one's documents for the next time.
     private mutating func choosePairs(changedKeys: Set<Int32>?) -> [Pair] {
         // A key is common when its shard leaves some of its documents out.
         var common = [Bool](repeating: false, count: keys.count)
@@ -83,21 +83,29 @@ extension SearchIndexState {
             shardOf[Int(id)] = shard
             if let term = terms[id], term.carried.count < term.pairs.count / 2 { common[Int(id)] = true }
         }
-        // Partners of each key, the pair named once, by its key first in key order.
+        // Partners of each key, the pair named once, by its key first in key order; and the
+        // triples, each in key order.
         var partners: [Int32: Set<Int32>] = [:]
+        var triples: Set<Triple> = []
         for document in documents {
             let names = document.nameKeys
             guard names.count <= Self.pairNameWords else { continue }
             for (index, first) in names.enumerated() where common[Int(first)] {
-                for second in names[(index + 1)..<min(names.count, index + 1 + Self.pairReach)]
+                for (offset, second) in names[(index + 1)..<min(names.count, index + 1 + Self.tripleReach)].enumerated()
                 where second != first && common[Int(second)] {
-                    let before = place[Int(first)] < place[Int(second)]
-                    partners[before ? first : second, default: []].insert(before ? second : first)
+                    if offset < Self.pairReach {
+                        let before = place[Int(first)] < place[Int(second)]
+                        partners[before ? first : second, default: []].insert(before ? second : first)
+                    }
+                    for third in names[(index + offset + 2)..<min(names.count, index + 1 + Self.tripleReach)]
+                    where third != first && third != second && common[Int(third)] {
+                        triples.insert(Triple(inOrder: first, second, third, place))
+                    }
                 }
             }
         }
         // Term shards holding a changed key, or cut anew (another range of keys): their keys'
-        // pairs are made again.
+        // pairs and triples are made again.
         let firstKeys = shardKeys.map { keys[Int($0)] }
         var dirty = changedKeys.map { Set($0.map { Self.shard(of: keys[Int($0)], firstKeys) }) } ?? Set(shardKeys.indices)
         var nextBefore: [Int32: Int32] = [:]
@@ -123,18 +131,25 @@ extension SearchIndexState {
                 }
             }
         }
-        let carriedBy = shardRows(for: Set(redo.flatMap { [$0.key] + $0.value.map(\.other) }.map { shardOf[Int($0)] }))
+        var triplesKept: [Triple: [Int32]] = [:]
+        var triplesRedo: [Triple] = []
+        for triple in triples {
+            if !triple.keys.contains(where: { dirty.contains(shardOf[Int($0)]) }), let made = triplesMade[triple] {
+                triplesKept[triple] = made
+            } else {
+                triplesRedo.append(triple)
+            }
+        }
+        var touched = Set(redo.flatMap { [$0.key] + $0.value.map(\.other) }.map { shardOf[Int($0)] })
+        for triple in triplesRedo { touched.formUnion(triple.keys.map { shardOf[Int($0)] }) }
+        let carriedBy = shardRows(for: touched)
         let terms = self.terms, count = documents.count, work = redo, shardOfKey = shardOf
         let anchors = work.keys.sorted()
         let made = anchors.parallelMap { anchor -> [(first: Int32, second: Int32, documents: [Int32])] in
             guard let term = terms[anchor] else { return [] }
             // The anchor's posting of every document (code + 1; 0 for none).
             var codes = [Int32](repeating: 0, count: count)
-            var document: Int32 = 0
-            for index in stride(from: 0, to: term.pairs.count, by: 2) {
-                document &+= term.pairs[index]
-                codes[Int(document)] = term.pairs[index + 1] + 1
-            }
+            Self.spread(term, into: &codes)
             let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
@@ -145,20 +160,44 @@ extension SearchIndexState {
             }
         }
         for pair in made.joined() { kept[pair.first, default: [:]][pair.second] = pair.documents }
-        var out: [(first: Int32, second: Int32, documents: [Int32])] = []
+        // A query of three words fetches the pairs among them too: a triple leaves out their rows.
+        let pairsNow = kept
+        let carried: @Sendable (Triple, Int32) -> Bool = { triple, document in
+            func byShard(_ key: Int32) -> Bool { carriedBy[shardOfKey[Int(key)]]?.contains(document) == true }
+            func byPair(_ first: Int32, _ second: Int32) -> Bool { pairsNow[first]?[second]?.contains(document) == true }
+            let (a, b, c) = (triple.first, triple.second, triple.third)
+            return byShard(a) || byShard(b) || byShard(c) || byPair(a, b) || byPair(a, c) || byPair(b, c)
+        }
+        for (triple, documents) in makeTriples(triplesRedo, carried: carried) { triplesKept[triple] = documents }
+        var out: [(keys: [Int32], documents: [Int32])] = []
         pairsMade = [:]
         for (first, seconds) in kept {
             for (second, documents) in seconds {
                 pairsMade[Self.pairID(first, second)] = documents
-                if !documents.isEmpty { out.append((first, second, documents)) }
+                if !documents.isEmpty { out.append(([first, second], documents)) }
             }
         }
-        // Key order of "a b" is the order of a, then of b: a key holds no space or anything before it.
-        out.sort { place[Int($0.first)] != place[Int($1.first)] ? place[Int($0.first)] < place[Int($1.first)] : place[Int($0.second)] < place[Int($1.second)] }
-        return out.map { Pair(key: keys[Int($0.first)] + " " + keys[Int($0.second)], documents: $0.documents) }
+        triplesMade = triplesKept
+        for (triple, documents) in triplesKept where !documents.isEmpty { out.append((triple.keys, documents)) }
+        // Key order of "a b" is the order of a, then of b, and "a b" comes before "a b c": a
+        // key holds no space or anything before it.
+        out.sort { left, right in
+            for (a, b) in zip(left.keys, right.keys) where a != b { return place[Int(a)] < place[Int(b)] }
+            return left.keys.count < right.keys.count
+        }
+        return out.map { Pair(key: $0.keys.map { keys[Int($0)] }.joined(separator: " "), documents: $0.documents) }
     }
 
-    private static func pairID(_ first: Int32, _ second: Int32) -> UInt64 {
+    /// Writes `term`'s posting of every document into `codes` (code + 1; 0 for none).
+    static func spread(_ term: SearchIndex.Term, into codes: inout [Int32]) {
+        var document: Int32 = 0
+        for index in stride(from: 0, to: term.pairs.count, by: 2) {
+            document &+= term.pairs[index]
+            codes[Int(document)] = term.pairs[index + 1] + 1
+        }
+    }
+
+    static func pairID(_ first: Int32, _ second: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
 
@@ -206,7 +245,7 @@ extension SearchIndexState {
     }
 
     /// The rows each of the term shards `numbers` carries.
-    private func shardRows(for numbers: Set<Int>) -> [Int: Set<Int32>] {
+    func shardRows(for numbers: Set<Int>) -> [Int: Set<Int32>] {
         var rows: [Int: Set<Int32>] = [:]
         for number in numbers where number < shardKeys.count {
             let start = lowerBound(keys[Int(shardKeys[number])], in: sorted)

@@ -1,0 +1,152 @@
+/// Rows for full names. The first page of a query of three or four common words ("nguyen thi
+/// thu", "le ngoc phuc") holds the documents with all of them in the name, then those with two
+/// in the name and the others elsewhere, ranked by where: no pair's best twenty anticipates
+/// the third word. So for three common keys that stand within `tripleReach` words of each other
+/// in a name of at most `pairNameWords` words, the index also writes the rows of the documents a
+/// query of the three shows first: the `rowsPerSpelling` heaviest of all documents holding the
+/// three, and for each way the three are spelled together in a name, the first
+/// `rowsPerSpelling` of a query typed with those marks (exact spellings first, then weight).
+/// Triples go in the pair shards (`"an nguyen thi"`, its keys in key order, after the pair
+/// `"an nguyen"`), less the rows their keys' own term shards and the pairs among them carry:
+/// `search.js` fetches those with a triple.
+extension SearchIndexState {
+    /// Words of a name at most this far apart, the first from the last, make a triple: every
+    /// three words of a name of four.
+    static let tripleReach = 3
+
+    /// Three key ids in key order.
+    struct Triple: Hashable, Sendable {
+        let first, second, third: Int32
+        var keys: [Int32] { [first, second, third] }
+
+        /// The three keys put in key order by their `place`.
+        init(inOrder a: Int32, _ b: Int32, _ c: Int32, _ place: [Int32]) {
+            var (x, y, z) = (a, b, c)
+            if place[Int(x)] > place[Int(y)] { swap(&x, &y) }
+            if place[Int(y)] > place[Int(z)] { swap(&y, &z) }
+            if place[Int(x)] > place[Int(y)] { swap(&x, &y) }
+            (first, second, third) = (x, y, z)
+        }
+    }
+
+    /// The documents of each triple, less the rows `carried` says a query of the three fetches
+    /// anyway (its keys' term shards, the pairs among them).
+    /// Triples are grouped by their most common key, whose postings are spread out once for
+    /// all of them, then by the next most common; the rarest key's postings are walked.
+    func makeTriples(_ triples: [Triple], carried: @Sendable (Triple, Int32) -> Bool) -> [(Triple, [Int32])] {
+        let terms = self.terms, count = documents.count
+        // Whether each spelling of a key has marks, by the key's own spelling numbers.
+        var marked: [Int32: [Bool]] = [:]
+        for id in Set(triples.flatMap(\.keys)) {
+            guard let term = terms[id] else { continue }
+            marked[id] = term.spellings.map { spellings[Int($0)] != term.key }
+        }
+        var work: [Int32: [(middle: Int32, rare: Int32, triple: Triple)]] = [:]
+        for triple in triples {
+            let bySize = triple.keys.sorted { (terms[$0]?.pairs.count ?? 0, $0) > (terms[$1]?.pairs.count ?? 0, $1) }
+            work[bySize[0], default: []].append((bySize[1], bySize[2], triple))
+        }
+        let anchors = work.keys.sorted(), markedOf = marked, jobs = work
+        return anchors.parallelMap { anchor -> [(Triple, [Int32])] in
+            guard let term = terms[anchor] else { return [] }
+            var anchorCodes = [Int32](repeating: 0, count: count)
+            Self.spread(term, into: &anchorCodes)
+            var middleCodes = [Int32](repeating: 0, count: count)
+            var middle: SearchIndex.Term?, middleID: Int32 = -1
+            var out: [(Triple, [Int32])] = []
+            for job in (jobs[anchor] ?? []).sorted(by: { ($0.middle, $0.rare) < ($1.middle, $1.rare) }) {
+                if job.middle != middleID {
+                    if let last = middle { Self.clear(last, in: &middleCodes) }
+                    middle = terms[job.middle]
+                    middleID = job.middle
+                    if let next = middle { Self.spread(next, into: &middleCodes) }
+                }
+                guard middle != nil, let rare = terms[job.rare] else {
+                    out.append((job.triple, []))
+                    continue
+                }
+                let chosen = Self.bestOfThree(
+                    anchorCodes, middleCodes, rare,
+                    marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []])
+                out.append((job.triple, chosen.filter { !carried(job.triple, $0) }.sorted()))
+            }
+            return out
+        }.flatMap { $0 }
+    }
+
+    /// Undoes `spread`.
+    private static func clear(_ term: SearchIndex.Term, in codes: inout [Int32]) {
+        var document: Int32 = 0
+        for index in stride(from: 0, to: term.pairs.count, by: 2) {
+            document &+= term.pairs[index]
+            codes[Int(document)] = 0
+        }
+    }
+
+    /// The documents holding the three keys (two spread out in `first` and `second`, code + 1,
+    /// the third's postings in `third`) that a query of the three shows first: the heaviest,
+    /// and for each way the three are spelled in a name, those a query so spelled shows first.
+    /// `marked`: whether each key's spellings have marks (a query word without marks counts
+    /// no exact spelling).
+    private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
+                                    marked: [[Bool]]) -> Set<Int32> {
+        let weights = SearchIndex.weights
+        // Calls `visit` with every document holding the three and its three codes, in order.
+        func walk(_ visit: (Int32, Int32, Int32, Int32) -> Void) {
+            first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                    third.pairs.withUnsafeBufferPointer { pairs in
+                        var document: Int32 = 0
+                        for index in stride(from: 0, to: pairs.count, by: 2) {
+                            document &+= pairs[index]
+                            let a = first[Int(document)] - 1, b = second[Int(document)] - 1
+                            if a >= 0, b >= 0 { visit(document, a, b, pairs[index + 1]) }
+                        }
+                    }
+                }
+            }
+        }
+        var heaviest = Best()
+        var combinations: Set<UInt64> = []  // the three spelling numbers, 21 bits each
+        walk { document, a, b, c in
+            heaviest.offer(weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)], document)
+            if a & b & c & 1 != 0 { combinations.insert(UInt64(a >> 9) << 42 | UInt64(b >> 9) << 21 | UInt64(c >> 9)) }
+        }
+        var chosen = Set(heaviest.documents)
+        for spelled in combinations {
+            let spellings = [Int(spelled >> 42), Int((spelled >> 21) & 0x1F_FFFF), Int(spelled & 0x1F_FFFF)]
+            // Only a spelling with marks counts as exact: spelled without any, it is the ranking above.
+            let counts = spellings.indices.map { spellings[$0] < marked[$0].count && marked[$0][spellings[$0]] ? spellings[$0] : -1 }
+            guard counts.contains(where: { $0 >= 0 }) else { continue }
+            // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
+            var exact = Best()
+            walk { document, a, b, c in
+                var score = weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]
+                if Int(a >> 9) == counts[0] { score += 512 }
+                if Int(b >> 9) == counts[1] { score += 512 }
+                if Int(c >> 9) == counts[2] { score += 512 }
+                exact.offer(score, document)
+            }
+            chosen.formUnion(exact.documents)
+        }
+        return chosen
+    }
+
+    /// The `rowsPerSpelling` documents of highest score offered, the first in document order
+    /// among equals; documents are offered in order.
+    private struct Best {
+        private var list: [(score: Double, document: Int32)] = []
+
+        mutating func offer(_ score: Double, _ document: Int32) {
+            if list.count == SearchIndex.rowsPerSpelling {
+                guard let last = list.last, score > last.score else { return }
+                list.removeLast()
+            }
+            var at = list.count
+            while at > 0, list[at - 1].score < score { at -= 1 }
+            list.insert((score, document), at: at)
+        }
+
+        var documents: [Int32] { list.map(\.document) }
+    }
+}
