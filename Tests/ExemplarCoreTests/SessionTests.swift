@@ -121,6 +121,21 @@ import Testing
         }
     }
 
+    /// The output's marker removed by hand: the folder is still the session's own (it holds its
+    /// lock), so the next rebuild publishes as a fresh build would and writes the marker again.
+    @Test func markerRemovedByHandIsWrittenAgain() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let session = SiteSession(options: site.options())
+        #expect(session.build().succeeded)
+        let marker = site.output.appendingPathComponent(".exemplar-output")
+        try FileManager.default.removeItem(at: marker)
+        let report = session.build()
+        #expect(report.diagnostics.filter { $0.code == "unsafe-output" }.isEmpty, "\(report.diagnostics)")
+        #expect(report.succeeded)
+        #expect(FileManager.default.fileExists(atPath: marker.path))
+    }
+
     /// Every file below `folder` by relative path, with its bytes.
     private static func files(in folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]

@@ -241,8 +241,9 @@ public final class SiteSession: @unchecked Sendable {
         let themeChanged = refreshTheme(changes, language: same?.state.graph.site.language ?? content.site.language)
         report.diagnostics += themeDiagnostics
         if options.writeOutput {
+            // A folder this session holds the lock of is its own, even if its marker was removed by hand.
             report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
-                                                    content: options.content, theme: options.theme)
+                                                    content: options.content, theme: options.theme, owned: outputLock != nil)
         }
         report.seconds[.validate] = clock.lap()
 

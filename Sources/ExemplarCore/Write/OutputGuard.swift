@@ -7,7 +7,9 @@ import Foundation
 
 /// Refuses output folders whose replacement would destroy something that is not a built site.
 enum OutputGuard {
-    static func check(output: URL, outputDisplay: String, content: URL, theme: URL) -> [Diagnostic] {
+    /// `owned`: a kept session published into the folder and holds its lock, so the folder is
+    /// a built site even when its marker is missing (removed by hand; the rebuild writes it again).
+    static func check(output: URL, outputDisplay: String, content: URL, theme: URL, owned: Bool = false) -> [Diagnostic] {
         let out = canonical(output)
         func refuse(_ reason: String, hint: String = "Chọn thư mục khác bằng `--output`, ví dụ `--output public`.") -> [Diagnostic] {
             [Diagnostic(.error, "unsafe-output", "Không thể dùng \"\(outputDisplay)\" làm thư mục kết quả: \(reason).",
@@ -40,7 +42,7 @@ enum OutputGuard {
         } catch let error where error.code != ENOENT {
             return refuse("không đọc được thư mục này: \(error.cause)", hint: error.remedy ?? "Chọn thư mục khác bằng `--output`.")
         } catch {}
-        if !entries.isEmpty, !entries.contains(OutputFolder.marker) {
+        if !owned, !entries.isEmpty, !entries.contains(OutputFolder.marker) {
             return refuse("thư mục đã có tệp không do Exemplar tạo ra",
                           hint: "Xoá hoặc đổi tên thư mục đó nếu không cần, hoặc chọn thư mục khác bằng `--output`.")
         }
