@@ -95,7 +95,11 @@ struct SampleLab {
 
     /// Every file of an output folder by relative path.
     func tree(_ name: String) throws -> [String: Data] {
-        let folder = root.appendingPathComponent(name)
+        try Self.tree(at: root.appendingPathComponent(name))
+    }
+
+    /// Every file below `folder` by relative path.
+    static func tree(at folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for case let relative as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
             var isFolder: ObjCBool = false

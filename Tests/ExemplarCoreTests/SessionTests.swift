@@ -114,7 +114,7 @@ import Testing
             var clean = options
             clean.output = site.root.appendingPathComponent("clean-\(step)")
             #expect(Builder.build(clean).succeeded)
-            let built = try Self.files(in: site.output), expected = try Self.files(in: clean.output)
+            let built = try SampleLab.tree(at: site.output), expected = try SampleLab.tree(at: clean.output)
             #expect(built.keys.sorted() == expected.keys.sorted(), "step \(step): the same files")
             let differing = expected.keys.filter { built[$0] != expected[$0] }.sorted()
             #expect(differing.isEmpty, "step \(step): files differing from a clean build: \(differing.prefix(5))")
@@ -134,17 +134,5 @@ import Testing
         #expect(report.diagnostics.filter { $0.code == "unsafe-output" }.isEmpty, "\(report.diagnostics)")
         #expect(report.succeeded)
         #expect(FileManager.default.fileExists(atPath: marker.path))
-    }
-
-    /// Every file below `folder` by relative path, with its bytes.
-    private static func files(in folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let root = folder.standardizedFileURL.path + "/"
-        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init() {
-            let path = url.standardizedFileURL.path
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey]), values.isRegularFile == true else { continue }
-            files[String(path.dropFirst(root.count))] = try Data(contentsOf: url)
-        }
-        return files
     }
 }
