@@ -134,7 +134,7 @@ public final class SiteSession: @unchecked Sendable {
         /// The search index's file texts, when only digests are kept: its state holds the same
         /// strings, so this costs no memory, and a file whose string is the same next time keeps
         /// its digest without its bytes being made and hashed again.
-        var texts: [String]?
+        var texts: [PageText]?
 
         func sameFiles(as other: RenderedPage?) -> Bool {
             guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
@@ -712,7 +712,7 @@ public final class SiteSession: @unchecked Sendable {
         var result: PageResult
         var kept = kept
         /// The texts of the files just rendered, when some are kept by digest alone.
-        var texts: [String]?
+        var texts: [PageText]?
         if kept, let old, output != nil, let files = old.files,
            !files.allSatisfy({ file in file.data != nil || onDisk[file.path]?.digest == file.digest }) {
             kept = false
@@ -731,7 +731,7 @@ public final class SiteSession: @unchecked Sendable {
                 // Nothing kept: each file's bytes are made only as it is written, so a page of
                 // many large files (the search index) never holds them all twice.
                 if keeping == .nothing { return PageFile(path: file.path, digest: PageDigest(), data: nil) }
-                let data = Data(file.text.utf8)
+                let data = file.text.data
                 return PageFile(path: file.path, digest: PageDigest(data), data: data)
             }
             texts = keeping == .nothing ? files?.map(\.text) : keptTexts
@@ -752,7 +752,7 @@ public final class SiteSession: @unchecked Sendable {
                     if let known = onDisk[file.path], known.digest == file.digest,
                        suspects.map({ !$0.contains(file.path) }) ?? false || output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
-                    } else if let data = file.data ?? texts.map({ Data($0[index].utf8) }) {
+                    } else if let data = file.data ?? texts.map({ $0[index].data }) {
                         // Published with other bytes (a template edit changes every page): not read back to compare.
                         let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
                         result.outcomes.append((file.path, try output.write(file.path, data, otherThan: other)))

@@ -105,6 +105,11 @@ public struct Theme: Sendable {
         renderer.render(template, data: .object(data), memo: memo)
     }
 
+    /// The page as UTF-8 bytes, to be written as they are.
+    func renderBytes(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> [UInt8]? {
+        renderer.renderBytes(template, data: .object(data), memo: memo)
+    }
+
     /// The interface string for `key`; the key itself when missing, so the gap shows on the page.
     func text(_ key: String) -> String { strings[key] ?? key }
 }
