@@ -71,7 +71,7 @@ public struct Theme: Sendable {
         let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
         let reported = Set(requiredTemplates.filter { templates[$0] == nil })
         let theme = Theme(renderer: TemplateRenderer(templates: templates), strings: strings,
-                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets,
+                          stringsValue: .object(Dictionary(uniqueKeysWithValues: strings.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })), assets: assets,
                           reported: reported, reservedIDs: reservedIDs)
         return (theme, diagnostics)
     }

@@ -28,7 +28,7 @@ final class PartialMemo: @unchecked Sendable {
         /// every kind of page, whatever the page's own `{{$main}}`.
         let blocks: [(name: String, nodes: [Template.Node]?)]
         /// Each name looked up outside the item, with what it was then (nil: found nowhere).
-        let outside: [(name: String, value: TemplateValue?)]
+        let outside: [(name: TemplateKey, value: TemplateValue?)]
         /// UTF-8, at its own size.
         let html: [UInt8]
     }
@@ -37,7 +37,7 @@ final class PartialMemo: @unchecked Sendable {
     final class Recording {
         /// Stack index of the item: names found below it, or nowhere, are noted.
         let itemIndex: Int
-        var outside: [(name: String, value: TemplateValue?)] = []
+        var outside: [(name: TemplateKey, value: TemplateValue?)] = []
         var usesPosition = false
         /// Names of the blocks shown.
         var blocks: Set<String> = []
@@ -67,7 +67,7 @@ final class PartialMemo: @unchecked Sendable {
 
     /// The kept HTML, if an entry matches; `outside` resolves a name as the page would now.
     func html(_ key: Key, item: TemplateValue, blocks: [String: [Template.Node]],
-              outside: (String) -> TemplateValue?) -> [UInt8]? {
+              outside: (TemplateKey) -> TemplateValue?) -> [UInt8]? {
         lock.lock()
         let candidates = entries[key] ?? []
         lock.unlock()

@@ -14,15 +14,15 @@ struct Template: Sendable {
         let text: String
         /// The first name of the path, looked up from the innermost context outwards
         /// (nil for `.`), and the rest, each looked up inside the one before.
-        let first: String?
-        let rest: [String]
+        let first: TemplateKey?
+        let rest: [TemplateKey]
 
         init(path: [String], transform: Transform?, text: String) {
             self.path = path
             self.transform = transform
             self.text = text
-            first = path.first
-            rest = Array(path.dropFirst())
+            first = path.first.map { TemplateKey($0) }
+            rest = path.dropFirst().map { TemplateKey($0) }
         }
 
         static func == (lhs: Name, rhs: Name) -> Bool {

@@ -120,7 +120,7 @@ struct TemplateRenderer: Sendable {
     }
 
     /// What `name` resolves to from the frames below `index`, as a lookup that misses the item would.
-    private func resolveFirst(_ name: String, in scope: Scope, below index: Int) -> TemplateValue? {
+    private func resolveFirst(_ name: TemplateKey, in scope: Scope, below index: Int) -> TemplateValue? {
         var frame = index - 1
         while frame >= 0 {
             if let value = scope.stack[frame][name] { return value }
