@@ -453,13 +453,17 @@ public final class SiteSession: @unchecked Sendable {
         options.progress?(.stage(.render))
         let counter = options.progress.map { PageCounter(total: indices.count, report: $0) }
         let kept = keep
-        let results = indices.parallelMap { index in
+        let order = Self.renderingOrder(indices, plan: plan)
+        let made = order.parallelMap { index in
             defer { counter?.pageDone() }
             let page = plan.pages[index]
             return Self.renderAndWrite(page, kept: kept[index], old: old?.pages[page.route], renderer: renderer,
                                        output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
                                        ids: ids, search: (search, stillRight))
         }
+        var position = [Int](repeating: 0, count: plan.pages.count)
+        for (slot, index) in order.enumerated() { position[index] = slot }
+        let results = indices.map { made[position[$0]] }
 
         var unchangedFiles: [String] = []
         var unchangedCount = 0
@@ -695,6 +699,24 @@ public final class SiteSession: @unchecked Sendable {
         var renderSeconds = 0.0
         var searchSeconds = 0.0
         var writeSeconds = 0.0
+    }
+
+    /// The order the cores take pages in. The search index, the longest job and the most
+    /// memory, goes first, beside the profile pages, which hold little; the site-wide files
+    /// (exports, figures, list data) come after it, so their large texts are never held at
+    /// the same time as the whole index. Results keep the plan's order.
+    private static func renderingOrder(_ indices: [Int], plan: SitePlan) -> [Int] {
+        var first: [Int] = []
+        var items: [Int] = []
+        var rest: [Int] = []
+        for index in indices {
+            switch plan.pages[index].route {
+            case .searchIndex: first.append(index)
+            case .exemplar, .scores, .initiative, .event, .page: items.append(index)
+            default: rest.append(index)
+            }
+        }
+        return first + items + rest
     }
 
     /// What the session keeps of each page file.
