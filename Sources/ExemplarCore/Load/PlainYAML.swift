@@ -37,6 +37,8 @@ private struct Reader {
     private var lines: [(start: Int, end: Int)] = []
     /// The next line to read.
     private var next = 0
+    /// One for the whole text, as Yams has: `Constructor.default` makes a new one each time.
+    private let constructor = Constructor.default
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -375,6 +377,6 @@ private struct Reader {
 
     /// Each node its own tag, as Yams makes them: a tag settles its name when first asked.
     private func tag() -> Tag {
-        Tag(.implicit, .basic, .default)
+        Tag(.implicit, .basic, constructor)
     }
 }
