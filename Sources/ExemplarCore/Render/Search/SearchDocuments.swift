@@ -31,7 +31,8 @@ extension Views {
         let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file)
         var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
         terms += graph.rankedAwards(of: e).map(\.award.name)
-        terms += e.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        // A tag's hyphens part its words as spaces would (`SearchText`).
+        terms += e.tags
         terms += e.years.map { String($0.value) }
         if let scope = e.scope { terms.append(text("scope_\(scope.rawValue)")) }
         return SearchDocument(
@@ -49,7 +50,7 @@ extension Views {
         let body = bodyText(m.body, folder: "models", file: m.source.file)
         var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
         terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
-        terms += m.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        terms += m.tags
         terms += [text("initiative_kind_\(m.kind.rawValue)")] + (m.year.map { [String($0)] } ?? [])
         return SearchDocument(
             group: .initiative, path: path, name: m.title, label: text("initiative_kind_\(m.kind.rawValue)"),

@@ -188,19 +188,24 @@ struct SearchIndex {
         var text: String
     }
 
-    /// `number` in decimal, as `String(number)` writes it.
+    /// `number` in decimal, as `String(number)` writes it. Digits are made on the stack and
+    /// copied once: an index is mostly numbers, millions of them.
     static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
-        var value = Int64(number)
-        if value < 0 {
-            out.append(0x2D)
-            value = -value
+        if number < 0 { out.append(0x2D) }
+        var value = number.magnitude
+        if value < 10 {
+            out.append(0x30 &+ UInt8(value))
+            return
         }
-        let start = out.count
-        repeat {
-            out.append(0x30 + UInt8(value % 10))
-            value /= 10
-        } while value > 0
-        out[start...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// What a result shows of a document, as written in a row (without its brackets):
