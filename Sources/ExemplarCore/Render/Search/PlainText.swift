@@ -9,17 +9,23 @@ enum PlainText {
         return strip(markdown)
     }
 
-    /// Works on UTF-8 bytes: every mark-up character is ASCII, and bodies are most of the
-    /// text the index reads.
     static func strip(_ markdown: String) -> String {
         var markdown = markdown
-        return markdown.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+        return String(decoding: markdown.withUTF8 { strip($0) }, as: UTF8.self)
+    }
+
+    /// Works on UTF-8 bytes: every mark-up character is ASCII, and bodies are most of the
+    /// text the index reads. What is cut is cut at ASCII bytes, so valid UTF-8 stays valid.
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+            var count = 0
             var index = 0
             var lastWasSpace = true
             func space() {
-                if !lastWasSpace { out.append(0x20) }
+                if !lastWasSpace {
+                    out[count] = 0x20
+                    count += 1
+                }
                 lastWasSpace = true
             }
             /// Skips from `index` to just past `end` on the same line, if it is there.
@@ -42,16 +48,22 @@ enum PlainText {
                 case 0x23, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x7C, 0x3E, 0x21, 0x5C, 0x20, 0x0A, 0x09, 0x0D:
                     space()
                 default:
-                    out.append(byte)
+                    out[count] = byte
+                    count += 1
                     lastWasSpace = false
                 }
             }
-            if lastWasSpace, !out.isEmpty { out.removeLast() }
-            return String(decoding: out, as: UTF8.self)
+            if lastWasSpace, count > 0 { count -= 1 }
+            written = count
         }
     }
 
     /// The summary, or the body's opening cut at a word, so a result says what it is about.
+    static func snippet(summary: String?, body: [UInt8]) -> String {
+        if let summary, !summary.isEmpty { return summary }
+        return snippet(summary: nil, body: String(decoding: body, as: UTF8.self))
+    }
+
     static func snippet(summary: String?, body: String) -> String {
         if let summary, !summary.isEmpty { return summary }
         guard body.count > snippetLength else { return body }

@@ -37,4 +37,6 @@ struct SearchDocument: Sendable {
     var yearsText: String
     var snippet: String
     var fields: [(Field, String)]
+    /// The body's plain text as UTF-8, cut after the fields as `.body` (the last of them).
+    var body: [UInt8] = []
 }

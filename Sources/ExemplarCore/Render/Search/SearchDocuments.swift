@@ -42,7 +42,7 @@ extension Views {
             snippet: PlainText.snippet(summary: e.summary, body: body),
             fields: [(.name, e.name), (.position, [e.position, e.leader].compactMap { $0 }.joined(separator: " ")),
                      (.unit, unitName(e.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, e.summary ?? ""), (.body, body)])
+                     (.summary, e.summary ?? "")], body: body)
     }
 
     private func searchDocument(_ m: Initiative) -> SearchDocument? {
@@ -57,7 +57,7 @@ extension Views {
             unit: unitPosition[m.unit.value], years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
             snippet: PlainText.snippet(summary: m.summary, body: body),
             fields: [(.name, m.title), (.unit, unitName(m.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " ")), (.body, body)])
+                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " "))], body: body)
     }
 
     private func searchDocument(_ event: Event) -> SearchDocument? {
@@ -69,7 +69,7 @@ extension Views {
             unit: event.host.flatMap { unitPosition[$0.value] }, years: [event.date.year],
             yearsText: event.date.vietnamese, snippet: PlainText.snippet(summary: event.summary, body: body),
             fields: [(.name, event.title), (.position, event.location ?? ""), (.unit, event.host.map { unitName($0.value) } ?? ""),
-                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? ""), (.body, body)])
+                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? "")], body: body)
     }
 
     private func searchDocument(_ unit: Unit) -> SearchDocument? {
@@ -87,15 +87,15 @@ extension Views {
         return SearchDocument(
             group: .page, path: path, name: page.title, label: text("search_kind_page"), unit: nil, years: [],
             yearsText: "", snippet: PlainText.snippet(summary: page.summary, body: body),
-            fields: [(.name, page.title), (.summary, page.summary ?? ""), (.body, body)])
+            fields: [(.name, page.title), (.summary, page.summary ?? "")], body: body)
     }
 
     private func unitName(_ id: String) -> String { graph.units[id]?.name ?? "" }
 
-    /// A body as plain text, noted as read (`folder/file.md`, as `Markdown.render` notes it).
-    private func bodyText(_ body: Body, folder: String, file: String) -> String {
+    /// A body as plain text (UTF-8), noted as read (`folder/file.md`, as `Markdown.render` notes it).
+    private func bodyText(_ body: Body, folder: String, file: String) -> [UInt8] {
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
-        return PlainText.of(body)
+        return BodyBytes.of(body)
     }
 }
 

@@ -139,6 +139,7 @@ struct SearchIndexState: Sendable {
                     let postings = lane.cutter.postings(of: document)
                     let row = SearchIndex.row(document)
                     document.fields = []
+                    document.body = []
                     document.snippet = ""
                     return (Document(source: source, document: document, row: row, postings: [], inputs: reads?.inputs), postings)
                 }

@@ -84,10 +84,13 @@ extension SearchIndexState {
         }
     }
 
-    /// One document holding the three keys, with its three codes.
+    /// One document holding the three keys: its three spelling numbers, whether all three
+    /// are in its name, and its weight for a query of the three.
     struct Held {
         var document: Int32
         var a: Int32, b: Int32, c: Int32
+        var inName: Bool
+        var weight: Double
     }
 
     /// The documents holding the three keys (two spread out in `first` and `second`, code + 1,
@@ -98,16 +101,20 @@ extension SearchIndexState {
     /// each ranking reads only the documents holding the three.
     private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
                                     marked: [[Bool]], held: inout [Held]) -> Set<Int32> {
-        let weights = SearchIndex.weights
         held.removeAll(keepingCapacity: true)
-        first.withUnsafeBufferPointer { first in
-            second.withUnsafeBufferPointer { second in
-                third.pairs.withUnsafeBufferPointer { pairs in
-                    var document: Int32 = 0
-                    for index in stride(from: 0, to: pairs.count, by: 2) {
-                        document &+= pairs[index]
-                        let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
-                        if a >= 0, b >= 0 { held.append(Held(document: document, a: a, b: b, c: pairs[index + 1])) }
+        SearchIndex.weights.withUnsafeBufferPointer { weights in
+            first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                    third.pairs.withUnsafeBufferPointer { pairs in
+                        var document: Int32 = 0
+                        for index in stride(from: 0, to: pairs.count, by: 2) {
+                            document &+= pairs[index]
+                            let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
+                            guard a >= 0, b >= 0 else { continue }
+                            let c = pairs[index + 1]
+                            held.append(Held(document: document, a: a >> 9, b: b >> 9, c: c >> 9, inName: a & b & c & 1 != 0,
+                                             weight: weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]))
+                        }
                     }
                 }
             }
@@ -115,27 +122,26 @@ extension SearchIndexState {
         var heaviest = Best()
         var combinations: Set<UInt64> = []  // the three spelling numbers, 21 bits each
         for one in held {
-            let (a, b, c) = (one.a, one.b, one.c)
-            heaviest.offer(weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)], one.document)
-            if a & b & c & 1 != 0 { combinations.insert(UInt64(a >> 9) << 42 | UInt64(b >> 9) << 21 | UInt64(c >> 9)) }
+            heaviest.offer(one.weight, one.document)
+            if one.inName { combinations.insert(UInt64(one.a) << 42 | UInt64(one.b) << 21 | UInt64(one.c)) }
         }
         var chosen = Set(heaviest.documents)
         for spelled in combinations {
-            let spellings = [Int(spelled >> 42), Int((spelled >> 21) & 0x1F_FFFF), Int(spelled & 0x1F_FFFF)]
             // Only a spelling with marks counts as exact: spelled without any, it is the ranking above.
-            let counts = spellings.indices.map { spellings[$0] < marked[$0].count && marked[$0][spellings[$0]] ? spellings[$0] : -1 }
-            guard counts.contains(where: { $0 >= 0 }) else { continue }
+            func exact(_ spelling: Int, _ marks: [Bool]) -> Int32 { spelling < marks.count && marks[spelling] ? Int32(spelling) : -1 }
+            let a = exact(Int(spelled >> 42), marked[0]), b = exact(Int((spelled >> 21) & 0x1F_FFFF), marked[1])
+            let c = exact(Int(spelled & 0x1F_FFFF), marked[2])
+            guard a >= 0 || b >= 0 || c >= 0 else { continue }
             // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
-            var exact = Best()
+            var best = Best()
             for one in held {
-                let (a, b, c) = (one.a, one.b, one.c)
-                var score = weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]
-                if Int(a >> 9) == counts[0] { score += 512 }
-                if Int(b >> 9) == counts[1] { score += 512 }
-                if Int(c >> 9) == counts[2] { score += 512 }
-                exact.offer(score, one.document)
+                var score = one.weight
+                if one.a == a { score += 512 }
+                if one.b == b { score += 512 }
+                if one.c == c { score += 512 }
+                best.offer(score, one.document)
             }
-            chosen.formUnion(exact.documents)
+            chosen.formUnion(best.documents)
         }
         return chosen
     }
