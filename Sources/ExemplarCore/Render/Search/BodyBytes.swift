@@ -1,6 +1,6 @@
 import Foundation
 
-/// A body's plain text for the index as UTF-8 bytes, read from its file in one pass.
+/// A body's Markdown for the index as UTF-8 bytes, read from its file in one pass.
 /// The index reads every body of the site once more after loading, and a String made of
 /// each (validated, normalised, split, stripped, validated again) cost more than cutting it
 /// into words. A file that is not plain NFC Vietnamese with `\n` line ends, or whose body no
@@ -16,10 +16,11 @@ enum BodyBytes {
                 // Read again below, which meets the same failure: the body's page reports it.
             }
         }
-        return Array(PlainText.of(body).utf8)
+        guard let markdown = body.markdown() else { return [] }
+        return Array(markdown.utf8)
     }
 
-    /// The stripped body of the file's bytes, or nil when they need the general path: a byte
+    /// The body of the file's bytes, or nil when they need the general path: a byte
     /// sequence outside the scalars `VietnameseText.isSurelyNFC` accepts (which also leaves
     /// out every invalid sequence), a line break other than `\n`, or front matter that does
     /// not split as `FrontMatter.split` splits it with the body on `firstLine`.
@@ -28,7 +29,7 @@ enum BodyBytes {
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             guard isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
-            return PlainText.strip(UnsafeBufferPointer(rebasing: bytes[start...]))
+            return Array(bytes[start...])
         }
     }
 

@@ -224,8 +224,9 @@ struct SearchIndex {
         "[" + rows.map { "[" + $0 + "]" }.joined(separator: ",") + "]\n"
     }
 
-    /// Units and years of every document: the filters offer only what the results hold.
-    static func filterFile(_ documents: [SearchDocument]) -> String {
+    /// Units (by `positions` in the unit order) and years of every document: the filters offer
+    /// only what the results hold.
+    static func filterFile(_ documents: [SearchDocument], positions: [String: Int]) -> String {
         let firstYear = documents.flatMap(\.years).min() ?? 0
         var units: [UInt8] = [], years: [UInt8] = []
         for (index, d) in documents.enumerated() {
@@ -233,7 +234,7 @@ struct SearchIndex {
                 units.append(0x2C)
                 years.append(0x2C)
             }
-            appendDecimal(Int32(d.unit ?? -1), to: &units)
+            appendDecimal(Int32(d.unit.flatMap { positions[$0] } ?? -1), to: &units)
             let mask = d.years.reduce(Int64(0)) { mask, year in
                 year - firstYear >= 0 && year - firstYear < 52 ? mask | (1 << Int64(year - firstYear)) : mask
             }

@@ -44,7 +44,9 @@ struct WordCutter {
             var text = text
             text.withUTF8 { cut($0, field, document: current, into: &out) }
         }
-        document.body.withUnsafeBufferPointer { cut($0, .body, document: current, into: &out) }
+        document.body.withUnsafeBufferPointer { markdown in
+            PlainText.stretches(markdown) { cut($0, .body, document: current, into: &out) }
+        }
         var name = document.name
         var nameLength: Int32 = 0
         name.withUTF8 { bytes in SearchText.tokens(bytes) { _ in nameLength += 1 } }
