@@ -59,7 +59,10 @@ import Testing
             else if let number = try? container.decode(Double.self) { value = .text("\(number)") }
             else if let text = try? container.decode(String.self) { value = .text(text) }
             else if let list = try? container.decode([SpecValue].self) { value = .list(list.map(\.value)) }
-            else { value = .object(try container.decode([String: SpecValue].self).mapValues(\.value)) }
+            else {
+                let fields = try container.decode([String: SpecValue].self)
+                value = .object(Dictionary(uniqueKeysWithValues: fields.map { (TemplateKey($0.key), $0.value.value) }))
+            }
         }
     }
 

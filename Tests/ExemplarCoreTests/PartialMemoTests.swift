@@ -31,7 +31,7 @@ import Testing
         // Cards are records, as `Views.prepareCards` keeps them.
         let a = Self.record(["title": "Tập thể A"])
         let b = Self.record(["title": "Cá nhân B", "photo": "b.jpg", "note": "riêng"])
-        let pages: [(String, [String: TemplateValue])] = [
+        let pages: [(String, [TemplateKey: TemplateValue])] = [
             ("list", ["t": strings, "items": [a, b]]),
             ("list", ["t": strings, "items": [b, a]]),
             ("unit", ["t": strings, "items": [a, b]]),
@@ -94,7 +94,7 @@ import Testing
         #expect(memo.kept == 1)
     }
 
-    private static func record(_ fields: [String: TemplateValue]) -> TemplateValue {
+    private static func record(_ fields: [TemplateKey: TemplateValue]) -> TemplateValue {
         .record(TemplateRecord(fields, layout: nil))
     }
 }

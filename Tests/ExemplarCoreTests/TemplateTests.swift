@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct TemplateTests {
-    private func render(_ templates: [String: String], _ data: [String: TemplateValue], name: String = "main") throws -> String? {
+    private func render(_ templates: [String: String], _ data: [TemplateKey: TemplateValue], name: String = "main") throws -> String? {
         var parsed: [String: Template] = [:]
         for (key, text) in templates { parsed[key] = try TemplateParser.parse(text, name: key) }
         return TemplateRenderer(templates: parsed).render(name, data: .object(data))

@@ -92,7 +92,10 @@ public final class SiteSession: @unchecked Sendable {
         /// What checking the content and planning the site reported.
         var checked: [Diagnostic]
         var planned: [Diagnostic]
-        var cardInputs: [PageInput: Set<PageInput>]
+        /// What each card made read, by the numbers of `ids`.
+        var cardInputs: [PageInput: [UInt32]]
+        /// The inputs pages and cards read, numbered.
+        let ids: InputIDs
         /// The search index's documents and terms, updated in place by the next build.
         var search: SearchIndexKeeper?
         let table: PageTable
@@ -124,11 +127,14 @@ public final class SiteSession: @unchecked Sendable {
         /// Its files, by digest (and bytes when kept); nil when rendering failed.
         var files: [PageFile]?
         var diagnostics: [Diagnostic]
-        var inputs: Set<PageInput>
+        /// What the page read, by the numbers of the session's `InputIDs`.
+        var inputs: [UInt32]
+        /// The content files whose body text it read (`individuals/x.md`): its `.body` inputs.
+        var bodies: [String]
         /// The search index's file texts, when only digests are kept: its state holds the same
         /// strings, so this costs no memory, and a file whose string is the same next time keeps
         /// its digest without its bytes being made and hashed again.
-        var texts: [String]?
+        var texts: [PageText]?
 
         func sameFiles(as other: RenderedPage?) -> Bool {
             guard let files, let theirs = other?.files, files.count == theirs.count else { return false }
@@ -373,12 +379,15 @@ public final class SiteSession: @unchecked Sendable {
         var cardReuse: Views.CardReuse?
         // Cards and filter choices read no body: on the same graph, every one stands.
         let prepared = sameSite ? old?.state.cards : nil
-        if let old, !sameSite {
-            let compare = InputComparison(old: old.state, new: state, bodies: changes.items, scores: changes.scores)
+        let ids = old?.ids ?? InputIDs()
+        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
+        // Each input pages and cards read is compared once; those made from cards when the cards are.
+        var inputChanges = sameSite ? nil : comparison.map { ids.changes($0) }
+        if let old, let comparison, let found = inputChanges {
             let inputs = old.cardInputs
             cardReuse = { table, id, cards in
                 guard let card = old.state.cards.card(table, id), let read = inputs[.card(table, id)],
-                      !read.contains(where: { compare.changed($0, cards: cards) }) else { return nil }
+                      !found.any(read, comparison: comparison, cards: cards) else { return nil }
                 return card
             }
         }
@@ -386,18 +395,20 @@ public final class SiteSession: @unchecked Sendable {
                                     tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links,
                                     paths: state.paths)
         state.cards = renderer.cards
-        let comparison = old.map { InputComparison(old: $0.state, new: state, bodies: changes.items, scores: changes.scores) }
+        if let comparison { inputChanges = inputChanges?.withCards(comparison, cards: state.cards) }
         var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
-            : pagesToKeep(plan, old: old, comparison: comparison, cards: state.cards)
+            : pagesToKeep(plan, old: old, changes: inputChanges)
         // Search documents are kept like pages: one stands unless something it read changed.
         let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
         let stillRight: SearchIndexState.StillRight?
         if sameSite {
             let read = Set(changes.items.map(PageInput.body))
             stillRight = { document in document.inputs.map { $0.isDisjoint(with: read) } ?? false }
-        } else if let comparison {
+        } else if let comparison, let found = inputChanges {
             let cards = state.cards
-            stillRight = { document in document.inputs.map { !$0.contains { comparison.changed($0, cards: cards) } } ?? false }
+            stillRight = { document in
+                document.inputs.map { !$0.contains { found.changed($0, ids: ids, comparison: comparison, cards: cards) } } ?? false
+            }
         } else {
             stillRight = nil
         }
@@ -442,13 +453,17 @@ public final class SiteSession: @unchecked Sendable {
         options.progress?(.stage(.render))
         let counter = options.progress.map { PageCounter(total: indices.count, report: $0) }
         let kept = keep
-        let results = indices.parallelMap { index in
+        let order = Self.renderingOrder(indices, plan: plan)
+        let made = order.parallelMap { index in
             defer { counter?.pageDone() }
             let page = plan.pages[index]
             return Self.renderAndWrite(page, kept: kept[index], old: old?.pages[page.route], renderer: renderer,
                                        output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
-                                       search: (search, stillRight))
+                                       ids: ids, search: (search, stillRight))
         }
+        var position = [Int](repeating: 0, count: plan.pages.count)
+        for (slot, index) in order.enumerated() { position[index] = slot }
+        let results = indices.map { made[position[$0]] }
 
         var unchangedFiles: [String] = []
         var unchangedCount = 0
@@ -496,7 +511,7 @@ public final class SiteSession: @unchecked Sendable {
             let before = old?.pages[page.route]
             let changed = Self.changedPaths(result, old: before, searchIndex: page.route == .searchIndex)
             if result.rendered {
-                readBefore.append((index, before?.inputs.compactMap(\.bodyPath) ?? []))
+                readBefore.append((index, before?.bodies ?? []))
                 report.renderedFiles += result.paths
                 report.pagesMade += 1
             }
@@ -582,9 +597,9 @@ public final class SiteSession: @unchecked Sendable {
             return
         }
         var cardInputs = old?.cardInputs ?? [:]
-        cardInputs.merge(renderer.cardInputs.made) { _, new in new }
+        for (card, read) in renderer.cardInputs.made { cardInputs[card] = ids.numbers(of: read) }
         let readers = Self.bodyReaders(plan: plan, pages: table.pages, old: old, samePlan: sameSite, readBefore: readBefore)
-        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, search: search,
+        previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, ids: ids, search: search,
                             table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
@@ -613,8 +628,6 @@ public final class SiteSession: @unchecked Sendable {
         }
     }
 
-    /// For each planned page, whether the previous build's page can stand: same route and file,
-    /// and no input with another value now.
     /// `pagesToKeep` when the site is the previous one but for body texts: a page stands
     /// unless it read one of the changed bodies.
     /// The plan is the previous build's, so every page has its previous rendering.
@@ -637,41 +650,30 @@ public final class SiteSession: @unchecked Sendable {
             readers = old.bodyReaders
             for (index, bodies) in readBefore {
                 for path in bodies { readers[path]?.remove(index) }
-                for case .body(let path) in pages[plan.pages[index].route]?.inputs ?? [] { readers[path, default: []].insert(index) }
+                for path in pages[plan.pages[index].route]?.bodies ?? [] { readers[path, default: []].insert(index) }
             }
             return readers
         }
         for (index, page) in plan.pages.enumerated() {
-            for case .body(let path) in pages[page.route]?.inputs ?? [] { readers[path, default: []].insert(index) }
+            for path in pages[page.route]?.bodies ?? [] { readers[path, default: []].insert(index) }
         }
         return readers
     }
 
-    private func pagesToKeep(_ plan: SitePlan, old: Previous?, comparison: InputComparison?, cards: Views.Cards) -> [Bool] {
-        guard let old, let comparison else { return Array(repeating: false, count: plan.pages.count) }
-        // In chunks, each with its own memory of inputs already compared: most pages share most inputs.
-        let chunkSize = max(64, plan.pages.count / 16)
-        let chunks = stride(from: 0, to: plan.pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, plan.pages.count) }
+    /// For each planned page, whether the previous build's page can stand: same route and file,
+    /// and none of its inputs among those found changed (each compared once, not once per page).
+    private func pagesToKeep(_ plan: SitePlan, old: Previous?, changes: InputChanges?) -> [Bool] {
+        guard let old, let changes else { return Array(repeating: false, count: plan.pages.count) }
         let pages = plan.pages
-        let results = chunks.parallelMap { range -> [Bool] in
-            var known: [PageInput: Bool] = [:]
-            return range.map { index in
+        let chunkSize = max(256, pages.count / 16)
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { $0..<min($0 + chunkSize, pages.count) }
+        return chunks.parallelMap { range in
+            range.map { index -> Bool in
                 let page = pages[index]
                 guard let before = old.pages[page.route], before.outputFile == page.outputFile else { return false }
-                for input in before.inputs {
-                    let changed: Bool
-                    if let seen = known[input] {
-                        changed = seen
-                    } else {
-                        changed = comparison.changed(input, cards: cards)
-                        known[input] = changed
-                    }
-                    if changed { return false }
-                }
-                return true
+                return !changes.any(before.inputs)
             }
-        }
-        return results.flatMap { $0 }
+        }.flatMap { $0 }
     }
 
     /// The files of a page whose bytes changed: all of a page's files, but for the search
@@ -699,6 +701,24 @@ public final class SiteSession: @unchecked Sendable {
         var writeSeconds = 0.0
     }
 
+    /// The order the cores take pages in. The search index, the longest job and the most
+    /// memory, goes first, beside the profile pages, which hold little; the site-wide files
+    /// (exports, figures, list data) come after it, so their large texts are never held at
+    /// the same time as the whole index. Results keep the plan's order.
+    private static func renderingOrder(_ indices: [Int], plan: SitePlan) -> [Int] {
+        var first: [Int] = []
+        var items: [Int] = []
+        var rest: [Int] = []
+        for index in indices {
+            switch plan.pages[index].route {
+            case .searchIndex: first.append(index)
+            case .exemplar, .scores, .initiative, .event, .page: items.append(index)
+            default: rest.append(index)
+            }
+        }
+        return first + items + rest
+    }
+
     /// What the session keeps of each page file.
     private enum Keeping { case nothing, digests, bytes }
 
@@ -708,13 +728,13 @@ public final class SiteSession: @unchecked Sendable {
     /// when that still holds it, and rendered again otherwise.
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
                                        output: (any OutputTarget)?, onDisk: [String: OnDisk], suspects: Set<String>?,
-                                       keeping: Keeping,
+                                       keeping: Keeping, ids: InputIDs,
                                        search: (SearchIndexKeeper?, SearchIndexState.StillRight?)) -> PageResult {
         var clock = StageClock()
         var result: PageResult
         var kept = kept
         /// The texts of the files just rendered, when some are kept by digest alone.
-        var texts: [String]?
+        var texts: [PageText]?
         if kept, let old, output != nil, let files = old.files,
            !files.allSatisfy({ file in file.data != nil || onDisk[file.path]?.digest == file.digest }) {
             kept = false
@@ -733,12 +753,13 @@ public final class SiteSession: @unchecked Sendable {
                 // Nothing kept: each file's bytes are made only as it is written, so a page of
                 // many large files (the search index) never holds them all twice.
                 if keeping == .nothing { return PageFile(path: file.path, digest: PageDigest(), data: nil) }
-                let data = Data(file.text.utf8)
+                let data = file.text.data
                 return PageFile(path: file.path, digest: PageDigest(data), data: data)
             }
             texts = keeping == .nothing ? files?.map(\.text) : keptTexts
-            let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics, inputs: inputs,
-                                        texts: keptTexts)
+            let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics,
+                                        inputs: keeping == .nothing ? [] : ids.numbers(of: inputs),
+                                        bodies: inputs.compactMap(\.bodyPath), texts: keptTexts)
             result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
         }
         if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
@@ -753,7 +774,7 @@ public final class SiteSession: @unchecked Sendable {
                     if let known = onDisk[file.path], known.digest == file.digest,
                        suspects.map({ !$0.contains(file.path) }) ?? false || output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
-                    } else if let data = file.data ?? texts.map({ Data($0[index].utf8) }) {
+                    } else if let data = file.data ?? texts.map({ $0[index].data }) {
                         // Published with other bytes (a template edit changes every page): not read back to compare.
                         let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
                         result.outcomes.append((file.path, try output.write(file.path, data, otherThan: other)))
@@ -767,7 +788,7 @@ public final class SiteSession: @unchecked Sendable {
             if !unread.isEmpty {
                 // Changed in the output folder since it was published: made again.
                 var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk,
-                                           suspects: suspects, keeping: keeping, search: search)
+                                           suspects: suspects, keeping: keeping, ids: ids, search: search)
                 again.renderSeconds += result.renderSeconds
                 again.searchSeconds += result.searchSeconds
                 return again

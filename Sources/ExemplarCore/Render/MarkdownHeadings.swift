@@ -16,7 +16,10 @@ extension Markdown {
     /// cannot disagree.
     func headingIDs(_ document: OpaquePointer) -> HeadingIDs {
         var result = HeadingIDs()
-        var used = reservedIDs
+        // The theme's ids are looked up where they are: copying them into this set cost more
+        // than the rest of the work for a body of a few headings.
+        var used: Set<String> = []
+        func taken(_ id: String) -> Bool { used.contains(id) || reservedIDs.contains(id) }
         var nextNumber: [String: Int] = [:]
         guard let iterator = cmark_iter_new(document) else { return result }
         defer { cmark_iter_free(iterator) }
@@ -27,11 +30,11 @@ extension Markdown {
                 let slug = VietnameseText.slug(plainText(node))
                 guard !slug.isEmpty else { continue }
                 var id = slug
-                if used.contains(id) {
+                if taken(id) {
                     // Each slug remembers where its search for a free number stopped, so a
                     // thousand equal headings cost a thousand lookups, not half a million.
                     var number = nextNumber[slug, default: 2]
-                    repeat { id = "\(slug)-\(number)"; number += 1 } while used.contains(id)
+                    repeat { id = "\(slug)-\(number)"; number += 1 } while taken(id)
                     nextNumber[slug] = number
                 }
                 used.insert(id)

@@ -55,7 +55,7 @@ struct PageRenderer: Sendable {
     /// `search` is the index kept from an earlier build, updated in place, with the test of
     /// which of its documents still stand.
     func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil)
-        -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+        -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let rendered = renderPage(page, search: search, stillRight: stillRight)
         // What a site-wide page made and dropped (every exemplar's data, the search index's
         // words) goes back to the system now, before the next one on another core adds its own.
@@ -64,7 +64,7 @@ struct PageRenderer: Sendable {
     }
 
     private func renderPage(_ page: SitePlan.Page, search: SearchIndexKeeper?, stillRight: SearchIndexState.StillRight?)
-        -> (files: [(path: String, text: String)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+        -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
         let views = views.tracking(reads)
         if page.route == .searchIndex {
@@ -74,36 +74,42 @@ struct PageRenderer: Sendable {
             reads?.note(.all(.pageList))
             let keeper = search ?? SearchIndexKeeper()
             let files = keeper.state.update(views, stillRight: search == nil ? nil : stillRight, track: tracks)
-            return (files.map { (page.path + $0.path, $0.text) }, [], reads?.inputs ?? [])
+            return (files.map { (page.path + $0.path, PageText.string($0.text)) }, [], reads?.inputs ?? [])
         }
         let (text, diagnostics) = render(page, views: views)
         return (text.map { [(page.outputFile, $0)] }, diagnostics, reads?.inputs ?? [])
     }
 
     func render(_ page: SitePlan.Page) -> (text: String?, diagnostics: [Diagnostic]) {
-        render(page, views: views)
+        let (text, diagnostics) = render(page, views: views)
+        return (text?.string, diagnostics)
     }
 
-    private func render(_ page: SitePlan.Page, views: Views) -> (text: String?, diagnostics: [Diagnostic]) {
+    private func render(_ page: SitePlan.Page, views: Views) -> (text: PageText?, diagnostics: [Diagnostic]) {
+        let made: String?
         switch page.route {
-        case .feed: return (Feed(views: views).render(), [])
+        case .feed: made = Feed(views: views).render()
         case .sitemap:
             views.reads?.note(.all(.pageList))
-            return (Sitemap.render(paths: plan.htmlPaths, views: views), [])
-        case .robots: return (Sitemap.robots(views: views), [])
-        case .export(let name): return (Export(views: views).render(name), [])
-        case .listData(let listing): return (views.listData(listing), [])
-        case .listChoices(let listing): return (views.listChoices(listing), [])
-        case .figuresData(let year, let format): return (FigureExport(views: views).render(year: year, format: format), [])
-        default: break
+            made = Sitemap.render(paths: plan.htmlPaths, views: views)
+        case .robots: made = Sitemap.robots(views: views)
+        case .export(let name): made = Export(views: views).render(name)
+        case .listData(let listing): made = views.listData(listing)
+        case .listChoices(let listing): made = views.listChoices(listing)
+        case .figuresData(let year, let format): made = FigureExport(views: views).render(year: year, format: format)
+        default: return renderTemplate(page, views: views)
         }
+        return (made.map(PageText.string), [])
+    }
+
+    private func renderTemplate(_ page: SitePlan.Page, views: Views) -> (text: PageText?, diagnostics: [Diagnostic]) {
         let (template, data, diagnostics) = templateData(page.route, views: views)
-        guard let html = theme.render(data, template: template, memo: partials) else {
+        guard let html = theme.renderBytes(data, template: template, memo: partials) else {
             if theme.reported.contains(template) { return (nil, diagnostics) }
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])
         }
-        return (html, diagnostics)
+        return (.bytes(html), diagnostics)
     }
 
     private func templateData(_ route: Route, views: Views) -> (String, TemplateData, [Diagnostic]) {

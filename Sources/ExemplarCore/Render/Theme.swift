@@ -71,7 +71,7 @@ public struct Theme: Sendable {
         let assets = fileManager.fileExists(atPath: assetsURL.path) ? assetsURL : nil
         let reported = Set(requiredTemplates.filter { templates[$0] == nil })
         let theme = Theme(renderer: TemplateRenderer(templates: templates), strings: strings,
-                          stringsValue: .object(strings.mapValues { .text($0) }), assets: assets,
+                          stringsValue: .object(Dictionary(uniqueKeysWithValues: strings.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })), assets: assets,
                           reported: reported, reservedIDs: reservedIDs)
         return (theme, diagnostics)
     }
@@ -103,6 +103,11 @@ public struct Theme: Sendable {
 
     func render(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> String? {
         renderer.render(template, data: .object(data), memo: memo)
+    }
+
+    /// The page as UTF-8 bytes, to be written as they are.
+    func renderBytes(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> [UInt8]? {
+        renderer.renderBytes(template, data: .object(data), memo: memo)
     }
 
     /// The interface string for `key`; the key itself when missing, so the gap shows on the page.

@@ -28,15 +28,16 @@ final class PartialMemo: @unchecked Sendable {
         /// every kind of page, whatever the page's own `{{$main}}`.
         let blocks: [(name: String, nodes: [Template.Node]?)]
         /// Each name looked up outside the item, with what it was then (nil: found nowhere).
-        let outside: [(name: String, value: TemplateValue?)]
-        let html: String
+        let outside: [(name: TemplateKey, value: TemplateValue?)]
+        /// UTF-8, at its own size.
+        let html: [UInt8]
     }
 
     /// What a partial being rendered for the memo looked up outside its item.
     final class Recording {
         /// Stack index of the item: names found below it, or nowhere, are noted.
         let itemIndex: Int
-        var outside: [(name: String, value: TemplateValue?)] = []
+        var outside: [(name: TemplateKey, value: TemplateValue?)] = []
         var usesPosition = false
         /// Names of the blocks shown.
         var blocks: Set<String> = []
@@ -66,7 +67,7 @@ final class PartialMemo: @unchecked Sendable {
 
     /// The kept HTML, if an entry matches; `outside` resolves a name as the page would now.
     func html(_ key: Key, item: TemplateValue, blocks: [String: [Template.Node]],
-              outside: (String) -> TemplateValue?) -> String? {
+              outside: (TemplateKey) -> TemplateValue?) -> [UInt8]? {
         lock.lock()
         let candidates = entries[key] ?? []
         lock.unlock()
@@ -87,10 +88,9 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     func keep(_ key: Key, _ entry: Entry) {
-        let exact = Entry(item: entry.item, blocks: entry.blocks, outside: entry.outside, html: entry.html.exactlySized())
         lock.lock()
         defer { lock.unlock() }
-        if (entries[key]?.count ?? 0) < Self.variants { entries[key, default: []].append(exact) }
+        if (entries[key]?.count ?? 0) < Self.variants { entries[key, default: []].append(entry) }
     }
 
     /// How many renderings are kept, over all items.

@@ -1,15 +1,39 @@
 /// A parsed Mustache template: a tree of nodes, checked once when the theme is loaded.
 struct Template: Sendable {
+    /// What a transform like `empty(list)` computes from the value it names.
+    enum Transform: String, Sendable, CaseIterable {
+        case empty, count, one, first, last, index, even, odd
+    }
+
     /// A `{{name}}` reference: a dotted path, optionally inside a transform like `empty(list)`.
-    struct Name: Sendable, Equatable {
-        var path: [String]
-        var transform: String?
-        var text: String
+    /// A class, split once when parsed: a node is copied on every visit, and one reference
+    /// costs one retain where its strings and arrays cost one each.
+    final class Name: Sendable, Equatable {
+        let path: [String]
+        let transform: Transform?
+        let text: String
+        /// The first name of the path, looked up from the innermost context outwards
+        /// (nil for `.`), and the rest, each looked up inside the one before.
+        let first: TemplateKey?
+        let rest: [TemplateKey]
+
+        init(path: [String], transform: Transform?, text: String) {
+            self.path = path
+            self.transform = transform
+            self.text = text
+            first = path.first.map { TemplateKey($0) }
+            rest = path.dropFirst().map { TemplateKey($0) }
+        }
+
+        static func == (lhs: Name, rhs: Name) -> Bool {
+            lhs.path == rhs.path && lhs.transform == rhs.transform && lhs.text == rhs.text
+        }
     }
 
     /// Not `indirect`: children are arrays, already on the heap.
     enum Node: Sendable {
-        case text(String)
+        /// Literal text, kept as the UTF-8 bytes it is copied out as.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, inverted: Bool, [Node])
         /// `{{>name}}`; `indent` is the whitespace before it when it stands alone on its line,

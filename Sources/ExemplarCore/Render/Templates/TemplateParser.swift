@@ -40,7 +40,7 @@ struct TemplateParser {
         var opener = "{{", closer = "}}"
         var lines = LineCounter(text)
         func flushText() {
-            if !pendingText.isEmpty { stack[stack.count - 1].nodes.append(.text(pendingText)) }
+            if !pendingText.isEmpty { stack[stack.count - 1].nodes.append(.text(Array(pendingText.utf8))) }
             pendingText = ""
         }
         while index < text.endIndex {
@@ -136,15 +136,16 @@ struct TemplateParser {
 
     /// `a.b`, `.`, `empty(list)`, `count(list)`, `last()`.
     static func parseName(_ raw: String, line: Int, column: Int) throws(Failure) -> Template.Name {
-        var transform: String?
+        var transform: Template.Transform?
         var path = raw
         if let open = raw.firstIndex(of: "("), raw.hasSuffix(")") {
-            transform = String(raw[..<open])
+            let word = String(raw[..<open])
             path = String(raw[raw.index(after: open)..<raw.index(before: raw.endIndex)])
-            guard TemplateRenderer.transforms.contains(transform ?? "") else {
-                throw Failure(message: "không có phép biến đổi \(transform ?? "")(); dùng: \(TemplateRenderer.transforms.sorted().joined(separator: ", "))",
+            guard let known = Template.Transform(rawValue: word) else {
+                throw Failure(message: "không có phép biến đổi \(word)(); dùng: \(TemplateRenderer.transforms.sorted().joined(separator: ", "))",
                               line: line, column: column)
             }
+            transform = known
         }
         guard !path.contains("(") && !path.contains(")") else {
             throw Failure(message: "\"\(raw)\": không lồng được phép biến đổi vào nhau; tính giá trị đó trong dữ liệu thay vì trong mẫu",

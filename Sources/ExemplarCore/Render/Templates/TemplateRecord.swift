@@ -5,10 +5,10 @@
 public final class TemplateRecord: Sendable, Equatable {
     /// The names of a kind of record and where each one's value is.
     final class Layout: Sendable {
-        let names: [String]
-        let slots: [String: Int]
+        let names: [TemplateKey]
+        let slots: [TemplateKey: Int]
 
-        init(_ names: [String]) {
+        init(_ names: [TemplateKey]) {
             self.names = names
             slots = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -18,19 +18,19 @@ public final class TemplateRecord: Sendable, Equatable {
     let values: [TemplateValue]
 
     /// The record of `fields`, sharing `layout` when it has the very same names.
-    init(_ fields: [String: TemplateValue], layout shared: Layout?) {
+    init(_ fields: [TemplateKey: TemplateValue], layout shared: Layout?) {
         let layout = shared.flatMap { $0.names.count == fields.count && $0.names.allSatisfy { fields[$0] != nil } ? $0 : nil }
             ?? Layout(fields.keys.sorted())
         self.layout = layout
         values = layout.names.map { fields[$0] ?? .null }
     }
 
-    subscript(name: String) -> TemplateValue? {
+    subscript(name: TemplateKey) -> TemplateValue? {
         layout.slots[name].map { values[$0] }
     }
 
     /// The same names and values as an ordinary object, to be changed.
-    var fields: [String: TemplateValue] {
+    var fields: [TemplateKey: TemplateValue] {
         Dictionary(zip(layout.names, values), uniquingKeysWith: { first, _ in first })
     }
 

@@ -1,15 +1,23 @@
 /// Renders parsed templates with typed data. Text values are HTML-escaped; `.html`
 /// values (the builder's own Markdown output) are inserted as they are.
+///
+/// Pages are written as UTF-8 bytes: appending bytes is a copy, where appending to a `String`
+/// checked its storage and flags first, for each of the thousands of pieces of a page.
 struct TemplateRenderer: Sendable {
-    static let transforms: Set<String> = ["empty", "count", "one", "first", "last", "index", "even", "odd"]
+    static let transforms: Set<String> = Set(Template.Transform.allCases.map(\.rawValue))
 
     let templates: [String: Template]
 
     /// `memo` keeps partials rendered for list items (cards) for other pages of the same build.
     func render(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> String? {
+        renderBytes(name, data: data, memo: memo).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The page as UTF-8 bytes.
+    func renderBytes(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out = ""
-        out.reserveCapacity(16_384)
+        var out: [UInt8] = []
+        out.reserveCapacity(32_768)
         var scope = Scope(stack: [data])
         scope.memo = memo
         render(template.nodes, &scope, into: &out)
@@ -35,11 +43,11 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func render(_ nodes: [Template.Node], _ scope: inout Scope, into out: inout String) {
+    private func render(_ nodes: [Template.Node], _ scope: inout Scope, into out: inout [UInt8]) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                out += text
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
             case .variable(let name, let escaped):
                 write(value(of: name, in: scope), escaped: escaped, into: &out)
             case .section(let name, let inverted, let children):
@@ -79,7 +87,7 @@ struct TemplateRenderer: Sendable {
 
     /// A partial or parent template: from the memo when it was rendered for the same list
     /// item in the same surroundings before; else rendered, and kept from the item's second use.
-    private func renderPartial(_ name: String, _ nodes: [Template.Node], _ scope: inout Scope, into out: inout String) {
+    private func renderPartial(_ name: String, _ nodes: [Template.Node], _ scope: inout Scope, into out: inout [UInt8]) {
         guard let memo = scope.memo, scope.recording == nil, scope.itemDepth == scope.stack.count,
               let item = scope.stack.last, let key = PartialMemo.key(name, item) else {
             render(nodes, &scope, into: &out)
@@ -88,7 +96,7 @@ struct TemplateRenderer: Sendable {
         let itemIndex = scope.stack.count - 1
         let current = scope
         if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: current, below: itemIndex) }) {
-            out += html
+            out.append(contentsOf: html)
             return
         }
         guard memo.wantsRecording(key) else {
@@ -98,20 +106,21 @@ struct TemplateRenderer: Sendable {
         let recording = PartialMemo.Recording(itemIndex: itemIndex)
         scope.recording = recording
         let blocks = scope.blocks
-        var html = ""
-        render(nodes, &scope, into: &html)
+        let start = out.count
+        render(nodes, &scope, into: &out)
         scope.recording = nil
-        out += html
         if !recording.usesPosition {
             // What the surroundings gave each block shown: a block the partial overrides
             // itself (a parent inside it) still takes the outermost override when there is one.
             let used = recording.blocks.sorted().map { (name: $0, nodes: blocks[$0]) }
+            // Copied out at its own size: it is kept for the whole build.
+            let html = out.withUnsafeBufferPointer { [UInt8](UnsafeBufferPointer(rebasing: $0[start...])) }
             memo.keep(key, PartialMemo.Entry(item: item, blocks: used, outside: recording.outside, html: html))
         }
     }
 
     /// What `name` resolves to from the frames below `index`, as a lookup that misses the item would.
-    private func resolveFirst(_ name: String, in scope: Scope, below index: Int) -> TemplateValue? {
+    private func resolveFirst(_ name: TemplateKey, in scope: Scope, below index: Int) -> TemplateValue? {
         var frame = index - 1
         while frame >= 0 {
             if let value = scope.stack[frame][name] { return value }
@@ -121,42 +130,41 @@ struct TemplateRenderer: Sendable {
     }
 
     private func value(of name: Template.Name, in scope: Scope) -> TemplateValue {
-        switch name.transform {
-        case nil:
-            return resolve(name.path, in: scope)
-        case "empty":
-            switch resolve(name.path, in: scope) {
+        guard let transform = name.transform else { return resolve(name, in: scope) }
+        switch transform {
+        case .empty:
+            switch resolve(name, in: scope) {
             case .null: return .flag(true)
             case .list(let items): return .flag(items.isEmpty)
             case .text(let text), .html(let text): return .flag(text.isEmpty)
             default: return .flag(false)
             }
-        case "count":
-            if case .list(let items) = resolve(name.path, in: scope) { return .number(items.count) }
+        case .count:
+            if case .list(let items) = resolve(name, in: scope) { return .number(items.count) }
             return .number(0)
-        case "one":
+        case .one:
             // For a noun after a count: English says "1 item" but "2 items".
-            switch resolve(name.path, in: scope) {
+            switch resolve(name, in: scope) {
             case .number(let number): return .flag(number == 1)
             case .list(let items): return .flag(items.count == 1)
             default: return .flag(false)
             }
-        default:
+        case .first, .last, .index, .even, .odd:
             scope.recording?.usesPosition = true
             guard let position = scope.position else { return .null }
-            switch name.transform {
-            case "first": return .flag(position.index == 0)
-            case "last": return .flag(position.index == position.count - 1)
-            case "index": return .number(position.index)
-            case "even": return .flag(position.index % 2 == 0)
+            switch transform {
+            case .first: return .flag(position.index == 0)
+            case .last: return .flag(position.index == position.count - 1)
+            case .index: return .number(position.index)
+            case .even: return .flag(position.index % 2 == 0)
             default: return .flag(position.index % 2 == 1)
             }
         }
     }
 
     /// The first name is looked up from the innermost context outwards; the rest inside it.
-    private func resolve(_ path: [String], in scope: Scope) -> TemplateValue {
-        guard let first = path.first else { return scope.stack.last ?? .null }
+    private func resolve(_ name: Template.Name, in scope: Scope) -> TemplateValue {
+        guard let first = name.first else { return scope.stack.last ?? .null }
         var found: TemplateValue?
         var frame = scope.stack.count - 1
         while frame >= 0 {
@@ -167,63 +175,56 @@ struct TemplateRenderer: Sendable {
         if let recording = scope.recording, frame < recording.itemIndex {
             recording.outside.append((first, found))
         }
-        for key in path.dropFirst() {
+        for key in name.rest {
             found = found?[key]
         }
         return found ?? .null
     }
 
-    private func write(_ value: TemplateValue, escaped: Bool, into out: inout String) {
+    private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
-        case .text(let text): escaped ? HTMLEscape.append(text, to: &out) : out.append(text)
-        case .html(let html): out.append(html)
-        case .number(let number): out.append(String(number))
-        case .flag(let flag): out.append(flag ? "true" : "false")
+        case .text(let text): escaped ? HTMLEscape.append(text, to: &out) : out.appendUTF8(text)
+        case .html(let html): out.appendUTF8(html)
+        case .number(let number): out.appendUTF8(String(number))
+        case .flag(let flag): out.appendUTF8(flag ? "true" : "false")
         case .list, .object, .record, .null: break
         }
     }
 }
 
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of `text`, copied whole from its storage.
+    mutating func appendUTF8(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+        if done == nil { append(contentsOf: text.utf8) }
+    }
+}
+
 /// Escapes text for HTML content and attribute values, copying untouched runs whole.
 enum HTMLEscape {
-    static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        guard needsEscaping(text) else {
-            out.append(text)
-            return
-        }
-        var runStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out.append(contentsOf: text[runStart..<index])
-                out.append(replacement)
-                runStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out.append(contentsOf: text[runStart..<utf8.endIndex])
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, to: &out) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { append($0, to: &out) } }
     }
 
     /// `"`, `&`, `'`, `<` and `>` as bits of one word: all five lie below 0x40.
     private static let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 
-    /// Most values hold none of `&<>"'`: a scan of the contiguous bytes tells, much faster
-    /// than iterating the UTF-8 view (and without copying the string to reach them).
-    private static func needsEscaping(_ text: String) -> Bool {
-        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.contains { $0 < 0x40 && special & (1 << UInt64($0)) != 0 }
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x40, special & (1 << UInt64(byte)) != 0 else { continue }
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            switch byte {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            }
+            runStart = index + 1
         }
-        if let scan { return scan }
-        return text.utf8.contains { $0 < 0x40 && special & (1 << UInt64($0)) != 0 }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 }

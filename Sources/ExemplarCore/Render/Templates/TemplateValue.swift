@@ -8,7 +8,7 @@ public enum TemplateValue: Sendable, Equatable {
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object([TemplateKey: TemplateValue])
     /// An object kept long and shown often (a card): its names are shared with its kind's.
     case record(TemplateRecord)
     /// HTML made by the builder itself (rendered Markdown): inserted as it is.
@@ -26,7 +26,7 @@ public enum TemplateValue: Sendable, Equatable {
         }
     }
 
-    subscript(key: String) -> TemplateValue? {
+    subscript(key: TemplateKey) -> TemplateValue? {
         switch self {
         case .object(let fields): return fields[key]
         case .record(let record): return record[key]
@@ -42,12 +42,19 @@ public enum TemplateValue: Sendable, Equatable {
     }
 
     /// The names and values of an object or record, to build a changed copy; nil for others.
-    var fields: [String: TemplateValue]? {
+    var fields: [TemplateKey: TemplateValue]? {
         switch self {
         case .object(let fields): return fields
         case .record(let record): return record.fields
         default: return nil
         }
+    }
+}
+
+extension [TemplateKey: TemplateValue] {
+    /// Texts under names read from content (an item's `extra` fields).
+    init(text fields: [String: String]) {
+        self.init(uniqueKeysWithValues: fields.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })
     }
 }
 
@@ -60,7 +67,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(integerLiteral value: Int) { self = .number(value) }
     public init(booleanLiteral value: Bool) { self = .flag(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    public init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }

@@ -19,10 +19,10 @@ enum FilterForm {
     }
 
     /// The selects of the form, by the key of their options in the choices and their name.
-    static let selectKeys = [("units", "unit"), ("years", "year"), ("fields", "field"), ("kinds", "kind"), ("awards", "award")]
+    static let selectKeys: [(TemplateKey, String)] = [("units", "unit"), ("years", "year"), ("fields", "field"), ("kinds", "kind"), ("awards", "award")]
 
     /// The keys of the selects `choices` offers an option in (`units`, `years` …), in order.
-    static func selects(_ choices: TemplateValue?) -> [String] {
+    static func selects(_ choices: TemplateValue?) -> [TemplateKey] {
         selectKeys.map(\.0).filter { key in
             if case .list(let options)? = choices?[key] { return !options.isEmpty }
             return false
@@ -36,7 +36,7 @@ enum FilterForm {
         for (key, name) in selectKeys {
             guard case .list(let options)? = choices?[key], !options.isEmpty else { continue }
             members[name] = .array(options.map { option in
-                func text(_ name: String) -> JSONValue {
+                func text(_ name: TemplateKey) -> JSONValue {
                     if case .text(let value)? = option[name] { return .string(value) }
                     return .string("")
                 }

@@ -119,7 +119,7 @@ extension Views {
                 row["award_year"] = (grant.year ?? grant.date?.year).map(TemplateValue.number) ?? .null
                 row["decision"] = decisionText(grant).map(TemplateValue.text) ?? .null
             } else {
-                for key in ["award", "award_url", "award_year", "decision"] { row[key] = .null }
+                for key: TemplateKey in ["award", "award_url", "award_year", "decision"] { row[key] = .null }
             }
             groups[exemplar.kind, default: []].append(.object(row))
         }

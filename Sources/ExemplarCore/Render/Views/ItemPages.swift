@@ -23,7 +23,7 @@ extension Views {
         data.merge(splitByDate(graph.eventsOfExemplar[exemplar.id] ?? [])) { _, new in new }
         data["tags"] = .list(exemplar.tags.map(TemplateValue.text))
         data["scores"] = scoreData(exemplar.id)
-        data["extra"] = .object(exemplar.extra.mapValues(TemplateValue.text))
+        data["extra"] = .object(TemplateData(text: exemplar.extra))
         data["og_image"] = exemplar.photo.flatMap { shareImage($0.value) }
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
@@ -34,7 +34,7 @@ extension Views {
         var data = common(.initiative(item.id), title: item.title, description: item.summary)
         data.merge(makeInitiativeCard(item.id) ?? [:]) { _, card in card }
         data["fields"] = fieldNames(item.fields)
-        data["extra"] = .object(item.extra.mapValues(TemplateValue.text))
+        data["extra"] = .object(TemplateData(text: item.extra))
         data["owners"] = .list((graph.ownersOfInitiative[item.id] ?? []).compactMap(exemplarCard))
         data["adoptions"] = .list(item.adoptedBy.compactMap { adoption -> TemplateValue? in
             guard let unit = unitLink(adoption.unit.value) else { return nil }
@@ -58,7 +58,7 @@ extension Views {
         let body = markdown.render(event.body, folder: "events", file: event.source.file)
         var data = common(.event(event.id), title: event.title, description: event.summary)
         data.merge(makeEventCard(event.id) ?? [:]) { _, card in card }
-        data["extra"] = .object(event.extra.mapValues(TemplateValue.text))
+        data["extra"] = .object(TemplateData(text: event.extra))
         // A commendation conference honours the whole phase: link its full list.
         if event.kind == .commendation, let phase = graph.site.phase, phase.contains(event.date.year) || event.date.year == phase.to + 1 {
             data["phase_list"] = ["url": .text(url(.list(.phase, page: 1)) ?? ""), "name": .text(phase.name)]
@@ -114,7 +114,7 @@ extension Views {
         let body = markdown.render(page.body, folder: "pages", file: page.source.file)
         var data = common(.page(page.id), title: page.title, description: page.summary)
         data["summary"] = .text(page.summary ?? "")
-        data["extra"] = .object(page.extra.mapValues(TemplateValue.text))
+        data["extra"] = .object(TemplateData(text: page.extra))
         data["body"] = .html(body.html)
         return (data, body.diagnostics)
     }

@@ -101,11 +101,11 @@ extension Views {
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
     func makeFilterEntry(_ id: String, grants: [String] = []) -> String? {
         guard let card = exemplarCard(id), card.isObject else { return nil }
-        func value(_ key: String) -> JSONValue {
+        func value(_ key: TemplateKey) -> JSONValue {
             if case .text(let value)? = card[key], !value.isEmpty { return .string(value) }
             return .null
         }
-        func nested(_ key: String, _ inner: String) -> JSONValue {
+        func nested(_ key: TemplateKey, _ inner: TemplateKey) -> JSONValue {
             if case .text(let value)? = card[key]?[inner], !value.isEmpty { return .string(value) }
             return .null
         }

@@ -38,7 +38,7 @@ extension Views {
 
     private func modelFilterEntry(_ id: String) -> String? {
         guard let card = initiativeCard(id), card.isObject else { return nil }
-        func value(_ key: String) -> JSONValue {
+        func value(_ key: TemplateKey) -> JSONValue {
             switch card[key] {
             case .text(let value)? where !value.isEmpty: return .string(value)
             case .number(let value)?: return .string(String(value))

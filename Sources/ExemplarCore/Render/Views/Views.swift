@@ -6,7 +6,7 @@ import Foundation
 ///
 /// An optional is stored through the subscript (`data["year"] = year.map(TemplateValue.number)`):
 /// nil leaves the key out, so the template looks the name up in the enclosing context.
-typealias TemplateData = [String: TemplateValue]
+typealias TemplateData = [TemplateKey: TemplateValue]
 
 /// Everything a page's data is made from.
 struct Views: Sendable {

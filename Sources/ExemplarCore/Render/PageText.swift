@@ -1,0 +1,34 @@
+import Foundation
+
+/// What a rendered file holds: a text built as a `String` (feeds, data files, the search
+/// index), or a page the templates wrote straight as UTF-8 bytes. Bytes go to the disk as
+/// they are, without being made a `String` first, which would check and copy them all.
+enum PageText: Sendable, Equatable {
+    case string(String)
+    case bytes([UInt8])
+
+    /// The bytes to write.
+    var data: Data {
+        switch self {
+        case .string(let text): return Data(text.utf8)
+        case .bytes(let bytes): return Data(bytes)
+        }
+    }
+
+    /// The text, for callers that read it.
+    var string: String {
+        switch self {
+        case .string(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The same bytes, whichever way each was made.
+    static func == (lhs: PageText, rhs: PageText) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.bytes(let a), .bytes(let b)): return a == b
+        case (.string(let text), .bytes(let bytes)), (.bytes(let bytes), .string(let text)): return text.utf8.elementsEqual(bytes)
+        }
+    }
+}
