@@ -50,6 +50,61 @@ import Testing
         #expect(text == "Kết quả Chị Hoa cùng tập thể làm .")
     }
 
+    @Test func bodyBytesAreTheBodyRenderingReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("body-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let head = "---\nname: Đặng Thị Thu\n---\n"
+        let body = "## Kết quả\n\nChị **Thu** (Đồng Hới) cùng [tập thể](../collectives/x.md) <b>làm</b> – “mới”.\n"
+        // What each file is, and whether the one-pass read takes it (others go the general way).
+        let cases: [(name: String, bytes: [UInt8], fast: Bool)] = [
+            ("plain", Array((head + body).utf8), true),
+            ("bom", [0xEF, 0xBB, 0xBF] + Array((head + body).utf8), true),
+            ("fence with spaces", Array(("--- \nname: X\n---\t\n" + body).utf8), true),
+            ("nfd", Array((head + body).decomposedStringWithCanonicalMapping.utf8), false),
+            ("crlf", Array((head + body).replacingOccurrences(of: "\n", with: "\r\n").utf8), false),
+            ("line separator", Array((head + body + "a\u{2028}b").utf8), false),
+            ("other script", Array((head + body + "漢字 😀").utf8), false),
+            ("not utf-8", Array((head + body).utf8) + [0xC3, 0x28], false),
+        ]
+        for (name, bytes, fast) in cases {
+            let url = folder.appendingPathComponent(name + ".md")
+            try Data(bytes).write(to: url)
+            // Split as loading splits it: after the byte order mark, with `\n` line ends, in NFC.
+            let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
+            let loaded = try FrontMatter.split(VietnameseText.nfc(SourceText.unixLineEnds(text)))
+            let stored = Body(markdown: loaded.body, firstLine: loaded.bodyFirstLine).stored(in: url)
+            #expect(BodyBytes.of(stored) == Array((stored.markdown() ?? "").utf8), "\(name)")
+            #expect((BodyBytes.fast(Data(bytes), firstLine: loaded.bodyFirstLine) != nil) == fast, "\(name)")
+        }
+        // A file edited since it was loaded, its body now on another line, gives what rendering gets: nothing.
+        let url = folder.appendingPathComponent("plain.md")
+        let moved = Body(markdown: body, firstLine: 3).stored(in: url)
+        #expect(BodyBytes.of(moved).isEmpty)
+        #expect(moved.markdown() == nil)
+        #expect(String(decoding: BodyBytes.of(Body(markdown: head + body, firstLine: 4).stored(in: url)), as: UTF8.self) == body)
+    }
+
+    @Test func stretchesOfMarkdownHoldTheWordsOfItsPlainText() {
+        let samples = [
+            "## Kết quả\n\nChị **Hoa** cùng [tập thể](../collectives/x.md) <b>làm</b>.",
+            "a](b)c", "a](b\n)c", "a<b\n>c", "x<y", "x](", "]](a)(b)c", "<<a>b>c", "[Đức](a) [Dục](b \"t\")đồng", "\\*a*_b_`c`|d>e!f#g",
+            "", "](x)", "<x>",
+        ]
+        func stretchWords(_ markdown: String) -> [SearchText.Word] {
+            var cut: [SearchText.Word] = []
+            Array(markdown.utf8).withUnsafeBufferPointer { bytes in
+                PlainText.stretches(bytes) { stretch in SearchText.tokens(stretch) { cut.append(SearchText.word($0)) } }
+            }
+            return cut
+        }
+        for markdown in samples {
+            #expect(stretchWords(markdown) == SearchText.words(PlainText.strip(markdown)), "\(markdown)")
+        }
+        // The stretches leave the targets and tags out.
+        #expect(stretchWords("a](bcd) <efg>h").map(\.key) == ["a", "h"])
+    }
+
     // MARK: The index a build writes
 
     private static let files: [String: String] = {

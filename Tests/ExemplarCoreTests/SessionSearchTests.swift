@@ -33,6 +33,27 @@ import Testing
         try expectFreshIndex(lab)
     }
 
+    /// A unit renamed moves in the unit order, which every document's unit filter value
+    /// follows: only the documents that show its name are made again, and the filters' file
+    /// is written with the new order, as a fresh build writes it.
+    @Test func unitRenameMakesAgainOnlyTheDocumentsShowingItsName() throws {
+        let lab = try SampleLab()
+        defer { lab.remove() }
+        let session = SiteSession(options: lab.options)
+        let first = session.build()
+        #expect(first.succeeded)
+        let units = lab.content.appendingPathComponent("units.yml")
+        let original = try String(contentsOf: units, encoding: .utf8)
+        let renamed = original.replacingOccurrences(of: "  name: Ban Nữ công\n", with: "  name: Ấp Nữ công\n")
+        #expect(renamed != original)
+        try Data(renamed.utf8).write(to: units)
+        let rename = session.build(changes: [ChangedPath(units)])
+        #expect(rename.succeeded)
+        #expect(rename.searchDocumentsMade > 0)
+        #expect(rename.searchDocumentsMade < first.searchDocumentsMade / 2)
+        try expectFreshIndex(lab)
+    }
+
     /// Pair shards follow edits too: a body that gains the two words, a title that becomes a
     /// name holding both; each time the files are a fresh build's.
     @Test func pairShardsFollowEdits() throws {

@@ -4,22 +4,23 @@ enum PlainText {
     /// Characters a snippet shows at most.
     static let snippetLength = 180
 
-    static func of(_ body: Body) -> String {
-        guard !body.isBlank, let markdown = body.markdown() else { return "" }
-        return strip(markdown)
+    static func strip(_ markdown: String) -> String {
+        var markdown = markdown
+        return String(decoding: markdown.withUTF8 { strip($0) }, as: UTF8.self)
     }
 
     /// Works on UTF-8 bytes: every mark-up character is ASCII, and bodies are most of the
-    /// text the index reads.
-    static func strip(_ markdown: String) -> String {
-        var markdown = markdown
-        return markdown.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+    /// text the index reads. What is cut is cut at ASCII bytes, so valid UTF-8 stays valid.
+    static func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+            var count = 0
             var index = 0
             var lastWasSpace = true
             func space() {
-                if !lastWasSpace { out.append(0x20) }
+                if !lastWasSpace {
+                    out[count] = 0x20
+                    count += 1
+                }
                 lastWasSpace = true
             }
             /// Skips from `index` to just past `end` on the same line, if it is there.
@@ -42,16 +43,54 @@ enum PlainText {
                 case 0x23, 0x2A, 0x5F, 0x60, 0x5B, 0x5D, 0x7C, 0x3E, 0x21, 0x5C, 0x20, 0x0A, 0x09, 0x0D:
                     space()
                 default:
-                    out.append(byte)
+                    out[count] = byte
+                    count += 1
                     lastWasSpace = false
                 }
             }
-            if lastWasSpace, !out.isEmpty { out.removeLast() }
-            return String(decoding: out, as: UTF8.self)
+            if lastWasSpace, count > 0 { count -= 1 }
+            written = count
         }
     }
 
+    /// Calls `body` with each stretch of `markdown` whose text `strip` keeps: what lies between
+    /// link targets (`](target)`) and tags (`<…>`), skipped as `strip` skips them. The other
+    /// mark-up characters are neither letters nor digits, so the words of these stretches are
+    /// the words of `strip(markdown)`, without the stripped text made.
+    static func stretches(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = 0
+        var index = 0
+        /// Skips from `index` to just past `end` on the same line, if it is there.
+        func skip(to end: UInt8) {
+            var next = index
+            while next < bytes.count, bytes[next] != end, bytes[next] != 0x0A { next += 1 }
+            if next < bytes.count, bytes[next] == end { index = next + 1 }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x5D, index < bytes.count, bytes[index] == 0x28 {  // `](target)`
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+                index += 1
+                skip(to: 0x29)
+                start = index
+            } else if byte == 0x3C {  // an HTML tag or autolink
+                body(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+                skip(to: 0x3E)
+                start = index
+            }
+        }
+        body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+    }
+
     /// The summary, or the body's opening cut at a word, so a result says what it is about.
+    /// The same from a body's Markdown (UTF-8), stripped only when there is no summary.
+    static func snippet(summary: String?, markdown: [UInt8]) -> String {
+        if let summary, !summary.isEmpty { return summary }
+        let text = markdown.withUnsafeBufferPointer { strip($0) }
+        return snippet(summary: nil, body: String(decoding: text, as: UTF8.self))
+    }
+
     static func snippet(summary: String?, body: String) -> String {
         if let summary, !summary.isEmpty { return summary }
         guard body.count > snippetLength else { return body }

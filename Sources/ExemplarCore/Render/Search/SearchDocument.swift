@@ -31,10 +31,14 @@ struct SearchDocument: Sendable {
     var name: String
     /// What kind of item it is, in words ("Cá nhân", "Mô hình", "Hội nghị biểu dương").
     var label: String
-    /// Position of its unit (or an event's host) in the site's unit order, for the unit filter.
-    var unit: Int?
+    /// Its unit (or an event's host), whose place in the site's unit order the unit filter
+    /// reads: kept as an id, so that a unit renamed, which moves units in that order, makes
+    /// again only the documents that show its name.
+    var unit: String?
     var years: [Int]
     var yearsText: String
     var snippet: String
     var fields: [(Field, String)]
+    /// The body's Markdown as UTF-8, its text cut after the fields as `.body` (the last of them).
+    var body: [UInt8] = []
 }

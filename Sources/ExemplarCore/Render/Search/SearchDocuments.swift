@@ -31,17 +31,18 @@ extension Views {
         let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file)
         var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
         terms += graph.rankedAwards(of: e).map(\.award.name)
-        terms += e.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        // A tag's hyphens part its words as spaces would (`SearchText`).
+        terms += e.tags
         terms += e.years.map { String($0.value) }
         if let scope = e.scope { terms.append(text("scope_\(scope.rawValue)")) }
         return SearchDocument(
             group: e.kind == .collective ? .collective : .individual, path: path, name: e.name,
-            label: text("kind_\(e.kind.rawValue)"), unit: unitPosition[e.unit.value],
+            label: text("kind_\(e.kind.rawValue)"), unit: e.unit.value,
             years: e.years.map(\.value), yearsText: yearsText(e.years.map(\.value)),
-            snippet: PlainText.snippet(summary: e.summary, body: body),
+            snippet: PlainText.snippet(summary: e.summary, markdown: body),
             fields: [(.name, e.name), (.position, [e.position, e.leader].compactMap { $0 }.joined(separator: " ")),
                      (.unit, unitName(e.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, e.summary ?? ""), (.body, body)])
+                     (.summary, e.summary ?? "")], body: body)
     }
 
     private func searchDocument(_ m: Initiative) -> SearchDocument? {
@@ -49,14 +50,14 @@ extension Views {
         let body = bodyText(m.body, folder: "models", file: m.source.file)
         var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
         terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
-        terms += m.tags.map { $0.replacingOccurrences(of: "-", with: " ") }
+        terms += m.tags
         terms += [text("initiative_kind_\(m.kind.rawValue)")] + (m.year.map { [String($0)] } ?? [])
         return SearchDocument(
             group: .initiative, path: path, name: m.title, label: text("initiative_kind_\(m.kind.rawValue)"),
-            unit: unitPosition[m.unit.value], years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
-            snippet: PlainText.snippet(summary: m.summary, body: body),
+            unit: m.unit.value, years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
+            snippet: PlainText.snippet(summary: m.summary, markdown: body),
             fields: [(.name, m.title), (.unit, unitName(m.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " ")), (.body, body)])
+                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " "))], body: body)
     }
 
     private func searchDocument(_ event: Event) -> SearchDocument? {
@@ -65,10 +66,10 @@ extension Views {
         let kind = text("event_kind_\(event.kind.rawValue)")
         return SearchDocument(
             group: .event, path: path, name: event.title, label: kind,
-            unit: event.host.flatMap { unitPosition[$0.value] }, years: [event.date.year],
-            yearsText: event.date.vietnamese, snippet: PlainText.snippet(summary: event.summary, body: body),
+            unit: event.host?.value, years: [event.date.year],
+            yearsText: event.date.vietnamese, snippet: PlainText.snippet(summary: event.summary, markdown: body),
             fields: [(.name, event.title), (.position, event.location ?? ""), (.unit, event.host.map { unitName($0.value) } ?? ""),
-                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? ""), (.body, body)])
+                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? "")], body: body)
     }
 
     private func searchDocument(_ unit: Unit) -> SearchDocument? {
@@ -76,7 +77,7 @@ extension Views {
         let kind = text("unit_kind_\(unit.kind.rawValue.replacingOccurrences(of: "-", with: "_"))")
         let parent = unit.parent.map { unitName($0.value) } ?? ""
         return SearchDocument(
-            group: .unit, path: path, name: unit.name, label: kind, unit: unitPosition[unit.id], years: [],
+            group: .unit, path: path, name: unit.name, label: kind, unit: unit.id, years: [],
             yearsText: "", snippet: parent, fields: [(.name, unit.name), (.unit, parent), (.terms, kind)])
     }
 
@@ -85,16 +86,16 @@ extension Views {
         let body = bodyText(page.body, folder: "pages", file: page.source.file)
         return SearchDocument(
             group: .page, path: path, name: page.title, label: text("search_kind_page"), unit: nil, years: [],
-            yearsText: "", snippet: PlainText.snippet(summary: page.summary, body: body),
-            fields: [(.name, page.title), (.summary, page.summary ?? ""), (.body, body)])
+            yearsText: "", snippet: PlainText.snippet(summary: page.summary, markdown: body),
+            fields: [(.name, page.title), (.summary, page.summary ?? "")], body: body)
     }
 
     private func unitName(_ id: String) -> String { graph.units[id]?.name ?? "" }
 
-    /// A body as plain text, noted as read (`folder/file.md`, as `Markdown.render` notes it).
-    private func bodyText(_ body: Body, folder: String, file: String) -> String {
+    /// A body's Markdown (UTF-8), noted as read (`folder/file.md`, as `Markdown.render` notes it).
+    private func bodyText(_ body: Body, folder: String, file: String) -> [UInt8] {
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
-        return PlainText.of(body)
+        return BodyBytes.of(body)
     }
 }
 

@@ -188,19 +188,24 @@ struct SearchIndex {
         var text: String
     }
 
-    /// `number` in decimal, as `String(number)` writes it.
+    /// `number` in decimal, as `String(number)` writes it. Digits are made on the stack and
+    /// copied once: an index is mostly numbers, millions of them.
     static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
-        var value = Int64(number)
-        if value < 0 {
-            out.append(0x2D)
-            value = -value
+        if number < 0 { out.append(0x2D) }
+        var value = number.magnitude
+        if value < 10 {
+            out.append(0x30 &+ UInt8(value))
+            return
         }
-        let start = out.count
-        repeat {
-            out.append(0x30 + UInt8(value % 10))
-            value /= 10
-        } while value > 0
-        out[start...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 &+ UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// What a result shows of a document, as written in a row (without its brackets):
@@ -219,8 +224,9 @@ struct SearchIndex {
         "[" + rows.map { "[" + $0 + "]" }.joined(separator: ",") + "]\n"
     }
 
-    /// Units and years of every document: the filters offer only what the results hold.
-    static func filterFile(_ documents: [SearchDocument]) -> String {
+    /// Units (by `positions` in the unit order) and years of every document: the filters offer
+    /// only what the results hold.
+    static func filterFile(_ documents: [SearchDocument], positions: [String: Int]) -> String {
         let firstYear = documents.flatMap(\.years).min() ?? 0
         var units: [UInt8] = [], years: [UInt8] = []
         for (index, d) in documents.enumerated() {
@@ -228,7 +234,7 @@ struct SearchIndex {
                 units.append(0x2C)
                 years.append(0x2C)
             }
-            appendDecimal(Int32(d.unit ?? -1), to: &units)
+            appendDecimal(Int32(d.unit.flatMap { positions[$0] } ?? -1), to: &units)
             let mask = d.years.reduce(Int64(0)) { mask, year in
                 year - firstYear >= 0 && year - firstYear < 52 ? mask | (1 << Int64(year - firstYear)) : mask
             }

@@ -65,7 +65,10 @@ struct SearchIndexState: Sendable {
     /// First key id of each shard.
     var shardKeys: [Int32] = []
     var blocks: [String] = []
+    /// `f.json`; empty when it is to be written again, which `update` does last.
     var filters = ""
+    /// The unit order `filters` was written with: a unit renamed moves units in it.
+    var filterPositions: [String: Int] = [:]
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
     /// Whether the documents' postings are kept, so that the next update can patch.
@@ -78,6 +81,7 @@ struct SearchIndexState: Sendable {
     /// accepts (none when nil). With `track`, each document made notes its inputs.
     mutating func update(_ views: Views, stillRight: StillRight?, track: Bool) -> [(path: String, text: String)] {
         let sources = views.searchSources
+        let positions = views.unitPosition
         var numbers: [Views.SearchSource: Int] = [:]
         for (number, kept) in documents.enumerated() { numbers[kept.source] = number }
         let old = documents, previous = numbers
@@ -90,6 +94,10 @@ struct SearchIndexState: Sendable {
             rebuild(views, sources: sources, track: track)
         } else {
             patch(views, sources: sources, standing: standing)
+        }
+        if filterPositions != positions || filters.isEmpty {
+            filterPositions = positions
+            filters = SearchIndex.filterFile(documents.map(\.document), positions: positions)
         }
         var files: [(path: String, text: String)] = []
         for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
@@ -139,6 +147,7 @@ struct SearchIndexState: Sendable {
                     let postings = lane.cutter.postings(of: document)
                     let row = SearchIndex.row(document)
                     document.fields = []
+                    document.body = []
                     document.snippet = ""
                     return (Document(source: source, document: document, row: row, postings: [], inputs: reads?.inputs), postings)
                 }
@@ -204,7 +213,7 @@ struct SearchIndexState: Sendable {
         sorted = ids.sorted(by: keyOrder)
         recut(changed: nil)
         remakeBlocks(changed: Set(documents.indices))
-        filters = SearchIndex.filterFile(documents.map(\.document))
+        filters = ""
         remakePairs(changedKeys: nil, rowsChanged: nil)
     }
 
@@ -305,7 +314,7 @@ struct SearchIndexState: Sendable {
         let rowsChanged = made.filter { old[$0].row != documents[$0].row }
         remakeBlocks(changed: rowsChanged)
         remakePairs(changedKeys: changed.union(vanished), rowsChanged: Set(rowsChanged.map { Int32($0) }))
-        if filtersChanged { filters = SearchIndex.filterFile(documents.map(\.document)) }
+        if filtersChanged { filters = "" }
     }
 
     /// Key order: by code point, as `search.js` compares keys.

@@ -227,16 +227,22 @@ extension SearchIndexState {
             while at > 0, list[at - 1].weight < weight { at -= 1 }
             list.insert((weight, document), at: at)
         }
-        var document: Int32 = 0
-        for index in stride(from: 0, to: term.pairs.count, by: 2) {
-            document &+= term.pairs[index]
-            let first = codes[Int(document)] - 1
-            guard first >= 0 else { continue }
-            let second = term.pairs[index + 1]
-            let weight = SearchIndex.weights[Int(first % 512)] + SearchIndex.weights[Int(second % 512)]
-            keep(&all, weight, document)
-            if first & 1 != 0, second & 1 != 0 {
-                keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
+        SearchIndex.weights.withUnsafeBufferPointer { weights in
+            codes.withUnsafeBufferPointer { codes in
+                term.pairs.withUnsafeBufferPointer { pairs in
+                    var document: Int32 = 0
+                    for index in stride(from: 0, to: pairs.count, by: 2) {
+                        document &+= pairs[index]
+                        let first = codes[Int(document)] &- 1
+                        guard first >= 0 else { continue }
+                        let second = pairs[index + 1]
+                        let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
+                        keep(&all, weight, document)
+                        if first & 1 != 0, second & 1 != 0 {
+                            keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
+                        }
+                    }
+                }
             }
         }
         var chosen = Set(all.map(\.document))
@@ -259,13 +265,18 @@ extension SearchIndexState {
 
     /// `{"k":[pairs],"r":[rows]}`, rows in document order.
     private static func pairText(_ members: [Pair], rows: [String]) -> String {
-        var out = "{\"k\":"
-        JSONValue(members.map(\.key)).write(to: &out)
-        out += ",\"r\":["
+        var head = "{\"k\":"
+        JSONValue(members.map(\.key)).write(to: &head)
+        head += ",\"r\":["
+        var out = Array(head.utf8)
         for (index, document) in Set(members.flatMap(\.documents)).sorted().enumerated() {
-            out += index > 0 ? ",[" : "["
-            out += String(document) + "," + rows[Int(document)] + "]"
+            out.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
+            SearchIndex.appendDecimal(document, to: &out)
+            out.append(0x2C)
+            out.append(contentsOf: rows[Int(document)].utf8)
+            out.append(0x5D)
         }
-        return out + "]}\n"
+        out.append(contentsOf: "]}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,6 +54,7 @@ extension SearchIndexState {
             var middleCodes = [Int32](repeating: 0, count: count)
             var middle: SearchIndex.Term?, middleID: Int32 = -1
             var out: [(Triple, [Int32])] = []
+            var held: [Held] = []
             for job in (jobs[anchor] ?? []).sorted(by: { ($0.middle, $0.rare) < ($1.middle, $1.rare) }) {
                 if job.middle != middleID {
                     if let last = middle { Self.clear(last, in: &middleCodes) }
@@ -67,7 +68,7 @@ extension SearchIndexState {
                 }
                 let chosen = Self.bestOfThree(
                     anchorCodes, middleCodes, rare,
-                    marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []])
+                    marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []], held: &held)
                 out.append((job.triple, chosen.filter { !carried(job.triple, $0) }.sorted()))
             }
             return out
@@ -83,24 +84,36 @@ extension SearchIndexState {
         }
     }
 
+    /// One document holding the three keys: its three spelling numbers, whether all three
+    /// are in its name, and its weight for a query of the three.
+    struct Held {
+        var document: Int32
+        var a: Int32, b: Int32, c: Int32
+        var inName: Bool
+        var weight: Double
+    }
+
     /// The documents holding the three keys (two spread out in `first` and `second`, code + 1,
     /// the third's postings in `third`) that a query of the three shows first: the heaviest,
     /// and for each way the three are spelled in a name, those a query so spelled shows first.
     /// `marked`: whether each key's spellings have marks (a query word without marks counts
-    /// no exact spelling).
+    /// no exact spelling). `held` is room to reuse: the third's postings are walked once, and
+    /// each ranking reads only the documents holding the three.
     private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
-                                    marked: [[Bool]]) -> Set<Int32> {
-        let weights = SearchIndex.weights
-        // Calls `visit` with every document holding the three and its three codes, in order.
-        func walk(_ visit: (Int32, Int32, Int32, Int32) -> Void) {
+                                    marked: [[Bool]], held: inout [Held]) -> Set<Int32> {
+        held.removeAll(keepingCapacity: true)
+        SearchIndex.weights.withUnsafeBufferPointer { weights in
             first.withUnsafeBufferPointer { first in
                 second.withUnsafeBufferPointer { second in
                     third.pairs.withUnsafeBufferPointer { pairs in
                         var document: Int32 = 0
                         for index in stride(from: 0, to: pairs.count, by: 2) {
                             document &+= pairs[index]
-                            let a = first[Int(document)] - 1, b = second[Int(document)] - 1
-                            if a >= 0, b >= 0 { visit(document, a, b, pairs[index + 1]) }
+                            let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
+                            guard a >= 0, b >= 0 else { continue }
+                            let c = pairs[index + 1]
+                            held.append(Held(document: document, a: a >> 9, b: b >> 9, c: c >> 9, inName: a & b & c & 1 != 0,
+                                             weight: weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]))
                         }
                     }
                 }
@@ -108,26 +121,27 @@ extension SearchIndexState {
         }
         var heaviest = Best()
         var combinations: Set<UInt64> = []  // the three spelling numbers, 21 bits each
-        walk { document, a, b, c in
-            heaviest.offer(weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)], document)
-            if a & b & c & 1 != 0 { combinations.insert(UInt64(a >> 9) << 42 | UInt64(b >> 9) << 21 | UInt64(c >> 9)) }
+        for one in held {
+            heaviest.offer(one.weight, one.document)
+            if one.inName { combinations.insert(UInt64(one.a) << 42 | UInt64(one.b) << 21 | UInt64(one.c)) }
         }
         var chosen = Set(heaviest.documents)
         for spelled in combinations {
-            let spellings = [Int(spelled >> 42), Int((spelled >> 21) & 0x1F_FFFF), Int(spelled & 0x1F_FFFF)]
             // Only a spelling with marks counts as exact: spelled without any, it is the ranking above.
-            let counts = spellings.indices.map { spellings[$0] < marked[$0].count && marked[$0][spellings[$0]] ? spellings[$0] : -1 }
-            guard counts.contains(where: { $0 >= 0 }) else { continue }
+            func exact(_ spelling: Int, _ marks: [Bool]) -> Int32 { spelling < marks.count && marks[spelling] ? Int32(spelling) : -1 }
+            let a = exact(Int(spelled >> 42), marked[0]), b = exact(Int((spelled >> 21) & 0x1F_FFFF), marked[1])
+            let c = exact(Int(spelled & 0x1F_FFFF), marked[2])
+            guard a >= 0 || b >= 0 || c >= 0 else { continue }
             // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
-            var exact = Best()
-            walk { document, a, b, c in
-                var score = weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]
-                if Int(a >> 9) == counts[0] { score += 512 }
-                if Int(b >> 9) == counts[1] { score += 512 }
-                if Int(c >> 9) == counts[2] { score += 512 }
-                exact.offer(score, document)
+            var best = Best()
+            for one in held {
+                var score = one.weight
+                if one.a == a { score += 512 }
+                if one.b == b { score += 512 }
+                if one.c == c { score += 512 }
+                best.offer(score, one.document)
             }
-            chosen.formUnion(exact.documents)
+            chosen.formUnion(best.documents)
         }
         return chosen
     }

@@ -41,21 +41,11 @@ struct WordCutter {
         let current = documents
         var out: [Posting] = []
         for (field, text) in document.fields where !text.isEmpty {
-            let bit = Int32(1 << field.rawValue)
             var text = text
-            text.withUTF8 { bytes in
-                SearchText.tokens(bytes) { token in
-                    let entry = entries[find(token)]
-                    let key = Int(entry.key)
-                    if seenIn[key] == current {
-                        out[Int(slot[key])].rest |= bit
-                    } else {
-                        seenIn[key] = current
-                        slot[key] = Int32(out.count)
-                        out.append(Posting(key: entry.key, spelling: entry.spelling, rest: bit))
-                    }
-                }
-            }
+            text.withUTF8 { cut($0, field, document: current, into: &out) }
+        }
+        document.body.withUnsafeBufferPointer { markdown in
+            PlainText.stretches(markdown) { cut($0, .body, document: current, into: &out) }
         }
         var name = document.name
         var nameLength: Int32 = 0
@@ -64,6 +54,23 @@ struct WordCutter {
             out[index].rest += min(7, nameLength) * 64
         }
         return out
+    }
+
+    /// Adds the keys of `bytes`, found in `field`, to the postings of `document`.
+    private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, document: Int32,
+                              into out: inout [Posting]) {
+        let bit = Int32(1 << field.rawValue)
+        SearchText.tokens(bytes) { token in
+            let entry = entries[find(token)]
+            let key = Int(entry.key)
+            if seenIn[key] == document {
+                out[Int(slot[key])].rest |= bit
+            } else {
+                seenIn[key] = document
+                slot[key] = Int32(out.count)
+                out.append(Posting(key: entry.key, spelling: entry.spelling, rest: bit))
+            }
+        }
     }
 
     /// The entry of a word as written, folded and added when new.

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A body's Markdown for the index as UTF-8 bytes, read from its file in one pass.
+/// The index reads every body of the site once more after loading, and a String made of
+/// each (validated, normalised, split, stripped, validated again) cost more than cutting it
+/// into words. A file that is not plain NFC Vietnamese with `\n` line ends, or whose body no
+/// longer starts on the line loaded, goes through `Body.read` as rendering does, so both
+/// ways give the same text.
+enum BodyBytes {
+    static func of(_ body: Body) -> [UInt8] {
+        guard !body.isBlank else { return [] }
+        if case .file(let url) = body.storage {
+            do {
+                if let text = fast(try FileIO.readFile(url.path), firstLine: body.firstLine) { return text }
+            } catch {
+                // Read again below, which meets the same failure: the body's page reports it.
+            }
+        }
+        guard let markdown = body.markdown() else { return [] }
+        return Array(markdown.utf8)
+    }
+
+    /// The body of the file's bytes, or nil when they need the general path: a byte
+    /// sequence outside the scalars `VietnameseText.isSurelyNFC` accepts (which also leaves
+    /// out every invalid sequence), a line break other than `\n`, or front matter that does
+    /// not split as `FrontMatter.split` splits it with the body on `firstLine`.
+    static func fast(_ data: Data, firstLine: Int) -> [UInt8]? {
+        data.withUnsafeBytes { raw -> [UInt8]? in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            guard isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
+            return Array(bytes[start...])
+        }
+    }
+
+    /// Valid UTF-8 of ASCII without `\r`, U+0080…U+02FF without U+0085, U+1E00…U+1EFF,
+    /// U+2002…U+206F without U+2028 and U+2029, and U+20A0…U+20CF.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        func continues(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
+        while index < count {
+            let lead = bytes[index]
+            switch lead {
+            case 0x0D:
+                return false
+            case 0..<0x80:
+                index += 1
+            case 0xC2...0xCB:
+                guard continues(1), !(lead == 0xC2 && bytes[index + 1] == 0x85) else { return false }
+                index += 2
+            case 0xE1, 0xE2:
+                guard continues(1), continues(2) else { return false }
+                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                switch scalar {
+                case 0x2028, 0x2029: return false
+                case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: index += 3
+                default: return false
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Where the body starts, after the second fence line, when that is line `firstLine`.
+    static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Int? {
+        var lineStart = 0, lineNumber = 1
+        var opened = false
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
+            if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                if opened { return lineNumber + 1 == firstLine ? next : nil }
+                opened = true
+            } else if !opened {
+                return nil
+            }
+            lineStart = next
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count >= 3 && line[0] == 0x2D && line[1] == 0x2D && line[2] == 0x2D
+            && line[3...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}
