@@ -75,7 +75,7 @@ def main():
     port = free_port()
     log = open(os.path.join(work, "serve.log"), "w")
     start = time.monotonic()
-    server = subprocess.Popen([exemplar, "serve", "--port", str(port), "--output", "served", "--quiet"],
+    server = subprocess.Popen([exemplar, "serve", "--port", str(port), "--quiet"],
                               cwd=work, stdout=log, stderr=log)
     try:
         while True:

@@ -8,6 +8,8 @@ pkg-config --exists vips 2>/dev/null || missing+=(libvips-dev)
 # The tests look at published pictures with libvips' own command line.
 command -v vips >/dev/null 2>&1 || missing+=(libvips-tools)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The serve tests read which system calls a rebuild makes with strace.
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

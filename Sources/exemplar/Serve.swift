@@ -50,6 +50,8 @@ struct Serve: ParsableCommand {
         var options = site.buildOptions(output: folder.path, write: true)
         options.baseURL = baseURL
         options.outputDisplay = output ?? folder.path
+        // The temporary folder goes when the server stops: a power cut leaves nothing to keep.
+        options.durable = output != nil
         let progress = ProgressRelay(site: site)
         options.progress = progress.report
         let rebuilder = SessionRebuild(options: options) { build in progress.around(build) }

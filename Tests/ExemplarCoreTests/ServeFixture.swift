@@ -18,7 +18,8 @@ final class ServeFixture: @unchecked Sendable {
     var baseURL: String { "http://127.0.0.1:\(port)/" }
 
     /// Copies the repository's content and theme, starts the server and waits until it answers.
-    init(port: Int? = nil, extraArguments: [String] = []) throws {
+    /// `keepsOutput` false: no `--output`, the server builds into its own temporary folder.
+    init(port: Int? = nil, extraArguments: [String] = [], keepsOutput: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("exemplar-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for folder in ["content", "theme"] {
@@ -28,7 +29,7 @@ final class ServeFixture: @unchecked Sendable {
         self.port = try port ?? Self.freePort()
         guard let binary = CommandLineTests.binary else { throw Failure("build the exemplar executable first") }
         process.executableURL = binary
-        process.arguments = ["serve", "--port", String(self.port), "--output", "served"] + extraArguments
+        process.arguments = ["serve", "--port", String(self.port)] + (keepsOutput ? ["--output", "served"] : []) + extraArguments
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var today = CalendarDate.today()
     /// Warnings block publishing too.
     public var strict = false
+    /// Files reach the disk before they are published, so a power cut leaves the old site or
+    /// the new one. Off for a preview's temporary folder, which nothing keeps once it stops.
+    public var durable = true
     /// Where processed photos are kept between builds: `.exemplar-cache` beside the content folder.
     public var cache: URL
     /// Told what the build is doing, for a progress display; called from worker threads.

@@ -815,12 +815,15 @@ public final class SiteSession: @unchecked Sendable {
             let changed = outputWatch?.changes()
             if foldersAsPublished(in: lock.folder, only: changed) {
                 outputSuspects = changed
-                return try InPlaceOutput(target: options.output, lock: lock)
+                let output = try InPlaceOutput(target: options.output, lock: lock)
+                output.durable = options.durable
+                return output
             }
         }
         // What was published stays known until this folder is: a build discarded (errors) leaves it.
         let folder = try OutputFolder(target: options.output, lock: outputLock, spare: keepsPages)
         folder.replacing = outputLock != nil
+        folder.durable = options.durable
         if keepsPages { outputLock = folder.lock }
         return folder
     }

@@ -19,6 +19,8 @@ import Foundation
 /// of the new build and the next of the old for the moment the renames take.
 final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     let previousFileCount: Int?
+    /// Flush new files before their names point at them, and the folders after (`BuildOptions.durable`).
+    var durable = true
     private let targetPath: String
     private let stagingPath: String
     /// Held for the session's life; kept here so a publish never outlives it.
@@ -88,8 +90,10 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         }
         // The new bytes reach the disk before any name points at them.
         let written = staged.map { stagingPath + "/" + $0.name } + (markerChanged ? [stagingPath + "/" + OutputFolder.marker + ".next"] : [])
-        try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
-            try Durability.flush(files: written, folders: [], within: stagingPath) }
+        if durable {
+            try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
+                try Durability.flush(files: written, folders: [], within: stagingPath) }
+        }
         TestPause.at("before-rename")
         for (relative, name) in staged {
             try Interruption.guarded { () throws(OutputFolder.Failure) in
@@ -122,8 +126,10 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         TestPause.at("after-rename")
         // The renames and removals reach the disk too: flushing a folder makes its entries durable.
         let folders = touchedFolders.subtracting(removedFolders).sorted().map { $0.isEmpty ? targetPath : targetPath + "/" + $0 }
-        try io("Không ghi được xuống đĩa thư mục \(targetPath)") { () throws(SystemError) in
-            try Durability.flush(files: [], folders: folders, within: targetPath) }
+        if durable {
+            try io("Không ghi được xuống đĩa thư mục \(targetPath)") { () throws(SystemError) in
+                try Durability.flush(files: [], folders: folders, within: targetPath) }
+        }
         discard()
         return true
     }

@@ -30,6 +30,8 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// Swap the new site in even when every file is the same as the published one: set when
     /// the published folder was changed by hand and may hold files that are not the site's.
     var replacing = false
+    /// Flush the new site to the disk before the swap (`BuildOptions.durable`).
+    var durable = true
     /// Whether the staging folder is a kept session's spare (`SpareSite`): the previous site,
     /// whose files are written over; and the files the new site has, to remove the others.
     private let usesSpare: Bool
@@ -204,14 +206,18 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         }
         // Everything reaches the disk before the swap: after a power cut the output holds
         // either the old site or the whole new one, never files the disk had not yet written.
-        try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
-            try Durability.flush(stagingPath) }
+        if durable {
+            try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
+                try Durability.flush(stagingPath) }
+        }
         TestPause.at("before-swap")
         try checkReusedFiles(in: stagingPath)
         try Interruption.guarded { () throws(Failure) in try swapIntoPlace() }
         let parent = (targetPath as NSString).deletingLastPathComponent
-        try io("Không ghi được xuống đĩa thư mục \(parent)") { () throws(SystemError) in
-            try Durability.flushFolder(parent.isEmpty ? "/" : parent) }
+        if durable {
+            try io("Không ghi được xuống đĩa thư mục \(parent)") { () throws(SystemError) in
+                try Durability.flushFolder(parent.isEmpty ? "/" : parent) }
+        }
         TestPause.at("after-swap")
         // The staging name now holds the previous site. If it cannot be removed, the next
         // build removes it: the new site is published either way.
