@@ -6,6 +6,8 @@ enum YAMLDocument {
     static func parse(
         _ yaml: String, file: String, firstLine: Int, into diagnostics: inout [Diagnostic]
     ) -> Node? {
+        // Most front matter is plain enough to be read without Yams, into the same nodes.
+        if let node = PlainYAML.parse(yaml) { return node }
         do {
             // The basic resolver leaves every scalar a string: values are typed by the readers,
             // which is both stricter and much faster than matching every scalar against regexes.

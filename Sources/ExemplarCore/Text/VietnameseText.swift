@@ -21,11 +21,6 @@ public enum VietnameseText {
                 switch lead {
                 case 0..<0x80:
                     index += 1
-                    // Runs of ASCII (markup, spaces, digits) are passed eight bytes at a time.
-                    while index + 8 <= bytes.count,
-                          UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                    }
                 case 0xC2...0xCB:  // two bytes, U+0080…U+02FF
                     index += 2
                 case 0xE1, 0xE2:
