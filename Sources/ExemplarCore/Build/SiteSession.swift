@@ -392,7 +392,8 @@ public final class SiteSession: @unchecked Sendable {
             }
         }
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
-                                    tracking: keepsPages, reuse: cardReuse, prepared: prepared, links: state.links,
+                                    tracking: keepsPages, reuse: cardReuse, earlier: cardReuse == nil ? nil : old?.state.cards,
+                                    prepared: prepared, links: state.links,
                                     paths: state.paths)
         state.cards = renderer.cards
         if let comparison { inputChanges = inputChanges?.withCards(comparison, cards: state.cards) }

@@ -79,7 +79,8 @@ public enum Figures {
         var byLevel: [String: [FigureItem]] = [:]
         var topRank: [String: Int] = [:]
         for id in graph.collectiveOrder + graph.individualOrder {
-            guard let item = graph.exemplars[id] else { continue }
+            // Most exemplars hold no award of a one-year span: not ranked for nothing.
+            guard let item = graph.exemplars[id], item.awards.contains(where: { $0.year.map(span.contains) == true }) else { continue }
             for (grant, award) in graph.rankedAwards(of: item) where grant.year.map(span.contains) == true {
                 let level = award.level ?? "other"
                 byLevel[level, default: []].append(exemplar(id, span.count > 1 ? "\(award.name) (\(grant.year ?? 0))" : award.name))

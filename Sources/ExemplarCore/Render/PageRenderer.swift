@@ -19,10 +19,12 @@ struct PageRenderer: Sendable {
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again;
-    /// `prepared`, all the cards and filter choices of an earlier build of the same graph.
+    /// `prepared`, all the cards and filter choices of an earlier build of the same graph;
+    /// `earlier`, an earlier build's cards, whose filter entries stand for the cards kept.
     /// Without `memoisesCards`, every card is rendered afresh on every page (for comparison).
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
-         tracking: Bool = false, reuse: Views.CardReuse? = nil, prepared: Views.Cards? = nil, links: LinkResolver? = nil,
+         tracking: Bool = false, reuse: Views.CardReuse? = nil, earlier: Views.Cards? = nil, prepared: Views.Cards? = nil,
+         links: LinkResolver? = nil,
          memoisesCards: Bool = true, paths known: [Route: String]? = nil) {
         tracks = tracking
         partials = memoisesCards ? PartialMemo() : nil
@@ -42,7 +44,7 @@ struct PageRenderer: Sendable {
             views.cards = prepared
             cardInputs = Views.CardInputs()
         } else {
-            cardInputs = views.prepareCards(reusing: reuse, track: tracking)
+            cardInputs = views.prepareCards(reusing: reuse, track: tracking, earlier: earlier)
         }
         self.views = views
     }

@@ -41,6 +41,8 @@ struct FigureExport {
     /// several times the text); keys in sorted order, as `JSONValue` writes objects.
     private func json(_ figures: [Figure], year: Int?) -> String {
         let graph = views.graph
+        // The items' addresses come from tables `figures(year:)` noted whole.
+        let plain = views.untracked
         var out = "{\"figures\":["
         for (index, figure) in figures.enumerated() {
             if index > 0 { out += "," }
@@ -72,7 +74,7 @@ struct FigureExport {
                     out += ":["
                     for (itemIndex, item) in cell.enumerated() {
                         if itemIndex > 0 { out += "," }
-                        write(item, into: &out)
+                        write(item, links: plain, into: &out)
                     }
                     out += "]"
                 }
@@ -95,7 +97,7 @@ struct FigureExport {
     }
 
     /// `{"id":…,"kind":…,"note":…,"url":…}`, keys sorted, without a note when there is none.
-    private func write(_ item: FigureItem, into out: inout String) {
+    private func write(_ item: FigureItem, links: Views, into out: inout String) {
         let route: Route = item.kind == .exemplar ? .exemplar(item.id) : .initiative(item.id)
         out += "{\"id\":"
         JSONValue.quote(item.id, into: &out)
@@ -106,7 +108,7 @@ struct FigureExport {
             JSONValue.quote(note, into: &out)
         }
         out += ",\"url\":"
-        JSONValue.quote(views.absolute(views.url(route) ?? ""), into: &out)
+        JSONValue.quote(links.absolute(links.url(route) ?? ""), into: &out)
         out += "}"
     }
 }

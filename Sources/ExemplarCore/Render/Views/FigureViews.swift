@@ -10,6 +10,11 @@ extension Views {
         return graph.base
     }
 
+    /// These views noting nothing: for the items a page lists after reading `wholeGraph`. An
+    /// item's name and address come from tables that page noted whole, so noting each item's
+    /// entry and address again would only make its inputs thousands long.
+    var untracked: Views { tracking(nil) }
+
     func figuresPage(year: Int?) -> TemplateData {
         let scope = year.map { "\(text("figures_year")) \($0)" } ?? graph.site.phase.map { "\(text("figures_phase")) \($0.name)" } ?? text("figures_all")
         var data = common(.figures(year), title: "\(text("figures")) – \(scope)", description: nil)
@@ -29,14 +34,16 @@ extension Views {
         data["csv"] = .text(url(.figuresData(year, format: "csv")) ?? "")
         data["json"] = .text(url(.figuresData(year, format: "json")) ?? "")
         var details: [TemplateValue] = []
+        let plain = untracked
         data["figures"] = .list(figures(year: year).enumerated().map { index, figure in
-            figureData(figure, index: index, details: &details)
+            figureData(figure, index: index, details: &details, links: plain)
         })
         data["details"] = .list(details)
         return data
     }
 
-    private func figureData(_ figure: Figure, index: Int, details: inout [TemplateValue]) -> TemplateValue {
+    /// `links`: the views that make the counted items' links.
+    private func figureData(_ figure: Figure, index: Int, details: inout [TemplateValue], links: Views) -> TemplateValue {
         let title = text("figure_\(figure.id.rawValue)")
         let columns = figure.columns.map { text("figure_col_\($0)") }
         var rows: [TemplateValue] = []
@@ -48,7 +55,7 @@ extension Views {
                 if !items.isEmpty {
                     cell["url"] = .text("#\(anchor)")
                     let heading = columns.count > 1 ? "\(title): \(row.label) – \(columns[c])" : "\(title): \(row.label)"
-                    details.append(["anchor": .text(anchor), "title": .text(heading), "items": .list(items.map(itemLink))])
+                    details.append(["anchor": .text(anchor), "title": .text(heading), "items": .list(items.map(links.itemLink))])
                 }
                 cells.append(.object(cell))
             }

@@ -111,13 +111,16 @@ extension Views {
         }
         let collective: JSONValue
         if case .flag(true)? = card["is_collective"] { collective = .int(1) } else { collective = .null }
-        return JSONValue.object(dropping: [
-            "name": value("name"), "url": value("url"), "role": value("role"), "unit": nested("unit", "name"),
-            "award": grants.isEmpty ? value("top_award") : .null, "years": value("years"), "summary": value("summary"),
-            "grants": grants.isEmpty ? .null : .array(grants.map(JSONValue.string)), "photo": nested("photo", "url"), "alt": nested("photo", "alt"),
-            "collective": collective,
+        // Keys in sorted order, written as they come: one entry per member of every list.
+        var out = ""
+        JSONValue.writeObject([
+            "alt": nested("photo", "alt"), "award": grants.isEmpty ? value("top_award") : .null, "collective": collective,
+            "grants": grants.isEmpty ? .null : .array(grants.map(JSONValue.string)),
             "match": .object(["unit": value("filter_units"), "year": value("filter_years"),
                               "field": value("filter_fields"), "award": value("filter_awards")]),
-        ]).text
+            "name": value("name"), "photo": nested("photo", "url"), "role": value("role"), "summary": value("summary"),
+            "unit": nested("unit", "name"), "url": value("url"), "years": value("years"),
+        ], to: &out)
+        return out
     }
 }

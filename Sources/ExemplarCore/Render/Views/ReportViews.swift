@@ -12,9 +12,10 @@ extension Views {
         data["figures_url"] = .text(url(.figures(year)) ?? "")
         data["year"] = .number(year)
         let rows = Report.rows(year: year, half: half, graph: wholeGraph)
+        let plain = untracked
         data["rows"] = .list(rows.enumerated().map { index, row in
             var item: TemplateData = [
-                "n": .number(index + 1), "name": .text(row.name), "url": .text(url(.exemplar(row.id)) ?? ""),
+                "n": .number(index + 1), "name": .text(row.name), "url": .text(plain.url(.exemplar(row.id)) ?? ""),
                 "kind": .text(text("kind_\(row.kind.rawValue)")), "unit": .text(row.unitName),
                 "awards": .list(row.awards.map { award in
                     var value: TemplateData = ["name": .text(award.name), "decision": award.decision.map(TemplateValue.text) ?? .null]

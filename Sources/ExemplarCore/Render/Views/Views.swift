@@ -139,7 +139,8 @@ struct Views: Sendable {
 
     /// Builds the cards in parallel, unit links first (cards contain them), taking from
     /// `reuse` what it still has. With `track`, returns what each card made here read.
-    mutating func prepareCards(reusing reuse: CardReuse?, track: Bool) -> CardInputs {
+    /// `earlier`: the cards of an earlier build, whose filter entries stand for the cards kept.
+    mutating func prepareCards(reusing reuse: CardReuse?, track: Bool, earlier: Cards? = nil) -> CardInputs {
         var inputs = CardInputs()
         let base = graph.base
         cards.units = build(.units, base.unitOrder, reuse, &inputs, track) { $0.makeUnitLink($1) }
@@ -153,7 +154,14 @@ struct Views: Sendable {
         if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
             let ids = base.collectiveOrder + base.individualOrder
             // Kept for the whole build.
-            let entries = ids.parallelMap { (views.makeFilterEntry($0) ?? "null").exactlySized() }
+            let entries = ids.parallelMap { id -> String in
+                // An entry is made from its card alone: a card kept from the earlier build keeps its entry.
+                if let earlier, let entry = earlier.filterEntries[id], let card = views.cards.exemplars[id],
+                   let before = earlier.exemplars[id], card == before {
+                    return entry
+                }
+                return (views.makeFilterEntry(id) ?? "null").exactlySized()
+            }
             cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
         }
         return inputs
