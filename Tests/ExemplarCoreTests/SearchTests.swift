@@ -37,6 +37,14 @@ import Testing
         #expect(SearchText.words(String(repeating: "x", count: 41) + " ok").map(\.key) == ["ok"])
     }
 
+    @Test func asciiBytesInWordsAreLettersAndDigits() {
+        for byte in UInt8(0)..<0x80 {
+            let character = Character(Unicode.Scalar(byte))
+            let word = character.isLetter || character.isNumber
+            #expect(SearchText.words("x\(character)y").count == (word ? 1 : 2), "\(byte)")
+        }
+    }
+
     @Test func postingNumbersAreWrittenAsSwiftWritesThem() {
         for number: Int32 in [0, 7, 10, 99, 512, 65_535, 1_000_000, .max, -1, -40, .min] {
             var bytes: [UInt8] = []
@@ -85,24 +93,24 @@ import Testing
         #expect(String(decoding: BodyBytes.of(Body(markdown: head + body, firstLine: 4).stored(in: url)), as: UTF8.self) == body)
     }
 
-    @Test func stretchesOfMarkdownHoldTheWordsOfItsPlainText() {
+    @Test func wordsOfMarkdownAreTheWordsOfItsPlainText() {
         let samples = [
             "## Kết quả\n\nChị **Hoa** cùng [tập thể](../collectives/x.md) <b>làm</b>.",
             "a](b)c", "a](b\n)c", "a<b\n>c", "x<y", "x](", "]](a)(b)c", "<<a>b>c", "[Đức](a) [Dục](b \"t\")đồng", "\\*a*_b_`c`|d>e!f#g",
-            "", "](x)", "<x>",
+            "", "](x)", "<x>", "a]b", "x]", "a<", "đ](ê)ư<ơ>ă",
         ]
-        func stretchWords(_ markdown: String) -> [SearchText.Word] {
+        func markdownWords(_ markdown: String) -> [SearchText.Word] {
             var cut: [SearchText.Word] = []
             Array(markdown.utf8).withUnsafeBufferPointer { bytes in
-                PlainText.stretches(bytes) { stretch in SearchText.tokens(stretch) { cut.append(SearchText.word($0)) } }
+                SearchText.tokens(bytes, markdown: true) { cut.append(SearchText.word($0)) }
             }
             return cut
         }
         for markdown in samples {
-            #expect(stretchWords(markdown) == SearchText.words(PlainText.strip(markdown)), "\(markdown)")
+            #expect(markdownWords(markdown) == SearchText.words(PlainText.strip(markdown)), "\(markdown)")
         }
-        // The stretches leave the targets and tags out.
-        #expect(stretchWords("a](bcd) <efg>h").map(\.key) == ["a", "h"])
+        // Link targets and tags are left out.
+        #expect(markdownWords("a](bcd) <efg>h").map(\.key) == ["a", "h"])
     }
 
     // MARK: The index a build writes

@@ -54,6 +54,26 @@ import Testing
         #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse("{{nope(x)}}", name: "t") }
     }
 
+    /// Texts of every length, with the five characters anywhere (within or across the
+    /// eight-byte words the escaper reads at once), come out as a plain replacement gives.
+    @Test func escapingMatchesPlainReplacementAtEveryPosition() throws {
+        let alphabet: [String] = ["a", " ", "ệ", "Đ", "&", "<", ">", "\"", "'", "1", "—", "/"]
+        var state: UInt64 = 2016
+        for length in 0..<40 {
+            for _ in 0..<25 {
+                var text = ""
+                for _ in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    text += alphabet[Int(state >> 33) % alphabet.count]
+                }
+                let expected = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                    .replacingOccurrences(of: "'", with: "&#39;")
+                #expect(try render(["main": "[{{x}}]"], ["x": .text(text)]) == "[\(expected)]")
+            }
+        }
+    }
+
     @Test func themeReportsMissingPartialAtItsLine() throws {
         let site = try SiteFixture(SiteFixture.basic)
         defer { site.remove() }

@@ -53,34 +53,21 @@ enum PlainText {
         }
     }
 
-    /// Calls `body` with each stretch of `markdown` whose text `strip` keeps: what lies between
-    /// link targets (`](target)`) and tags (`<…>`), skipped as `strip` skips them. The other
-    /// mark-up characters are neither letters nor digits, so the words of these stretches are
-    /// the words of `strip(markdown)`, without the stripped text made.
-    static func stretches(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = 0
-        var index = 0
-        /// Skips from `index` to just past `end` on the same line, if it is there.
-        func skip(to end: UInt8) {
-            var next = index
-            while next < bytes.count, bytes[next] != end, bytes[next] != 0x0A { next += 1 }
-            if next < bytes.count, bytes[next] == end { index = next + 1 }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
+    /// Where `strip` goes on after the `]` or `<` (`mark`) just before `index`: past a link
+    /// target `(…)` or the rest of a tag `…>` when it closes on the same line, else on at `index`.
+    static func skipped(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, after mark: UInt8) -> Int {
+        var index = index
+        let end: UInt8
+        if mark == 0x5D {
+            guard index < bytes.count, bytes[index] == 0x28 else { return index }
             index += 1
-            if byte == 0x5D, index < bytes.count, bytes[index] == 0x28 {  // `](target)`
-                body(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
-                index += 1
-                skip(to: 0x29)
-                start = index
-            } else if byte == 0x3C {  // an HTML tag or autolink
-                body(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
-                skip(to: 0x3E)
-                start = index
-            }
+            end = 0x29
+        } else {
+            end = 0x3E
         }
-        body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        var next = index
+        while next < bytes.count, bytes[next] != end, bytes[next] != 0x0A { next += 1 }
+        return next < bytes.count && bytes[next] == end ? next + 1 : index
     }
 
     /// The summary, or the body's opening cut at a word, so a result says what it is about.

@@ -72,7 +72,7 @@ struct SearchIndexState: Sendable {
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
     /// Whether the documents' postings are kept, so that the next update can patch.
-    private var patchable = false
+    private(set) var patchable = false
 
     /// Whether a kept document is still what making it again would give.
     typealias StillRight = @Sendable (Document) -> Bool

@@ -37,6 +37,9 @@ extension SearchIndexState {
     /// (`rowsChanged`: documents whose row changed since the last time; nil: all).
     mutating func remakePairs(changedKeys: Set<Int32>?, rowsChanged: Set<Int32>?) {
         let pairs = choosePairs(changedKeys: changedKeys)
+        // An index that will not be patched needs its terms no more: their postings, as large
+        // as the pair shards' text, are let go before that text is written.
+        if !patchable { terms = Terms() }
         pairsShardKeys = shardKeys
         var cut: [[Pair]] = []
         var current: [Pair] = []

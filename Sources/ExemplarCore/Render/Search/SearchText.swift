@@ -25,8 +25,11 @@ enum SearchText {
 
     /// Calls `body` with the UTF-8 bytes of every word of `bytes` (valid UTF-8), in order.
     /// Works on the bytes with a table per scalar: the index reads every body of the site,
-    /// millions of words.
-    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// millions of words. With `markdown`, link targets (`](target)`) and tags (`<…>`) are
+    /// skipped as `PlainText.strip` skips them; its other mark-up characters are neither
+    /// letters nor digits, so the words are those of the stripped text, which is not made.
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool = false,
+                       _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var index = 0
         var start = -1  // first byte of the word being read; -1 between words
         var length = 0  // its scalars
@@ -35,11 +38,12 @@ enum SearchText {
             var size = 1
             let inWord: Bool
             if lead < 0x80 {
-                let lower = lead | 0x20
-                inWord = (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lead)
+                // A bit per ASCII byte: digits in the low half, A–Z and a–z in the high one.
+                inWord = lead < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(lead) & 1 != 0
+                    : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(lead - 64) & 1 != 0
             } else {
                 size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
-                inWord = Unicode.Scalar(scalar(bytes, at: index, size: size)).map(Letters.isWord) ?? false
+                inWord = Letters.isWord(value: scalar(bytes, at: index, size: size))
             }
             if inWord {
                 if start < 0 { start = index; length = 0 }
@@ -49,6 +53,9 @@ enum SearchText {
                 start = -1
             }
             index += size
+            if markdown, !inWord, lead == 0x5D || lead == 0x3C {
+                index = PlainText.skipped(bytes, from: index, after: lead)
+            }
         }
         if start >= 0, length <= maxWordLength { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
     }
@@ -124,12 +131,13 @@ private enum Letters {
     private static let latinIsWord = latin.map { $0 != nil }
     private static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
 
-    /// Whether the scalar is part of a word (letter, mark or digit), without folding it.
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x80...0x36F: return latinIsWord[Int(scalar.value) - 0x80]
-        case 0x1E00...0x1EFF: return latinAdditionalIsWord[Int(scalar.value) - 0x1E00]
-        default: return isWordCategory(scalar)
+    /// Whether the scalar `value` is part of a word (letter, mark or digit), without folding
+    /// it; false when it is no scalar.
+    static func isWord(value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0x36F: return latinIsWord[Int(value) - 0x80]
+        case 0x1E00...0x1EFF: return latinAdditionalIsWord[Int(value) - 0x1E00]
+        default: return Unicode.Scalar(value).map(isWordCategory) ?? false
         }
     }
 

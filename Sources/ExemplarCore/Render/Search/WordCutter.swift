@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts documents into their postings on one core, folding each distinct word (as written)
 /// once: most words of a site repeat, and folding is most of what a word costs. Keys and
 /// spellings are numbered in the cutter's own tables; the index maps them to its own.
@@ -27,8 +29,9 @@ struct WordCutter {
 
     private var written: [UInt8] = []
     private var entries: [Entry] = []
-    /// Open addressing over `entries` by hash; -1 is empty. Kept at most half full.
-    private var table = [Int32](repeating: -1, count: 1 << 12)
+    /// Open addressing over `entries` by hash: each slot the hash × 2³² + entry number + 1,
+    /// so a probe compares hashes without reading the entry; 0 is empty. Kept at most half full.
+    private var table = [UInt64](repeating: 0, count: 1 << 12)
 
     /// By key number: the last document the key was seen in, and its posting there.
     private var seenIn: [Int32] = []
@@ -44,9 +47,7 @@ struct WordCutter {
             var text = text
             text.withUTF8 { cut($0, field, document: current, into: &out) }
         }
-        document.body.withUnsafeBufferPointer { markdown in
-            PlainText.stretches(markdown) { cut($0, .body, document: current, into: &out) }
-        }
+        document.body.withUnsafeBufferPointer { cut($0, .body, markdown: true, document: current, into: &out) }
         var name = document.name
         var nameLength: Int32 = 0
         name.withUTF8 { bytes in SearchText.tokens(bytes) { _ in nameLength += 1 } }
@@ -56,11 +57,11 @@ struct WordCutter {
         return out
     }
 
-    /// Adds the keys of `bytes`, found in `field`, to the postings of `document`.
-    private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, document: Int32,
-                              into out: inout [Posting]) {
+    /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings of `document`.
+    private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, markdown: Bool = false,
+                              document: Int32, into out: inout [Posting]) {
         let bit = Int32(1 << field.rawValue)
-        SearchText.tokens(bytes) { token in
+        SearchText.tokens(bytes, markdown: markdown) { token in
             let entry = entries[find(token)]
             let key = Int(entry.key)
             if seenIn[key] == document {
@@ -79,9 +80,12 @@ struct WordCutter {
         for byte in token { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let mask = table.count - 1
         var probe = Int(hash) & mask
-        while table[probe] >= 0 {
-            let found = Int(table[probe])
-            if entries[found].hash == hash, same(entries[found], token) { return found }
+        while table[probe] != 0 {
+            let taken = table[probe]
+            if UInt32(truncatingIfNeeded: taken >> 32) == hash {
+                let found = Int(UInt32(truncatingIfNeeded: taken)) - 1
+                if same(entries[found], token) { return found }
+            }
             probe = (probe + 1) & mask
         }
         let word = SearchText.word(token)
@@ -90,7 +94,7 @@ struct WordCutter {
                           spelling: Self.number(word.spelling, in: &spellings, &spellingNumbers))
         written.append(contentsOf: token)
         entries.append(entry)
-        table[probe] = Int32(entries.count - 1)
+        table[probe] = UInt64(hash) << 32 | UInt64(entries.count)
         if keys.count > seenIn.count {
             seenIn.append(0)
             slot.append(0)
@@ -101,17 +105,19 @@ struct WordCutter {
 
     private func same(_ entry: Entry, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
         guard entry.length == token.count else { return false }
-        for offset in 0..<token.count where written[entry.start + offset] != token[offset] { return false }
-        return true
+        return written.withUnsafeBufferPointer { written in
+            guard let stored = written.baseAddress, let asked = token.baseAddress else { return token.isEmpty }
+            return memcmp(stored + entry.start, asked, token.count) == 0
+        }
     }
 
     private mutating func grow() {
-        table = [Int32](repeating: -1, count: table.count * 2)
+        table = [UInt64](repeating: 0, count: table.count * 2)
         let mask = table.count - 1
         for (number, entry) in entries.enumerated() {
             var probe = Int(entry.hash) & mask
-            while table[probe] >= 0 { probe = (probe + 1) & mask }
-            table[probe] = Int32(number)
+            while table[probe] != 0 { probe = (probe + 1) & mask }
+            table[probe] = UInt64(entry.hash) << 32 | UInt64(number + 1)
         }
     }
 
