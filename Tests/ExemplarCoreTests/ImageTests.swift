@@ -181,6 +181,27 @@ import Testing
         #expect(entries.count == 3, "\(entries)")
     }
 
+    /// Another build sharing the cache (`serve` beside `build`) may be writing an entry under a
+    /// hidden name: the prune leaves it. One left by a build interrupted long ago goes.
+    @Test func entriesBeingWrittenByAnotherBuildAreNotPruned() throws {
+        let site = try site()
+        defer { site.remove() }
+        #expect(site.build().published)
+        let cache = site.root.appendingPathComponent(".exemplar-cache/images")
+        let writing = cache.appendingPathComponent(".dang-ghi.4242-17")
+        let abandoned = cache.appendingPathComponent(".bo-do.4242-18")
+        for folder in [writing, abandoned] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("ảnh".utf8).write(to: folder.appendingPathComponent("a.webp"))
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 3_600)],
+                                              ofItemAtPath: abandoned.path)
+        let report = site.build()
+        #expect(report.diagnostics.allSatisfy { $0.code != "image-cache" }, "\(report.diagnostics)")
+        #expect(FileManager.default.fileExists(atPath: writing.appendingPathComponent("a.webp").path))
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+    }
+
     /// A cache index the disk refuses costs the next build time, never the site: the photos
     /// are published, the build says why the next one will read every photo again.
     @Test func aCacheIndexThatCannotBeWrittenIsAWarning() throws {

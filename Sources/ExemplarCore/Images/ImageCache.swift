@@ -60,9 +60,24 @@ struct ImageCache: Sendable {
     func prune(keeping used: Set<String>) throws(SystemError) {
         var failure: SystemError?
         for name in try FileIO.names(in: root.path) where name != Self.indexName && !used.contains(name) {
+            // A hidden name is an entry or index still being written, by another build sharing
+            // the cache (`serve` beside `build`), unless it is older than any build.
+            if name.hasPrefix("."), let written = Self.stat(root.path + "/" + name)?.modified,
+               Self.now() - written < Self.unfinishedLifetime {
+                continue
+            }
             do { try FileIO.removeTree(root.path + "/" + name) } catch { failure = failure ?? error }
         }
         if let failure { throw failure }
+    }
+
+    /// How long an unfinished entry may belong to a build still running, in nanoseconds.
+    private static let unfinishedLifetime = 3_600 * 1_000_000_000
+
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
     // MARK: Which content each media file had
@@ -94,9 +109,14 @@ struct ImageCache: Sendable {
             guard let stamp = index[path], !path.contains("\t"), !path.contains("\n") else { return nil }
             return "\(path)\t\(stamp.size)\t\(stamp.modified)\t\(stamp.hash)\n"
         }.joined()
-        let temporary = root.path + "/.\(Self.indexName).\(getpid())"
+        // Unique per call: builds in one process (or one after another's crash) never share it.
+        let temporary = root.path + "/.\(Self.indexName).\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileIO.write(Data(text.utf8), to: temporary)
-        if rename(temporary, root.path + "/" + Self.indexName) != 0 { throw .current() }
+        if rename(temporary, root.path + "/" + Self.indexName) != 0 {
+            let error = SystemError.current()
+            unlink(temporary)
+            throw error
+        }
     }
 
     /// The text of a cache file, or nil when it cannot be read: a cache miss, not a fault.
