@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// A preview's temporary folder is not flushed to the disk on every save: it is deleted when
-/// the server stops, and a flush of the whole file system waits for everything else pending
-/// on it. A folder named with `--output` is kept, so its files still reach the disk first.
+/// A preview's temporary folder is not flushed to the disk on every save, nor are its files
+/// sent on their way to the disk as they are written: it is deleted when the server stops,
+/// and a flush of the whole file system waits for everything else pending on it. A folder
+/// named with `--output` is kept, so its files still reach the disk first.
 /// The system calls of a rebuild are read with `strace` attached to the running server.
 @Suite(.serialized) struct ServeDurabilityTests {
     @Test(arguments: [false, true]) func rebuildsFlushOnlyAKeptFolder(keepsOutput: Bool) throws {
@@ -17,7 +18,7 @@ import Testing
         let log = serve.root.appendingPathComponent("strace.log")
         let trace = Process()
         trace.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        trace.arguments = ["-f", "-qq", "-e", "trace=syncfs,fsync,fdatasync,sync", "-o", log.path,
+        trace.arguments = ["-f", "-qq", "-e", "trace=syncfs,fsync,fdatasync,sync,sync_file_range", "-o", log.path,
                            "-p", String(serve.process.processIdentifier)]
         trace.standardError = FileHandle.nullDevice
         try trace.run()
@@ -35,7 +36,7 @@ import Testing
         trace.waitUntilExit()
 
         let calls = (try String(contentsOf: log, encoding: .utf8)).split(separator: "\n")
-            .filter { $0.contains("sync(") }
+            .filter { $0.contains("sync(") || $0.contains("sync_file_range(") }
         if keepsOutput {
             #expect(!calls.isEmpty, "a kept output folder is flushed before its files are published")
         } else {

@@ -32,8 +32,9 @@ enum FileIO {
 
     /// With `makingParents`, missing parent folders are made when the file cannot be created
     /// for want of them: most files go into a folder that exists already, and trying the file
-    /// first saves a `mkdir` call per file.
-    static func write(_ data: Data, to path: String, makingParents: Bool) throws(SystemError) {
+    /// first saves a `mkdir` call per file. `toDisk`: start writing it to the disk at once,
+    /// for a flush before publishing (`BuildOptions.durable`).
+    static func write(_ data: Data, to path: String, makingParents: Bool, toDisk: Bool = true) throws(SystemError) {
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, makingParents, errno == ENOENT {
@@ -43,20 +44,20 @@ enum FileIO {
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
         try writeAll(data, to: descriptor)
-        LinuxCalls.startWriting(descriptor)
+        if toDisk { LinuxCalls.startWriting(descriptor) }
     }
 
     /// Writes `data` over an existing file of `size` bytes, keeping its inode and the blocks it
     /// needs: shortened first when it is longer (so no page past the new end is read back),
     /// then written from the start. Emptying it first (`O_TRUNC`) would free every block, and
     /// wait for those still being written to disk, to allocate them again moments later.
-    static func overwrite(_ data: Data, at path: String, size: Int) throws(SystemError) {
+    static func overwrite(_ data: Data, at path: String, size: Int, toDisk: Bool = true) throws(SystemError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
         if size > data.count, ftruncate(descriptor, off_t(data.count)) != 0 { throw .current() }
         try writeAll(data, to: descriptor)
-        LinuxCalls.startWriting(descriptor)
+        if toDisk { LinuxCalls.startWriting(descriptor) }
     }
 
     static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {

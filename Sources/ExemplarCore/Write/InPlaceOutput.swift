@@ -61,7 +61,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
                 return String(stagedNames)
             }
             try io("Không ghi được \(relative)") { () throws(SystemError) in
-                try FileIO.write(data, to: stagingPath + "/" + name)
+                try FileIO.write(data, to: stagingPath + "/" + name, makingParents: false, toDisk: durable)
             }
             stagedLock.withLock { staged.append((relative, name)) }
             return stamp == nil ? .added : .changed
@@ -86,7 +86,7 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
         }
         if markerChanged {
             try io("Không ghi được \(OutputFolder.marker)") { () throws(SystemError) in
-                try FileIO.write(marker, to: stagingPath + "/" + OutputFolder.marker + ".next") }
+                try FileIO.write(marker, to: stagingPath + "/" + OutputFolder.marker + ".next", makingParents: false, toDisk: durable) }
         }
         // The new bytes reach the disk before any name points at them.
         let written = staged.map { stagingPath + "/" + $0.name } + (markerChanged ? [stagingPath + "/" + OutputFolder.marker + ".next"] : [])

@@ -77,7 +77,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         usesSpare = spare && SpareSite.take(beside: targetPath, as: stagingPath)
         if usesSpare {
             try io("Không ghi được \(stagingPath)/\(Self.marker)") { () throws(SystemError) in
-                try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: stagingPath + "/" + Self.marker) }
+                try FileIO.write(Data(Self.building.utf8), to: stagingPath + "/" + Self.marker, makingParents: false, toDisk: false) }
         } else {
             try Self.makeStaging(stagingPath)
         }
@@ -91,8 +91,12 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         try io("Không tạo được thư mục tạm \(path)") { () throws(SystemError) in
             try FileIO.makeFolder(path) }
         try io("Không ghi được \(path)/\(marker)") { () throws(SystemError) in
-            try FileIO.write(Data("exemplar\nbuilding: \(getpid())\n".utf8), to: path + "/" + marker) }
+            try FileIO.write(Data(building.utf8), to: path + "/" + marker, makingParents: false, toDisk: false) }
     }
+
+    /// The marker of a staging folder being written. It never reaches a reader through a
+    /// power cut (the finished site's marker replaces it), so it is not sent to the disk early.
+    private static var building: String { "exemplar\nbuilding: \(getpid())\n" }
 
     /// Removes a staging folder, marker last; if it cannot be removed now, the next build
     /// removes it. A stopping process leaves the removal to `Interruption`.
@@ -150,10 +154,10 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
                 // A spare's own file is written over where it is: its folder exists already.
                 if usesSpare, let size = try SpareSite.clear(destination, below: stagingPath) {
-                    try FileIO.overwrite(data, at: destination, size: size)
+                    try FileIO.overwrite(data, at: destination, size: size, toDisk: durable)
                     return
                 }
-                try FileIO.write(data, to: destination, makingParents: true)
+                try FileIO.write(data, to: destination, makingParents: true, toDisk: durable)
             }
             if usesSpare {
                 linkedLock.lock()
@@ -202,7 +206,8 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         try linkReusedFiles()
         try Interruption.guarded { () throws(Failure) in
             try io("Không ghi được \(Self.marker)") { () throws(SystemError) in
-            try FileIO.write(Data("exemplar\nfiles: \(files)\n".utf8), to: stagingPath + "/" + Self.marker) }
+            try FileIO.write(Data("exemplar\nfiles: \(files)\n".utf8), to: stagingPath + "/" + Self.marker,
+                             makingParents: false, toDisk: durable) }
         }
         // Everything reaches the disk before the swap: after a power cut the output holds
         // either the old site or the whole new one, never files the disk had not yet written.
