@@ -59,11 +59,12 @@ struct ImageCache: Sendable {
     /// Throws the first failure after trying every entry: the cache then only takes more room.
     func prune(keeping used: Set<String>) throws(SystemError) {
         var failure: SystemError?
+        let now = Self.now()
         for name in try FileIO.names(in: root.path) where name != Self.indexName && !used.contains(name) {
             // A hidden name is an entry or index still being written, by another build sharing
             // the cache (`serve` beside `build`), unless it is older than any build.
             if name.hasPrefix("."), let written = Self.stat(root.path + "/" + name)?.modified,
-               Self.now() - written < Self.unfinishedLifetime {
+               now - written < Self.unfinishedLifetime {
                 continue
             }
             do { try FileIO.removeTree(root.path + "/" + name) } catch { failure = failure ?? error }
