@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// Site-wide files a session makes again row by row (`PageRows`): after a unit is renamed,
-/// exactly the rows that show the unit are made again, and each joined file is the bytes a
-/// clean build writes.
+/// exactly the rows that show the unit are made again (in the exemplars' export, an award
+/// list's JSON, a report), and each joined file is the bytes a clean build writes.
 @Suite struct KeptRowsTests {
     @Test func unitRenameRemakesTheRowsOfItsMembersOnly() throws {
         let site = try GeneratedSite(count: 80, seed: 11)
@@ -32,9 +32,14 @@ import Testing
         let holders = Set(graph.holdersOfAward[award] ?? [])
         #expect(Set(try #require(report.rowsMade[awardList])) == holders.intersection(inUnit))
 
+        // Each report shows the unit on its members' lines; those of the year's report are made again.
+        let year = try #require(graph.exemplarsOfYear.keys.sorted().first { !inUnit.isDisjoint(with: graph.exemplarsOfYear[$0] ?? []) })
+        let reportPage = "so-lieu/\(year)/bao-cao/index.html"
+        #expect(Set(try #require(report.rowsMade[reportPage])) == Set(graph.exemplarsOfYear[year] ?? []).intersection(inUnit))
+
         let fresh = SiteSession(options: site.options, keepsPages: true)
         try #require(fresh.build().succeeded)
-        for file in ["api/exemplars.json", awardList] {
+        for file in ["api/exemplars.json", awardList, reportPage] {
             let ours = try #require(session.page(at: file)), theirs = try #require(fresh.page(at: file))
             #expect(ours == theirs, "\(file) differs from a clean build's")
             #expect(String(decoding: ours, as: UTF8.self).contains("Công đoàn đổi tên lần \(site.seed)"))

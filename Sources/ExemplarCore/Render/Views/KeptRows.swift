@@ -1,8 +1,8 @@
 /// One row of a site-wide output (an exemplar of `api/exemplars.json`, a holder of an award
-/// list's JSON) as a session's earlier build made it: its text and, by the numbers of the
-/// session's `InputIDs`, what making it read.
+/// list's JSON, a line of a report) as a session's earlier build made it: its text or its
+/// template data and, by the numbers of the session's `InputIDs`, what making it read.
 struct KeptRow: Sendable {
-    let text: String
+    let value: TemplateValue
     let inputs: [UInt32]
 }
 
@@ -27,8 +27,8 @@ final class PageRows: @unchecked Sendable {
         self.stillRight = stillRight
     }
 
-    fileprivate func take(_ key: String) -> KeptRow? {
-        guard let row = before[key], stillRight(row.inputs) else { return nil }
+    fileprivate func take(_ key: String, if usable: (TemplateValue) -> Bool) -> KeptRow? {
+        guard let row = before[key], stillRight(row.inputs), usable(row.value) else { return nil }
         made[key] = row
         return row
     }
@@ -46,15 +46,24 @@ extension Views {
     /// `notesInputs`: whether the page notes what the row read (a page that noted whole tables
     /// already stands for its rows' reads, and need not hold them thousands of times).
     func keptRow(_ key: String, notesInputs: Bool, make: (Views) -> String) -> String {
+        let row = keptRow(key, notesInputs: notesInputs) { views in TemplateValue.text(make(views)) }
+        if case .text(let text) = row { return text }
+        return ""
+    }
+
+    /// `keptRow` for template data: `usable` tells whether the earlier build's value fits where
+    /// it goes now (a numbered line whose number is still the same).
+    func keptRow(_ key: String, notesInputs: Bool, if usable: (TemplateValue) -> Bool = { _ in true },
+                 make: (Views) -> TemplateValue) -> TemplateValue {
         guard let rows else { return make(self) }
-        if let row = rows.take(key) {
+        if let row = rows.take(key, if: usable) {
             if notesInputs, let reads { for input in rows.ids.inputs(of: row.inputs) { reads.note(input) } }
-            return row.text
+            return row.value
         }
         let read = Reads()
-        let text = make(tracking(read))
-        rows.keep(key, KeptRow(text: text, inputs: rows.ids.numbers(of: read.inputs)))
+        let value = make(tracking(read))
+        rows.keep(key, KeptRow(value: value, inputs: rows.ids.numbers(of: read.inputs)))
         if notesInputs, let reads { for input in read.inputs { reads.note(input) } }
-        return text
+        return value
     }
 }
