@@ -116,6 +116,32 @@ import Testing
         }
     }
 
+    /// A build that keeps nothing writes the index's files as they are made, not all at the
+    /// end: the same files, counted the same, as a kept session writes, pairs and triples too.
+    @Test func cleanBuildWritesTheIndexAKeptSessionWrites() throws {
+        let lab = try SampleLab()
+        defer { lab.remove() }
+        let pages = lab.content.appendingPathComponent("pages")
+        for number in 0..<30 {
+            try Self.page(pages, "a-\(number)", "Nguyễn Xa")
+            try Self.page(pages, "b-\(number)", "Văn Xa")
+            try Self.page(pages, "c-\(number)", "An Xb")
+        }
+        for number in 0..<25 { try Self.page(pages, "g-\(number)", "Nguyễn Văn An Xc") }
+        let kept = SiteSession(options: lab.options).build()
+        #expect(kept.succeeded)
+        var options = lab.options
+        options.output = lab.root.appendingPathComponent("clean")
+        let clean = SiteSession(options: options, keepsPages: false).build()
+        #expect(clean.succeeded)
+        #expect(clean.filesWritten == kept.filesWritten)
+        let ours = try lab.tree("clean").filter { $0.key.hasPrefix("tim-kiem/") }
+        let theirs = try lab.tree("public").filter { $0.key.hasPrefix("tim-kiem/") }
+        #expect(ours.keys.contains("tim-kiem/i/p/0.json") && ours.keys.contains("tim-kiem/i/t/1.json"))
+        let differing = Set(ours.keys).union(theirs.keys).filter { ours[$0] != theirs[$0] }.sorted()
+        #expect(differing.isEmpty, "index files differ from a kept session's: \(differing.prefix(5))")
+    }
+
     /// Writes the free page `name` with `title` and `body`.
     static func page(_ pages: URL, _ name: String, _ title: String, _ body: String = "Khác.") throws {
         try Data("---\ntitle: \(title)\n---\n\(body)\n".utf8).write(to: pages.appendingPathComponent(name + ".md"))

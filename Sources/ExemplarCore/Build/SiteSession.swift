@@ -767,8 +767,30 @@ public final class SiteSession: @unchecked Sendable {
            !files.allSatisfy({ file in file.data != nil || onDisk[file.path]?.digest == file.digest }) {
             kept = false
         }
+        /// Whether the page's files were written as they were made, and the time that took.
+        var streamed = false
+        var writing = 0.0
         if kept, let old {
             result = PageResult(page: old)
+        } else if page.route == .searchIndex, keeping == .nothing, let output {
+            // Nothing is kept: the index's files are written as they are made, never held at once.
+            var outcomes: [(String, OutputFolder.Outcome)] = []
+            var failures: [(OutputFolder.Failure, String)] = []
+            let paths = renderer.writeSearchIndex(page) { path, text in
+                var write = StageClock()
+                do throws(OutputFolder.Failure) {
+                    let other = onDisk[path].flatMap { $0.digest != PageDigest() ? $0.stamp : nil }
+                    outcomes.append((path, try output.write(path, text.data, otherThan: other)))
+                } catch {
+                    failures.append((error, path))
+                }
+                writing += write.lap()
+            }
+            let files = paths.map { PageFile(path: $0, digest: PageDigest(), data: nil) }
+            result = PageResult(page: RenderedPage(outputFile: page.outputFile, files: files, diagnostics: [], inputs: [],
+                                                   bodies: [], texts: nil),
+                                rendered: true, changed: true, outcomes: outcomes, failures: failures)
+            streamed = true
         } else {
             let (files, diagnostics, inputs) = page.route == .searchIndex
                 ? renderer.renderTracked(page, search: search.0, stillRight: search.1) : renderer.renderTracked(page, rows: rows)
@@ -791,9 +813,9 @@ public final class SiteSession: @unchecked Sendable {
             result = PageResult(page: rendered, rows: rows?.made, rowsMade: rows?.remade ?? [], rendered: true,
                                 changed: files != nil && !rendered.sameFiles(as: old))
         }
-        if page.route == .searchIndex { result.searchSeconds = clock.lap() } else { result.renderSeconds = clock.lap() }
+        if page.route == .searchIndex { result.searchSeconds = clock.lap() - writing } else { result.renderSeconds = clock.lap() }
         result.paths = result.page.files?.map(\.path) ?? []
-        if let output {
+        if let output, !streamed {
             var unread: [String] = []
             for (index, file) in (result.page.files ?? []).enumerated() {
                 do {
@@ -828,7 +850,7 @@ public final class SiteSession: @unchecked Sendable {
         case .digests: result.page.files = result.page.files?.map { PageFile(path: $0.path, digest: $0.digest, data: nil) }
         case .bytes: break
         }
-        result.writeSeconds = clock.lap()
+        result.writeSeconds = clock.lap() + writing
         return result
     }
 

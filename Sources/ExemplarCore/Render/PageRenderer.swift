@@ -67,6 +67,16 @@ struct PageRenderer: Sendable {
         return rendered
     }
 
+    /// The search index of a build that keeps nothing, made from nothing: each file is handed
+    /// to `sink` with its output path as soon as it is made, so that the index's text is never
+    /// held whole. Returns the files' output paths, in the order `renderTracked` gives them.
+    func writeSearchIndex(_ page: SitePlan.Page, to sink: @escaping (String, PageText) -> Void) -> [String] {
+        var state = SearchIndexState()
+        let paths = state.write(views, to: { sink(page.path + $0, $1) })
+        FreedMemory.release()
+        return paths.map { page.path + $0 }
+    }
+
     private func renderPage(_ page: SitePlan.Page, search: SearchIndexKeeper?, stillRight: SearchIndexState.StillRight?,
                             rows: PageRows?) -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil

@@ -29,11 +29,10 @@ struct FigureExport {
         return out
     }
 
-    /// Quoted when it holds a comma, a quote or a line break (RFC 4180).
+    /// Quoted when it holds a comma, a quote or a line break (RFC 4180): CR, LF or both.
     static func field(_ text: String) -> String {
-        // Most fields hold none of these bytes: a byte scan tells, far faster than comparing characters.
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }),
-              text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        // Bytes, not characters: as characters "\r\n" is one, unequal to a lone "\n" or "\r".
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

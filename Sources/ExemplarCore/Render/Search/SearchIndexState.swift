@@ -77,9 +77,42 @@ struct SearchIndexState: Sendable {
     /// Whether a kept document is still what making it again would give.
     typealias StillRight = @Sendable (Document) -> Bool
 
+    /// Where a clean build hands each index file (its path in the index folder) as soon as it
+    /// is made, so that the text of the whole index is never held at once.
+    typealias Sink = (_ path: String, _ text: PageText) -> Void
+
     /// The index files of the site in `views`, reusing from `self` every document `stillRight`
     /// accepts (none when nil). With `track`, each document made notes its inputs.
     mutating func update(_ views: Views, stillRight: StillRight?, track: Bool) -> [(path: String, text: String)] {
+        update(views, stillRight: stillRight, track: track, sink: nil)
+        var files: [(path: String, text: String)] = []
+        for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
+        for (number, shard) in pairShards.enumerated() { files.append(("p/\(number).json", shard.text)) }
+        for (number, block) in blocks.enumerated() { files.append(("d/\(number).json", block)) }
+        files.append(("f.json", filters))
+        files.append(("m.json", manifest(views)))
+        return files
+    }
+
+    /// The index of the site in `views` made from nothing, as `update` makes it for a clean
+    /// build, each file handed to `sink` as it is made and not kept. Returns the files' paths,
+    /// in the order `update` gives them.
+    mutating func write(_ views: Views, to sink: @escaping Sink) -> [String] {
+        update(views, stillRight: nil, track: false, sink: sink)
+        sink("f.json", .string(filters))
+        sink("m.json", .string(manifest(views)))
+        return shards.indices.map { "t/\($0).json" } + pairShards.indices.map { "p/\($0).json" }
+            + blocks.indices.map { "d/\($0).json" } + ["f.json", "m.json"]
+    }
+
+    private func manifest(_ views: Views) -> String {
+        SearchIndex.manifest(views, documents: documents.map(\.document), firstKeys: shardKeys.map { keys[Int($0)] },
+                             pairKeys: pairShards.map(\.firstKey))
+    }
+
+    /// `sink`: given, the index is made from nothing and its term shards, pair shards and
+    /// document blocks go there rather than into `self`.
+    private mutating func update(_ views: Views, stillRight: StillRight?, track: Bool, sink: Sink?) {
         let sources = views.searchSources
         let positions = views.unitPosition
         var numbers: [Views.SearchSource: Int] = [:]
@@ -88,10 +121,10 @@ struct SearchIndexState: Sendable {
         let standing: [Int?] = stillRight.map { stillRight in
             sources.parallelMap { source in previous[source].flatMap { stillRight(old[$0]) ? $0 : nil } }
         } ?? []
-        if stillRight == nil || !track || !patchable || standing.count(where: { $0 != nil }) < sources.count / 2 {
+        if sink != nil || stillRight == nil || !track || !patchable || standing.count(where: { $0 != nil }) < sources.count / 2 {
             // Most of it changed: made again from nothing, as a clean build does.
             self = SearchIndexState()
-            rebuild(views, sources: sources, track: track)
+            rebuild(views, sources: sources, track: track && sink == nil, sink: sink)
         } else {
             patch(views, sources: sources, standing: standing)
         }
@@ -99,15 +132,6 @@ struct SearchIndexState: Sendable {
             filterPositions = positions
             filters = SearchIndex.filterFile(documents.map(\.document), positions: positions)
         }
-        var files: [(path: String, text: String)] = []
-        for (number, shard) in shards.enumerated() { files.append(("t/\(number).json", shard.text)) }
-        for (number, shard) in pairShards.enumerated() { files.append(("p/\(number).json", shard.text)) }
-        for (number, block) in blocks.enumerated() { files.append(("d/\(number).json", block)) }
-        files.append(("f.json", filters))
-        files.append(("m.json", SearchIndex.manifest(views, documents: documents.map(\.document),
-                                                     firstKeys: shardKeys.map { keys[Int($0)] },
-                                                     pairKeys: pairShards.map(\.firstKey))))
-        return files
     }
 
     /// A posting as a document keeps it: key id, spelling id, name length × 64 + field mask.
@@ -192,7 +216,7 @@ struct SearchIndexState: Sendable {
     }
 
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
-    private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool) {
+    private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool, sink: Sink? = nil) {
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
             let number = state.documents.count
             for posting in postings ?? [] {
@@ -203,18 +227,19 @@ struct SearchIndexState: Sendable {
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
-        finish()
+        finish(sink: sink)
     }
 
-    /// After the terms were made again: what the shards carry, every shard, block and the filters.
-    private mutating func finish() {
+    /// After the terms were made again: what the shards carry, every shard, block and the
+    /// filters; the shards and blocks go to `sink` when there is one.
+    private mutating func finish(sink: Sink? = nil) {
         let ids = terms.ids
         chooseCarried(ids)
         sorted = ids.sorted(by: keyOrder)
-        recut(changed: nil)
-        remakeBlocks(changed: Set(documents.indices))
+        recut(changed: nil, sink: sink)
+        remakeBlocks(changed: Set(documents.indices), sink: sink)
         filters = ""
-        remakePairs(changedKeys: nil, rowsChanged: nil)
+        remakePairs(changedKeys: nil, rowsChanged: nil, sink: sink)
     }
 
     private mutating func chooseCarried(_ ids: [Int32]) {
@@ -346,7 +371,9 @@ struct SearchIndexState: Sendable {
 
     /// Cuts the terms into shards again. A shard that starts where one started before and holds
     /// no changed term (`changed`; nil: every term) is the same as before and kept as it is.
-    private mutating func recut(changed: Set<Int32>?) {
+    /// With `sink`, every shard is new (`changed` nil): each goes there as soon as it is
+    /// written, a few at a time, and `self` keeps only its first key.
+    private mutating func recut(changed: Set<Int32>?, sink: Sink? = nil) {
         let oldShards = shards, oldKeys = shardKeys
         var oldFirst: [Int32: Int] = [:]
         for (number, id) in oldKeys.enumerated() { oldFirst[id] = number }
@@ -370,10 +397,33 @@ struct SearchIndexState: Sendable {
             starts.append(position)
             position = shardEnd(from: position)
         }
-        let written = starts.parallelMap { [self] start in shard(from: start, to: shardEnd(from: start)) }
+        shardKeys = newKeys
+        if let sink {
+            shards = starts.map { SearchIndex.Shard(firstKey: keys[Int(sorted[$0])], text: "") }
+            Self.inGroups(starts) { [self] start in shardBytes(from: start, to: shardEnd(from: start)) } each: { number, bytes in
+                sink("t/\(number).json", .bytes(bytes))
+            }
+            return
+        }
+        let written = starts.parallelMap { [self] start in
+            SearchIndex.Shard(firstKey: keys[Int(sorted[start])],
+                              text: String(decoding: shardBytes(from: start, to: shardEnd(from: start)), as: UTF8.self))
+        }
         var next = written.makeIterator()
         shards = newShards.map { $0 ?? next.next() ?? SearchIndex.Shard(firstKey: "", text: "") }
-        shardKeys = newKeys
+    }
+
+    /// `make` of each of `items` on every core, a group at a time, each result handed to
+    /// `each` with its position before the next group is made: only a group's results are
+    /// held at once.
+    static func inGroups<T: Sendable, R: Sendable>(_ items: [T], _ make: @Sendable (T) -> R, each: (Int, R) -> Void) {
+        let group = 64
+        var start = 0
+        while start < items.count {
+            let end = min(start + group, items.count)
+            for (offset, result) in Array(items[start..<end]).parallelMap(make).enumerated() { each(start + offset, result) }
+            start = end
+        }
     }
 
     /// Where the shard starting at `start` (a position in `sorted`) ends: once its postings
@@ -394,7 +444,7 @@ struct SearchIndexState: Sendable {
     }
 
     /// The text of the shard of the terms at `start..<end` in `sorted`.
-    private func shard(from start: Int, to end: Int) -> SearchIndex.Shard {
+    private func shardBytes(from start: Int, to end: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(2 * SearchIndex.shardBytes)
         out.append(contentsOf: "{\"k\":{".utf8)
@@ -414,13 +464,24 @@ struct SearchIndexState: Sendable {
             out.append(0x5D)
         }
         out.append(contentsOf: "]}\n".utf8)
-        return SearchIndex.Shard(firstKey: keys[Int(sorted[start])], text: String(decoding: out, as: UTF8.self))
+        return out
     }
 
     /// The document files holding a changed document, and every one when their number changed.
-    private mutating func remakeBlocks(changed: Set<Int>) {
+    /// With `sink`, every block goes there and `self` keeps empty texts for their count.
+    private mutating func remakeBlocks(changed: Set<Int>, sink: Sink? = nil) {
         let per = SearchIndex.documentsPerFile
         let count = (documents.count + per - 1) / per
+        if let sink {
+            let rows = documents.map(\.row)
+            blocks = Array(repeating: "", count: count)
+            Self.inGroups(Array(0..<count)) { block in
+                SearchIndex.documentBlock(rows[block * per..<min(block * per + per, rows.count)])
+            } each: { block, text in
+                sink("d/\(block).json", .string(text))
+            }
+            return
+        }
         let redo = Set(changed.map { $0 / per }).union(blocks.count == count ? [] : Set(min(blocks.count, count)..<count))
         if blocks.count > count { blocks.removeLast(blocks.count - count) }
         let rows = documents.map(\.row)

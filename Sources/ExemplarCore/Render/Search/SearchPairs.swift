@@ -35,7 +35,8 @@ extension SearchIndexState {
     /// whose two keys' term shards hold no changed key (`changedKeys`; nil: every key) keeps
     /// the documents it had, and a shard whose pairs and rows are unchanged keeps its text
     /// (`rowsChanged`: documents whose row changed since the last time; nil: all).
-    mutating func remakePairs(changedKeys: Set<Int32>?, rowsChanged: Set<Int32>?) {
+    /// With `sink`, each shard's text goes there as it is written and is not kept.
+    mutating func remakePairs(changedKeys: Set<Int32>?, rowsChanged: Set<Int32>?, sink: Sink? = nil) {
         let pairs = choosePairs(changedKeys: changedKeys)
         // An index that will not be patched needs its terms no more: their postings, as large
         // as the pair shards' text, are let go before that text is written.
@@ -61,13 +62,21 @@ extension SearchIndexState {
         if !current.isEmpty { cut.append(current) }
         let old = Dictionary(pairShards.map { ($0.firstKey, $0) }, uniquingKeysWith: { first, _ in first })
         let rowsOf = documents.map(\.row)
+        if let sink {
+            pairShards = cut.map { PairShard(firstKey: $0[0].key, members: [], text: "") }
+            Self.inGroups(cut) { members in Self.pairBytes(members, rows: rowsOf) } each: { number, bytes in
+                sink("p/\(number).json", .bytes(bytes))
+            }
+            return
+        }
         pairShards = cut.parallelMap { members in
             let first = members[0].key
             if let rowsChanged, let kept = old[first], kept.members == members,
                !members.contains(where: { $0.documents.contains(where: rowsChanged.contains) }) {
                 return kept
             }
-            return PairShard(firstKey: first, members: members, text: Self.pairText(members, rows: rowsOf))
+            return PairShard(firstKey: first, members: members,
+                             text: String(decoding: Self.pairBytes(members, rows: rowsOf), as: UTF8.self))
         }
     }
 
@@ -267,7 +276,7 @@ extension SearchIndexState {
     }
 
     /// `{"k":[pairs],"r":[rows]}`, rows in document order.
-    private static func pairText(_ members: [Pair], rows: [String]) -> String {
+    private static func pairBytes(_ members: [Pair], rows: [String]) -> [UInt8] {
         var head = "{\"k\":"
         JSONValue(members.map(\.key)).write(to: &head)
         head += ",\"r\":["
@@ -280,6 +289,6 @@ extension SearchIndexState {
             out.append(0x5D)
         }
         out.append(contentsOf: "]}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
