@@ -7,20 +7,24 @@ import Testing
 /// list's JSON, a report), and each joined file is the bytes a clean build writes.
 @Suite struct KeptRowsTests {
     @Test func unitRenameRemakesTheRowsOfItsMembersOnly() throws {
-        let site = try GeneratedSite(count: 80, seed: 11)
+        let site = try GeneratedSite(count: 160, seed: 11)
         defer { site.remove() }
         let session = SiteSession(options: site.options)
         let first = session.build()
         try #require(first.succeeded)
         let graph = try #require(first.graph)
-        // The unit with the most members, and an award some of them and some others hold.
-        let unit = try #require(graph.units.keys.sorted().max { (members(of: $0, in: graph).count, $1) < (members(of: $1, in: graph).count, $0) })
+        // A unit of a few members, and an award with a list of several pages (so with its JSON)
+        // that some of them and some others hold.
+        func award(sharedBy members: Set<String>) -> String? {
+            graph.holdersOfAward.keys.sorted().first { id in
+                let holders = Set(graph.holdersOfAward[id] ?? [])
+                return holders.count > Planner.pageSize && !holders.isDisjoint(with: members) && !holders.isSubset(of: members)
+            }
+        }
+        let unit = try #require(graph.units.keys.sorted().filter { members(of: $0, in: graph).count > 1 && award(sharedBy: members(of: $0, in: graph)) != nil }
+            .min { (members(of: $0, in: graph).count, $0) < (members(of: $1, in: graph).count, $1) })
         let inUnit = members(of: unit, in: graph)
-        try #require(inUnit.count > 1 && inUnit.count < graph.exemplars.count)
-        let award = try #require(graph.holdersOfAward.keys.sorted().first { id in
-            let holders = Set(graph.holdersOfAward[id] ?? [])
-            return !holders.isDisjoint(with: inUnit) && !holders.isSubset(of: inUnit)
-        })
+        let award = try #require(award(sharedBy: inUnit))
 
         try site.renameUnit(unit, to: "Công đoàn đổi tên lần \(site.seed)")
         let report = session.build(changes: [ChangedPath(site.units)])
@@ -36,6 +40,19 @@ import Testing
         let year = try #require(graph.exemplarsOfYear.keys.sorted().first { !inUnit.isDisjoint(with: graph.exemplarsOfYear[$0] ?? []) })
         let reportPage = "so-lieu/\(year)/bao-cao/index.html"
         #expect(Set(try #require(report.rowsMade[reportPage])) == Set(graph.exemplarsOfYear[year] ?? []).intersection(inUnit))
+
+        // A list's JSON is made of its members' cards, which show their unit: it is made again
+        // exactly when the list holds a member of the renamed unit.
+        let (plan, _) = Planner.plan(graph)
+        let rendered = Set(report.renderedFiles)
+        var listsSeen = (with: 0, without: 0)
+        for page in plan.pages {
+            guard case .listData(let listing) = page.route else { continue }
+            let holdsMember = !inUnit.isDisjoint(with: graph.ids(of: listing))
+            #expect(rendered.contains(page.outputFile) == holdsMember, "\(page.outputFile)")
+            if holdsMember { listsSeen.with += 1 } else { listsSeen.without += 1 }
+        }
+        #expect(listsSeen.with > 0 && listsSeen.without > 0)
 
         let fresh = SiteSession(options: site.options, keepsPages: true)
         try #require(fresh.build().succeeded)

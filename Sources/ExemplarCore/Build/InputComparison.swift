@@ -43,6 +43,9 @@ struct InputComparison: Sendable {
         case .link(let key): return old.links.resolve(inputKey: key) != new.links.resolve(inputKey: key)
         case .card(let table, let id): return old.cards.card(table, id) != cards.card(table, id)
         case .filters(let listing): return old.cards.filters[listing] != cards.filters[listing]
+        case .memberCards(let listing):
+            let ids = new.graph.ids(of: listing)
+            return old.graph.ids(of: listing) != ids || ids.contains { old.cards.exemplars[$0] != cards.exemplars[$0] }
         case .filterForm(let listing):
             return FilterForm.selects(old.cards.filters[listing]) != FilterForm.selects(cards.filters[listing])
         case .awardSummary(let id):

@@ -104,7 +104,7 @@ extension PageInput {
     /// Whether comparing it needs the new build's cards or filter choices.
     var dependsOnCards: Bool {
         switch self {
-        case .card, .filters, .filterForm: return true
+        case .card, .filters, .filterForm, .memberCards: return true
         default: return false
         }
     }

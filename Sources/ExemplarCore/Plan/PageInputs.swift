@@ -26,6 +26,9 @@ enum PageInput: Hashable, Sendable {
     /// Which selects a list's filter form has (`FilterForm.selects`): what its pages show of
     /// the choices, which a renamed unit or award does not change.
     case filterForm(Listing)
+    /// The cards of every exemplar of a list, in order: what its JSON data (`Route.listData`) is
+    /// made of, as one input rather than one `.card` per member on each list.
+    case memberCards(Listing)
     /// How many of an award's holders are collectives and in which years it was granted,
     /// made once per build from all its holders (not one input per holder on each page).
     case awardSummary(String)

@@ -80,7 +80,7 @@ extension Views {
             // Made of the whole list, in order, and of each member's card.
             reads.note(.size(listing))
             for page in 0..<(ids.count + Planner.pageSize - 1) / Planner.pageSize { reads.note(.slice(listing, page: page + 1)) }
-            for id in ids { reads.note(.card(.exemplars, id)) }
+            reads.note(.memberCards(listing))
         }
         var out = "{\"items\":["
         // A whole list's entries, megabytes for the longest: grown by doubling, the text would

@@ -280,7 +280,10 @@ struct Views: Sendable {
         return sorted.map(String.init).joined(separator: ", ")
     }
 
+    /// A date as `{{iso}}` and `{{text}}`: a record, as cards and kept rows hold thousands.
     func date(_ date: CalendarDate) -> TemplateValue {
-        ["iso": .text(date.iso), "text": .text(date.text(language: graph.site.language))]
+        .record(TemplateRecord(["iso": .text(date.iso), "text": .text(date.text(language: graph.site.language))], layout: Self.dateLayout))
     }
+
+    private static let dateLayout = TemplateRecord.Layout(["iso", "text"])
 }
