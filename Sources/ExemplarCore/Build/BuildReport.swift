@@ -42,6 +42,9 @@ public struct BuildReport: Sendable {
     public var changedFiles: [String] = []
     /// Output files of the session's previous build that this one no longer has.
     public var removedFiles: [String] = []
+    /// Rows of site-wide files a session made again rather than took from its previous build
+    /// (`PageRows`), by output file: the keys (item ids) of the rows made.
+    public var rowsMade: [String: [String]] = [:]
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -29,6 +29,11 @@ final class InputIDs: @unchecked Sendable {
         return out
     }
 
+    /// The inputs of `numbers` given by `numbers(of:)`.
+    func inputs(of numbers: [UInt32]) -> [PageInput] {
+        lock.withLock { numbers.map { inputs[Int($0)] } }
+    }
+
     /// The number of an input already kept; nil for one never read.
     func number(of input: PageInput) -> UInt32? {
         lock.withLock { numbers[input] }

@@ -109,6 +109,8 @@ public final class SiteSession: @unchecked Sendable {
         /// The plan's index of every page that read each content file's body (`individuals/x.md`):
         /// what a build that changes only bodies renders again, found without looking at every page.
         var bodyReaders: [String: Set<Int>]
+        /// The rows of site-wide pages (`PageRows`), by page.
+        var rows: [Route: [String: KeptRow]]
     }
 
     /// The pages of a build by route, the files they gave and the page each file belongs to (the
@@ -399,6 +401,7 @@ public final class SiteSession: @unchecked Sendable {
         if let comparison { inputChanges = inputChanges?.withCards(comparison, cards: state.cards) }
         var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
             : pagesToKeep(plan, old: old, changes: inputChanges)
+        let rowsStillRight = Self.rowTest(sameSite: sameSite, bodies: changes.items, ids: ids, changes: inputChanges)
         // Search documents are kept like pages: one stands unless something it read changed.
         let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
         let stillRight: SearchIndexState.StillRight?
@@ -458,9 +461,11 @@ public final class SiteSession: @unchecked Sendable {
         let made = order.parallelMap { index in
             defer { counter?.pageDone() }
             let page = plan.pages[index]
+            let rows = keeping == .nothing ? nil
+                : PageRows(before: old?.rows[page.route] ?? [:], ids: ids, stillRight: rowsStillRight)
             return Self.renderAndWrite(page, kept: kept[index], old: old?.pages[page.route], renderer: renderer,
                                        output: writer, onDisk: onDisk, suspects: suspects, keeping: keeping,
-                                       ids: ids, search: (search, stillRight))
+                                       ids: ids, search: (search, stillRight), rows: rows)
         }
         var position = [Int](repeating: 0, count: plan.pages.count)
         for (slot, index) in order.enumerated() { position[index] = slot }
@@ -494,6 +499,7 @@ public final class SiteSession: @unchecked Sendable {
         var diagnostics: [Int: [Diagnostic]] = [:]
         /// The bodies each page rendered again had read before, for `bodyReaders`.
         var readBefore: [(Int, [String])] = []
+        var rows = old?.rows ?? [:]
         for (result, index) in zip(results, indices) {
             let page = plan.pages[index]
             if let delta, let before = delta.pages[page.route] {
@@ -512,6 +518,8 @@ public final class SiteSession: @unchecked Sendable {
             let before = old?.pages[page.route]
             let changed = Self.changedPaths(result, old: before, searchIndex: page.route == .searchIndex)
             if result.rendered {
+                rows[page.route] = result.rows.flatMap { $0.isEmpty ? nil : $0 }
+                if result.rows?.isEmpty == false { report.rowsMade[page.outputFile] = result.rowsMade }
                 readBefore.append((index, before?.bodies ?? []))
                 report.renderedFiles += result.paths
                 report.pagesMade += 1
@@ -603,8 +611,10 @@ public final class SiteSession: @unchecked Sendable {
         var cardInputs = old?.cardInputs ?? [:]
         for (card, read) in renderer.cardInputs.made { cardInputs[card] = ids.numbers(of: read) }
         let readers = Self.bodyReaders(plan: plan, pages: table.pages, old: old, samePlan: sameSite, readBefore: readBefore)
+        // Rows of pages the plan no longer has go with them.
+        rows = rows.filter { state.paths[$0.key] != nil }
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, ids: ids, search: search,
-                            table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers)
+                            table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers, rows: rows)
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {
@@ -630,6 +640,19 @@ public final class SiteSession: @unchecked Sendable {
             servedStatics = statics
             servedLock.unlock()
         }
+    }
+
+    /// Whether a kept row (`PageRows`) whose inputs have these numbers still stands: none of
+    /// them changed; on the same graph, none is a body read again. Without changes found (the
+    /// first build, or everything rendered again), no row stands.
+    private static func rowTest(sameSite: Bool, bodies: Set<String>, ids: InputIDs,
+                                changes: InputChanges?) -> @Sendable ([UInt32]) -> Bool {
+        if sameSite {
+            let read = Set(bodies.compactMap { ids.number(of: .body($0)) })
+            return { inputs in inputs.allSatisfy { !read.contains($0) } }
+        }
+        guard let changes, changes.cardsCompared else { return { _ in false } }
+        return { inputs in !changes.any(inputs) }
     }
 
     /// `pagesToKeep` when the site is the previous one but for body texts: a page stands
@@ -692,6 +715,10 @@ public final class SiteSession: @unchecked Sendable {
 
     private struct PageResult: Sendable {
         var page: RenderedPage
+        /// The rows it made or took, when rendered with kept rows.
+        var rows: [String: KeptRow]?
+        /// The keys of the rows it made rather than took.
+        var rowsMade: [String] = []
         /// The files the page gave.
         var paths: [String] = []
         /// Whether the page was rendered in this build (not kept from the previous one).
@@ -733,7 +760,7 @@ public final class SiteSession: @unchecked Sendable {
     private static func renderAndWrite(_ page: SitePlan.Page, kept: Bool, old: RenderedPage?, renderer: PageRenderer,
                                        output: (any OutputTarget)?, onDisk: [String: OnDisk], suspects: Set<String>?,
                                        keeping: Keeping, ids: InputIDs,
-                                       search: (SearchIndexKeeper?, SearchIndexState.StillRight?)) -> PageResult {
+                                       search: (SearchIndexKeeper?, SearchIndexState.StillRight?), rows: PageRows?) -> PageResult {
         var clock = StageClock()
         var result: PageResult
         var kept = kept
@@ -769,7 +796,7 @@ public final class SiteSession: @unchecked Sendable {
             streamed = true
         } else {
             let (files, diagnostics, inputs) = page.route == .searchIndex
-                ? renderer.renderTracked(page, search: search.0, stillRight: search.1) : renderer.renderTracked(page)
+                ? renderer.renderTracked(page, search: search.0, stillRight: search.1) : renderer.renderTracked(page, rows: rows)
             let keptTexts = page.route == .searchIndex && keeping == .digests ? files?.map(\.text) : nil
             let pageFiles = files?.enumerated().map { index, file -> PageFile in
                 if keptTexts != nil, let before = old?.files, let texts = old?.texts, index < before.count, index < texts.count,
@@ -786,7 +813,8 @@ public final class SiteSession: @unchecked Sendable {
             let rendered = RenderedPage(outputFile: page.outputFile, files: pageFiles, diagnostics: diagnostics,
                                         inputs: keeping == .nothing ? [] : ids.numbers(of: inputs),
                                         bodies: inputs.compactMap(\.bodyPath), texts: keptTexts)
-            result = PageResult(page: rendered, rendered: true, changed: files != nil && !rendered.sameFiles(as: old))
+            result = PageResult(page: rendered, rows: rows?.made, rowsMade: rows?.remade ?? [], rendered: true,
+                                changed: files != nil && !rendered.sameFiles(as: old))
         }
         if page.route == .searchIndex { result.searchSeconds = clock.lap() - writing } else { result.renderSeconds = clock.lap() }
         result.paths = result.page.files?.map(\.path) ?? []
@@ -814,7 +842,7 @@ public final class SiteSession: @unchecked Sendable {
             if !unread.isEmpty {
                 // Changed in the output folder since it was published: made again.
                 var again = renderAndWrite(page, kept: false, old: old, renderer: renderer, output: output, onDisk: onDisk,
-                                           suspects: suspects, keeping: keeping, ids: ids, search: search)
+                                           suspects: suspects, keeping: keeping, ids: ids, search: search, rows: rows)
                 again.renderSeconds += result.renderSeconds
                 again.searchSeconds += result.searchSeconds
                 return again

@@ -180,7 +180,8 @@ struct ContentFiles {
 
     /// What `name` in an item folder is: an item to read, a file refused, or something else.
     func classify(_ name: String, in folder: String) -> Entry {
-        let url = root.appendingPathComponent(folder).appendingPathComponent(name)
+        // Told what each part is: left to find out, `URL` asks the file system about each.
+        let url = root.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(name, isDirectory: false)
         let path = display("\(folder)/\(name)")
         var info = stat()
         if lstat(url.path, &info) != 0 {
@@ -195,6 +196,10 @@ struct ContentFiles {
             let problem = Diagnostic(.error, "unreadable-file", "\"\(PrintableName.escape(name))\" trong \(folder)/ là \(FileIO.kind(info.st_mode)), không phải tệp thường; không được đọc.",
                                      file: path, hint: "Thay bằng tệp .md thật, hoặc xoá nó đi.")
             return name.hasSuffix(".md") ? .refused(ItemPath(folder: folder, url: url, display: path), problem) : .other(problem)
+        }
+        // A regular file is neither a folder nor a link leading out of the content folder.
+        if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".md") {
+            return .item(ItemPath(folder: folder, url: url, display: path))
         }
         guard name.hasSuffix(".md"), !isDirectory(url) else {
             return .other(Diagnostic(.warning, "unknown-file", "\"\(name)\" trong \(folder)/ không phải tệp .md nên bị bỏ qua.",

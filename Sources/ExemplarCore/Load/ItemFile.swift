@@ -49,8 +49,8 @@ struct ItemFile {
     /// The id is the file name; a name with capitals, spaces or diacritics still works,
     /// under its slug, with a warning so links stay predictable.
     static func itemID(for url: URL, at source: SourceLocation, bag: DiagnosticBag) -> String {
-        let name = VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
-        let id = id(for: url)
+        let name = name(of: url)
+        let id = id(named: name)
         if id != name {
             bag.add(.warning("file-name", "Tên tệp \"\(name)\" không phải dạng mã (chữ thường không dấu, nối bằng `-`); mã được dùng là `\(id)`.",
                              at: source, hint: "Đổi tên tệp thành `\(id).\(url.pathExtension)`."))
@@ -61,7 +61,18 @@ struct ItemFile {
     /// The id a file gives its item, without reporting anything: also the id of a file
     /// that failed to load, which other files may still name.
     static func id(for url: URL) -> String {
-        let name = VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
+        id(named: name(of: url))
+    }
+
+    /// The file's name without its extension, in NFC.
+    private static func name(of url: URL) -> String {
+        let file = url.lastPathComponent
+        // Content files end in `.md`, cut off here without Foundation's general rules for extensions.
+        if file.utf8.count > 3, file.hasSuffix(".md") { return VietnameseText.nfc(String(file.dropLast(3))) }
+        return VietnameseText.nfc(url.deletingPathExtension().lastPathComponent)
+    }
+
+    private static func id(named name: String) -> String {
         if VietnameseText.isSlug(name) { return name }
         let slug = VietnameseText.slug(name)
         return slug.isEmpty ? "item" : slug

@@ -167,9 +167,10 @@ final class YAMLFields {
     /// The value under `key`, nil when absent or null. Marks the key as known.
     private func value(_ key: String) -> Node? {
         asked.append(key)
-        guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if entry.value.null != nil { return nil }
-        return entry.value
+        // Read where it lies: copying the whole entry out costs a retain of each of its parts.
+        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
+        if entries[index].value.null != nil { return nil }
+        return entries[index].value
     }
 
     private func scalar(_ key: String, required: Bool) -> (String, SourceLocation)? {

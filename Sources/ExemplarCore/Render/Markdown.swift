@@ -131,11 +131,14 @@ struct Markdown: Sendable {
         return diagnostics
     }
 
-    /// Whether the text holds a `|`: a scan of its contiguous bytes, many times faster than
-    /// iterating the UTF-8 view.
+    /// Whether the text holds a `|`: `memchr` over its contiguous bytes, many times faster
+    /// than iterating the UTF-8 view.
     private static func hasPipe(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.contains(UInt8(ascii: "|")) }
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil
+        }
     }
 
     /// Puts a node's children in its place and removes it: `[text](javascript:…)` becomes `text`.

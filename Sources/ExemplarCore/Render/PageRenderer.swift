@@ -56,9 +56,11 @@ struct PageRenderer: Sendable {
     /// diagnostics, and, when tracking, what it was made from. Nil files: it could not be rendered.
     /// `search` is the index kept from an earlier build, updated in place, with the test of
     /// which of its documents still stand.
-    func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil)
+    /// `rows`: the page's rows kept from an earlier build, for its views (`Views.keptRow`).
+    func renderTracked(_ page: SitePlan.Page, search: SearchIndexKeeper? = nil, stillRight: SearchIndexState.StillRight? = nil,
+                       rows: PageRows? = nil)
         -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
-        let rendered = renderPage(page, search: search, stillRight: stillRight)
+        let rendered = renderPage(page, search: search, stillRight: stillRight, rows: rows)
         // What a site-wide page made and dropped (every exemplar's data, the search index's
         // words) goes back to the system now, before the next one on another core adds its own.
         if page.route.isSiteWide { FreedMemory.release() }
@@ -75,10 +77,11 @@ struct PageRenderer: Sendable {
         return paths.map { page.path + $0 }
     }
 
-    private func renderPage(_ page: SitePlan.Page, search: SearchIndexKeeper?, stillRight: SearchIndexState.StillRight?)
-        -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
+    private func renderPage(_ page: SitePlan.Page, search: SearchIndexKeeper?, stillRight: SearchIndexState.StillRight?,
+                            rows: PageRows?) -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let reads = tracks ? Reads() : nil
-        let views = views.tracking(reads)
+        var views = views.tracking(reads)
+        views.rows = rows
         if page.route == .searchIndex {
             // The index is made of what each of its documents read, and every page's address. What a
             // document read stays with the document (`SearchIndexState.Document.inputs`), where a

@@ -32,6 +32,11 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     var replacing = false
     /// Flush the new site to the disk before the swap (`BuildOptions.durable`).
     var durable = true
+    /// Starts the flush while pages are still being written.
+    private let early: EarlyFlush
+    /// Whether the output folder existed when the build began: if not, no file of it is
+    /// looked at before each file is written.
+    private let published: Bool
     /// Whether the staging folder is a kept session's spare (`SpareSite`): the previous site,
     /// whose files are written over; and the files the new site has, to remove the others.
     private let usesSpare: Bool
@@ -71,7 +76,9 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         if let lock { self.lock = lock } else { self.lock = try OutputLock.acquire(folder: targetPath) }
         stagingPath = OutputPath.sibling(of: targetPath, suffix: "staging-\(getpid())")
         staging = URL(fileURLWithPath: stagingPath)
+        early = EarlyFlush(folder: stagingPath)
         try Leftovers.clean(beside: targetPath)
+        published = FileIO.exists(targetPath)
         previousFileCount = Self.fileCount(inMarkerOf: targetPath)
         keepsSpare = spare
         usesSpare = spare && SpareSite.take(beside: targetPath, as: stagingPath)
@@ -142,9 +149,9 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// `write`, told that the published file, while in the state `otherThan`, holds other bytes.
     func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(Failure) -> Outcome {
         try Interruption.guarded { () throws(Failure) -> Outcome in
-            let published = targetPath + "/" + relative
-            let stamp = FileStamp(published)
-            if let stamp, stamp.isRegular, stamp.size == data.count, stamp != otherThan, FileIO.compare(published, data) == .same {
+            let publishedFile = targetPath + "/" + relative
+            let stamp = published ? FileStamp(publishedFile) : nil
+            if let stamp, stamp.isRegular, stamp.size == data.count, stamp != otherThan, FileIO.compare(publishedFile, data) == .same {
                 linkedLock.lock()
                 linked[relative] = stamp
                 linkedLock.unlock()
@@ -154,11 +161,15 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
                 // A spare's own file is written over where it is: its folder exists already.
                 if usesSpare, let size = try SpareSite.clear(destination, below: stagingPath) {
-                    try FileIO.overwrite(data, at: destination, size: size, toDisk: durable)
+                    try FileIO.overwrite(data, at: destination, size: size, toDisk: false)
                     return
                 }
-                try FileIO.write(data, to: destination, makingParents: true, toDisk: durable)
+                // A page's file is most often the only one in its folder, not made yet: making
+                // the folder first saves trying to create the file in vain.
+                if !usesSpare, relative.hasSuffix("/index.html") { try FileIO.makeParents(of: destination) }
+                try FileIO.write(data, to: destination, makingParents: true, toDisk: false)
             }
+            if durable { early.wrote(data.count) }
             if usesSpare {
                 linkedLock.lock()
                 siteFiles.insert(relative)
@@ -207,10 +218,11 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
         try Interruption.guarded { () throws(Failure) in
             try io("Không ghi được \(Self.marker)") { () throws(SystemError) in
             try FileIO.write(Data("exemplar\nfiles: \(files)\n".utf8), to: stagingPath + "/" + Self.marker,
-                             makingParents: false, toDisk: durable) }
+                             makingParents: false, toDisk: false) }
         }
         // Everything reaches the disk before the swap: after a power cut the output holds
         // either the old site or the whole new one, never files the disk had not yet written.
+        early.stop()
         if durable {
             try io("Không ghi được xuống đĩa thư mục tạm \(stagingPath)") { () throws(SystemError) in
                 try Durability.flush(stagingPath) }
@@ -312,6 +324,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// removed now, the next build removes it.
     /// A stopping process leaves the removal to `Interruption`.
     public func discard() {
+        early.stop()
         // A kept session's staging folder stays as its spare, to be written over next time.
         if keepsSpare { SpareSite.keep(stagingPath, beside: targetPath) } else { Self.removeStaging(stagingPath) }
     }

@@ -19,12 +19,17 @@ struct Export {
             // Every exemplar, each with entries of these tables: noted whole, not row by row
             // (an exemplar's address comes from its kind, in the exemplars table).
             for table in [GraphTable.exemplars, .awards, .units, .initiativesOfExemplar, .images] { graph.reads?.note(.all(table)) }
+            // A session keeps each row: a change to one unit makes only its members' rows again.
             let plain = views.untracked
             for id in graph.collectiveOrder + graph.individualOrder {
-                guard let item = plain.graph.exemplars[id] else { continue }
+                guard plain.graph.exemplars[id] != nil else { continue }
                 if !first { out += "," }
                 first = false
-                Self.exemplar(item, views: plain, into: &out)
+                out += plain.keptRow(id, notesInputs: false) { views in
+                    var row = ""
+                    if let item = views.graph.exemplars[id] { Self.exemplar(item, views: views, into: &row) }
+                    return row
+                }
             }
         case "models":
             for id in graph.initiativeOrder { if let item = graph.initiatives[id] { add(model(item)) } }

@@ -89,8 +89,10 @@ extension Views {
         for (index, id) in ids.enumerated() {
             if index > 0 { out += ",\n" }
             if case .award(let award) = listing {
-                // An award's list shows each holder's grants of that award.
-                out += makeFilterEntry(id, grants: grants(of: award, to: id).map(grantText)) ?? "null"
+                // An award's list shows each holder's grants of that award; a session keeps each entry.
+                out += keptRow(id, notesInputs: true) { views in
+                    views.makeFilterEntry(id, grants: views.grants(of: award, to: id).map(views.grantText)) ?? "null"
+                }
             } else {
                 out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
             }

@@ -11,25 +11,43 @@ extension Views {
         data["title"] = .text(title)
         data["figures_url"] = .text(url(.figures(year)) ?? "")
         data["year"] = .number(year)
-        let rows = Report.rows(year: year, half: half, graph: wholeGraph)
+        let graph = wholeGraph
+        // Each line is kept by a session: a renamed unit makes only its members' lines again.
         let plain = untracked
-        data["rows"] = .list(rows.enumerated().map { index, row in
-            var item: TemplateData = [
-                "n": .number(index + 1), "name": .text(row.name), "url": .text(plain.url(.exemplar(row.id)) ?? ""),
-                "kind": .text(text("kind_\(row.kind.rawValue)")), "unit": .text(row.unitName),
-                "awards": .list(row.awards.map { award in
-                    var value: TemplateData = ["name": .text(award.name), "decision": award.decision.map(TemplateValue.text) ?? .null]
-                    value["date"] = award.date.map(date) ?? .null
-                    return .object(value)
-                }),
-            ]
-            item["result"] = row.result.map { .text($0.vietnamese) } ?? .null
-            item["rating"] = row.rating.map { .text(text("rating_\($0.rawValue)")) } ?? .null
-            return .object(item)
-        })
+        var rows: [TemplateValue] = []
+        var collectives = 0
+        for id in graph.exemplarsOfYear[year] ?? [] {
+            guard let exemplar = graph.exemplars[id] else { continue }
+            if exemplar.kind == .collective { collectives += 1 }
+            let number = TemplateValue.number(rows.count + 1)
+            rows.append(plain.keptRow(id, notesInputs: false, if: { $0["n"] == number }) { views in
+                views.reportLine(id, number: number, year: year, half: half)
+            })
+        }
+        data["rows"] = .list(rows)
         data["count"] = .number(rows.count)
-        data["collectives"] = .number(rows.count { $0.kind == .collective })
-        data["individuals"] = .number(rows.count { $0.kind == .individual })
+        data["collectives"] = .number(collectives)
+        data["individuals"] = .number(rows.count - collectives)
         return data
     }
+
+    /// One line of the report: a record, as lines are kept between a session's builds.
+    private func reportLine(_ id: String, number: TemplateValue, year: Int, half: Int?) -> TemplateValue {
+        guard let row = Report.row(id, year: year, half: half, graph: graph) else { return .null }
+        var item: TemplateData = [
+            "n": number, "name": .text(row.name), "url": .text(url(.exemplar(row.id)) ?? ""),
+            "kind": .text(text("kind_\(row.kind.rawValue)")), "unit": .text(row.unitName),
+            "awards": .list(row.awards.map { award in
+                var value: TemplateData = ["name": .text(award.name), "decision": award.decision.map(TemplateValue.text) ?? .null]
+                value["date"] = award.date.map(date) ?? .null
+                return .record(TemplateRecord(value, layout: Self.reportAwardLayout))
+            }),
+        ]
+        item["result"] = row.result.map { .text($0.vietnamese) } ?? .null
+        item["rating"] = row.rating.map { .text(text("rating_\($0.rawValue)")) } ?? .null
+        return .record(TemplateRecord(item, layout: Self.reportLineLayout))
+    }
+
+    private static let reportLineLayout = TemplateRecord.Layout(["awards", "kind", "n", "name", "rating", "result", "unit", "url"])
+    private static let reportAwardLayout = TemplateRecord.Layout(["date", "decision", "name"])
 }

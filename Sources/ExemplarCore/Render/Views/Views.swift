@@ -16,6 +16,9 @@ struct Views: Sendable {
     var cards = Cards()
     /// The inputs of the page or card being built; nil when nobody asks.
     private(set) var reads: Reads?
+    /// The rows of the page being built kept from a session's earlier build (`keptRow`);
+    /// nil when no session keeps them.
+    var rows: PageRows?
     /// What never changes during a build, behind one reference: views are copied for every
     /// page, and for every method passed as a function (`compactMap(exemplarCard)`).
     private let fixed: Fixed
