@@ -15,15 +15,8 @@ public enum VietnameseText {
         var text = text
         // Read as UTF-8 bytes: decoding every scalar of every file costs more than the check.
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return true }
             var index = 0
             while index < bytes.count {
-                // Runs of ASCII (most of the bytes, even in Vietnamese) are passed eight at a time.
-                if index + 8 <= bytes.count,
-                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
                 let lead = bytes[index]
                 switch lead {
                 case 0..<0x80:
