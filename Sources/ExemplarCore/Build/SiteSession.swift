@@ -783,7 +783,7 @@ public final class SiteSession: @unchecked Sendable {
                 var write = StageClock()
                 do throws(OutputFolder.Failure) {
                     let other = onDisk[path].flatMap { $0.digest != PageDigest() ? $0.stamp : nil }
-                    outcomes.append((path, try output.write(path, text.data, otherThan: other)))
+                    outcomes.append((path, try output.write(path, text, otherThan: other)))
                 } catch {
                     failures.append((error, path))
                 }
@@ -828,10 +828,14 @@ public final class SiteSession: @unchecked Sendable {
                     if let known = onDisk[file.path], known.digest == file.digest,
                        suspects.map({ !$0.contains(file.path) }) ?? false || output.keep(file.path, stamp: known.stamp) {
                         result.outcomes.append((file.path, .unchanged))
-                    } else if let data = file.data ?? texts.map({ $0[index].data }) {
+                    } else if let data = file.data {
                         // Published with other bytes (a template edit changes every page): not read back to compare.
                         let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
                         result.outcomes.append((file.path, try output.write(file.path, data, otherThan: other)))
+                    } else if let texts {
+                        // The text as it was made, not copied into a `Data` first.
+                        let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
+                        result.outcomes.append((file.path, try output.write(file.path, texts[index], otherThan: other)))
                     } else {
                         unread.append(file.path)
                     }

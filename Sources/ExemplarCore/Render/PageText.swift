@@ -3,7 +3,7 @@ import Foundation
 /// What a rendered file holds: a text built as a `String` (feeds, data files, the search
 /// index), or a page the templates wrote straight as UTF-8 bytes. Bytes go to the disk as
 /// they are, without being made a `String` first, which would check and copy them all.
-enum PageText: Sendable, Equatable {
+enum PageText: Sendable, Equatable, ContiguousBytes {
     case string(String)
     case bytes([UInt8])
 
@@ -12,6 +12,14 @@ enum PageText: Sendable, Equatable {
         switch self {
         case .string(let text): return Data(text.utf8)
         case .bytes(let bytes): return Data(bytes)
+        }
+    }
+
+    /// Its bytes where they lie, for writing them without copying them into a `Data` first.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch self {
+        case .string(var text): return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        case .bytes(let bytes): return try bytes.withUnsafeBytes(body)
         }
     }
 

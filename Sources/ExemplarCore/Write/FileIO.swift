@@ -26,7 +26,7 @@ enum FileIO {
         if again.code != EEXIST { throw again }
     }
 
-    static func write(_ data: Data, to path: String) throws(SystemError) {
+    static func write(_ data: some ContiguousBytes, to path: String) throws(SystemError) {
         try write(data, to: path, makingParents: false)
     }
 
@@ -34,7 +34,7 @@ enum FileIO {
     /// for want of them: most files go into a folder that exists already, and trying the file
     /// first saves a `mkdir` call per file. `toDisk`: start writing it to the disk at once,
     /// for a flush before publishing (`BuildOptions.durable`).
-    static func write(_ data: Data, to path: String, makingParents: Bool, toDisk: Bool = true) throws(SystemError) {
+    static func write(_ data: some ContiguousBytes, to path: String, makingParents: Bool, toDisk: Bool = true) throws(SystemError) {
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, makingParents, errno == ENOENT {
@@ -51,16 +51,17 @@ enum FileIO {
     /// needs: shortened first when it is longer (so no page past the new end is read back),
     /// then written from the start. Emptying it first (`O_TRUNC`) would free every block, and
     /// wait for those still being written to disk, to allocate them again moments later.
-    static func overwrite(_ data: Data, at path: String, size: Int, toDisk: Bool = true) throws(SystemError) {
+    static func overwrite(_ data: some ContiguousBytes, at path: String, size: Int, toDisk: Bool = true) throws(SystemError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
-        if size > data.count, ftruncate(descriptor, off_t(data.count)) != 0 { throw .current() }
+        let count = data.withUnsafeBytes(\.count)
+        if size > count, ftruncate(descriptor, off_t(count)) != 0 { throw .current() }
         try writeAll(data, to: descriptor)
         if toDisk { LinuxCalls.startWriting(descriptor) }
     }
 
-    static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {
+    static func writeAll(_ data: some ContiguousBytes, to descriptor: Int32) throws(SystemError) {
         let failure = data.withUnsafeBytes { buffer -> SystemError? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
@@ -163,15 +164,22 @@ enum FileIO {
 
     /// How the file at `path` compares with `data`; a size check first keeps it cheap.
     /// A file that cannot be read counts as different: it is then written anew.
-    static func compare(_ path: String, _ data: Data) -> Comparison {
+    static func compare(_ path: String, _ data: some ContiguousBytes) -> Comparison {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .absent }
-        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return .different }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.withUnsafeBytes(\.count) else { return .different }
         do {
-            return try readFile(path, noFollow: true) == data ? .same : .different
+            let found = try readFile(path, noFollow: true)
+            return found.withUnsafeBytes { found in data.withUnsafeBytes { sameBytes(found, $0) } } ? .same : .different
         } catch {
             return .different
         }
+    }
+
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let first = a.baseAddress, let second = b.baseAddress else { return true }
+        return memcmp(first, second, a.count) == 0
     }
 
     static func isLink(_ path: String) -> Bool {

@@ -49,11 +49,11 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
 
     deinit { close(folder) }
 
-    func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(OutputFolder.Failure) -> OutputFolder.Outcome {
+    func write(_ relative: String, _ data: some ContiguousBytes, otherThan: FileStamp?) throws(OutputFolder.Failure) -> OutputFolder.Outcome {
         try Interruption.guarded { () throws(OutputFolder.Failure) -> OutputFolder.Outcome in
             let published = targetPath + "/" + relative
             let stamp = FileStamp(published)
-            if let stamp, stamp.isRegular, stamp.size == data.count, stamp != otherThan, FileIO.compare(published, data) == .same {
+            if let stamp, stamp.isRegular, stamp.size == data.withUnsafeBytes(\.count), stamp != otherThan, FileIO.compare(published, data) == .same {
                 return .unchanged
             }
             let name = stagedLock.withLock { () -> String in

@@ -142,16 +142,17 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
     /// before its bytes are compared; if it changes afterwards (edited by hand during the
     /// build), `commit` refuses to pass it off as rendered.
     @discardableResult
-    public func write(_ relative: String, _ data: Data) throws(Failure) -> Outcome {
+    public func write(_ relative: String, _ data: some ContiguousBytes) throws(Failure) -> Outcome {
         try write(relative, data, otherThan: nil)
     }
 
     /// `write`, told that the published file, while in the state `otherThan`, holds other bytes.
-    func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(Failure) -> Outcome {
+    func write(_ relative: String, _ data: some ContiguousBytes, otherThan: FileStamp?) throws(Failure) -> Outcome {
         try Interruption.guarded { () throws(Failure) -> Outcome in
             let publishedFile = targetPath + "/" + relative
             let stamp = published ? FileStamp(publishedFile) : nil
-            if let stamp, stamp.isRegular, stamp.size == data.count, stamp != otherThan, FileIO.compare(publishedFile, data) == .same {
+            let count = data.withUnsafeBytes(\.count)
+            if let stamp, stamp.isRegular, stamp.size == count, stamp != otherThan, FileIO.compare(publishedFile, data) == .same {
                 linkedLock.lock()
                 linked[relative] = stamp
                 linkedLock.unlock()
@@ -169,7 +170,7 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
                 if !usesSpare, relative.hasSuffix("/index.html") { try FileIO.makeParents(of: destination) }
                 try FileIO.write(data, to: destination, makingParents: true, toDisk: false)
             }
-            if durable { early.wrote(data.count) }
+            if durable { early.wrote(count) }
             if usesSpare {
                 linkedLock.lock()
                 siteFiles.insert(relative)

@@ -10,7 +10,8 @@ protocol OutputTarget: AnyObject, Sendable {
     /// Writes one file and tells how it compares with the published one; a file whose bytes
     /// are published already is not written again. `otherThan`: the published file, while it
     /// is still in that state, is known to hold other bytes, so it is not read to compare.
-    func write(_ relative: String, _ data: Data, otherThan: FileStamp?) throws(OutputFolder.Failure) -> OutputFolder.Outcome
+    /// `data`: a `Data`, or a rendered page's text (`PageText`), written as it lies.
+    func write(_ relative: String, _ data: some ContiguousBytes, otherThan: FileStamp?) throws(OutputFolder.Failure) -> OutputFolder.Outcome
 
     /// Publishes again the published file `relative` without reading it, when it is still the
     /// file `stamp` describes (the caller knows its bytes are right). False: it changed or is
