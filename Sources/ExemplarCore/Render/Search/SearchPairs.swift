@@ -162,14 +162,10 @@ extension SearchIndexState {
             // The anchor's posting of every document (code + 1; 0 for none).
             var codes = [Int32](repeating: 0, count: count)
             Self.spread(term, into: &codes)
-            // The same documents as bits, which the other key's postings are tested against
-            // in the fastest cache before their codes are read.
-            var held = [UInt64](repeating: 0, count: (count + 63) / 64)
-            Self.mark(term, holding: codes, in: &held)
             let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
-                var chosen = Self.bestTogether(codes, held, otherTerm)
+                var chosen = Self.bestTogether(codes, otherTerm)
                 chosen.subtract(ownRows)
                 chosen.subtract(carriedBy[shardOfKey[Int(other)]] ?? [])
                 return first ? (anchor, other, chosen.sorted()) : (other, anchor, chosen.sorted())
@@ -227,10 +223,9 @@ extension SearchIndexState {
         return max(low - 1, 0)
     }
 
-    /// The documents holding both keys (the first spread out in `codes`, code + 1, and marked in
-    /// `held`) that a query of the two would show first: the
+    /// The documents holding both keys that a query of the two would show first: the
     /// `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
-    private static func bestTogether(_ codes: [Int32], _ held: [UInt64], _ term: SearchIndex.Term) -> Set<Int32> {
+    private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> Set<Int32> {
         let limit = SearchIndex.rowsPerSpelling
         var all: [(weight: Double, document: Int32)] = []
         var bySpelling: [Int32: [(weight: Double, document: Int32)]] = [:]
@@ -246,19 +241,17 @@ extension SearchIndexState {
         }
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             codes.withUnsafeBufferPointer { codes in
-                held.withUnsafeBufferPointer { held in
-                    term.pairs.withUnsafeBufferPointer { pairs in
-                        var document: Int32 = 0
-                        for index in stride(from: 0, to: pairs.count, by: 2) {
-                            document &+= pairs[index]
-                            guard held[Int(document) >> 6] & (1 << UInt64(document & 63)) != 0 else { continue }
-                            let first = codes[Int(document)] &- 1
-                            let second = pairs[index + 1]
-                            let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
-                            keep(&all, weight, document)
-                            if first & 1 != 0, second & 1 != 0 {
-                                keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
-                            }
+                term.pairs.withUnsafeBufferPointer { pairs in
+                    var document: Int32 = 0
+                    for index in stride(from: 0, to: pairs.count, by: 2) {
+                        document &+= pairs[index]
+                        let first = codes[Int(document)] &- 1
+                        guard first >= 0 else { continue }
+                        let second = pairs[index + 1]
+                        let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
+                        keep(&all, weight, document)
+                        if first & 1 != 0, second & 1 != 0 {
+                            keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
                         }
                     }
                 }

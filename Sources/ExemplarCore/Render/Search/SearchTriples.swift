@@ -52,9 +52,6 @@ extension SearchIndexState {
             var anchorCodes = [Int32](repeating: 0, count: count)
             Self.spread(term, into: &anchorCodes)
             var middleCodes = [Int32](repeating: 0, count: count)
-            // A bit for each document holding the anchor and the middle key: the rare key's
-            // postings are tested against it, in the fastest cache, before reading their codes.
-            var both = [UInt64](repeating: 0, count: (count + 63) / 64)
             var middle: SearchIndex.Term?, middleID: Int32 = -1
             var out: [(Triple, [Int32])] = []
             var held: [Held] = []
@@ -63,32 +60,19 @@ extension SearchIndexState {
                     if let last = middle { Self.clear(last, in: &middleCodes) }
                     middle = terms[job.middle]
                     middleID = job.middle
-                    for index in both.indices { both[index] = 0 }
-                    if let next = middle {
-                        Self.spread(next, into: &middleCodes)
-                        Self.mark(next, holding: anchorCodes, in: &both)
-                    }
+                    if let next = middle { Self.spread(next, into: &middleCodes) }
                 }
                 guard middle != nil, let rare = terms[job.rare] else {
                     out.append((job.triple, []))
                     continue
                 }
                 let chosen = Self.bestOfThree(
-                    anchorCodes, middleCodes, both, rare,
+                    anchorCodes, middleCodes, rare,
                     marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []], held: &held)
                 out.append((job.triple, chosen.filter { !carried(job.triple, $0) }.sorted()))
             }
             return out
         }.flatMap { $0 }
-    }
-
-    /// Sets the bit in `bits` of each document of `term` that `codes` holds too.
-    static func mark(_ term: SearchIndex.Term, holding codes: [Int32], in bits: inout [UInt64]) {
-        var document: Int32 = 0
-        for index in stride(from: 0, to: term.pairs.count, by: 2) {
-            document &+= term.pairs[index]
-            if codes[Int(document)] != 0 { bits[Int(document) >> 6] |= 1 << UInt64(document & 63) }
-        }
     }
 
     /// Undoes `spread`.
@@ -110,28 +94,26 @@ extension SearchIndexState {
     }
 
     /// The documents holding the three keys (two spread out in `first` and `second`, code + 1,
-    /// the documents holding both marked in `both`, the third's postings in `third`) that a query of the three shows first: the heaviest,
+    /// the third's postings in `third`) that a query of the three shows first: the heaviest,
     /// and for each way the three are spelled in a name, those a query so spelled shows first.
     /// `marked`: whether each key's spellings have marks (a query word without marks counts
     /// no exact spelling). `held` is room to reuse: the third's postings are walked once, and
     /// each ranking reads only the documents holding the three.
-    private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ both: [UInt64], _ third: SearchIndex.Term,
+    private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
                                     marked: [[Bool]], held: inout [Held]) -> Set<Int32> {
         held.removeAll(keepingCapacity: true)
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             first.withUnsafeBufferPointer { first in
                 second.withUnsafeBufferPointer { second in
-                    both.withUnsafeBufferPointer { both in
-                        third.pairs.withUnsafeBufferPointer { pairs in
-                            var document: Int32 = 0
-                            for index in stride(from: 0, to: pairs.count, by: 2) {
-                                document &+= pairs[index]
-                                guard both[Int(document) >> 6] & (1 << UInt64(document & 63)) != 0 else { continue }
-                                let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
-                                let c = pairs[index + 1]
-                                held.append(Held(document: document, a: a >> 9, b: b >> 9, c: c >> 9, inName: a & b & c & 1 != 0,
-                                                 weight: weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]))
-                            }
+                    third.pairs.withUnsafeBufferPointer { pairs in
+                        var document: Int32 = 0
+                        for index in stride(from: 0, to: pairs.count, by: 2) {
+                            document &+= pairs[index]
+                            let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
+                            guard a >= 0, b >= 0 else { continue }
+                            let c = pairs[index + 1]
+                            held.append(Held(document: document, a: a >> 9, b: b >> 9, c: c >> 9, inName: a & b & c & 1 != 0,
+                                             weight: weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]))
                         }
                     }
                 }
