@@ -9,6 +9,23 @@ import Testing
         #expect(VietnameseText.slug("  Đặng Thị Ánh -- 2020! ") == "dang-thi-anh-2020")
     }
 
+    /// Ids and file names: lower-case ASCII letters and digits joined by single dashes.
+    @Test func slugsAreLettersAndDigitsJoinedBySingleDashes() {
+        for good in ["a", "cong-doan-y-te", "2020", "x-1-y"] { #expect(VietnameseText.isSlug(good), "\(good)") }
+        for bad in ["", "-", "-a", "a-", "a--b", "A", "cong doan", "công-đoàn", "a_b", "a/b", "../x"] {
+            #expect(!VietnameseText.isSlug(bad), "\(bad)")
+        }
+        // Against the rule as written in words, on random strings of the characters that matter.
+        var random = SplitMix(seed: 16)
+        let letters = Array("ab09-_ Aé-")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...6, using: &random)).map { _ in letters.randomElement(using: &random)! })
+            let rule = !text.isEmpty && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                && text.first != "-" && text.last != "-" && text.range(of: "--") == nil
+            #expect(VietnameseText.isSlug(text) == rule, "\(text)")
+        }
+    }
+
     @Test func foldingIgnoresTonePlacementAndNormalForm() {
         let decomposed = "Hòa".decomposedStringWithCanonicalMapping
         #expect(VietnameseText.fold("Hòa") == VietnameseText.fold("Hoà"))
