@@ -54,33 +54,6 @@ import Testing
         try expectFreshIndex(lab)
     }
 
-    /// A unit renamed moves in the unit order, and its document to another number: only the
-    /// terms of the documents moved or made again are made again, and the index is still a
-    /// fresh build's.
-    @Test func unitRenameMakesAgainOnlyTheTermsOfTheDocumentsMoved() throws {
-        let lab = try SampleLab()
-        defer { lab.remove() }
-        let pages = lab.content.appendingPathComponent("pages")
-        for number in 0..<40 { try Self.page(pages, "p-\(number)", "Trang \(number) Xq\(number)", "Nội dung riêng Yq\(number).") }
-        let session = SiteSession(options: lab.options)
-        let first = session.build()
-        #expect(first.succeeded)
-        let units = lab.content.appendingPathComponent("units.yml")
-        let original = try String(contentsOf: units, encoding: .utf8)
-        let renamed = original.replacingOccurrences(of: "  name: Ban Nữ công\n", with: "  name: Ấp Nữ công\n")
-        #expect(renamed != original)
-        try Data(renamed.utf8).write(to: units)
-        let rename = session.build(changes: [ChangedPath(units)])
-        #expect(rename.succeeded)
-        #expect(rename.searchTermsMade > 0)
-        #expect(rename.searchTermsMade < first.searchTermsMade / 2, "\(rename.searchTermsMade) of \(first.searchTermsMade) terms made again")
-        try expectFreshIndex(lab)
-        // And back: the unit returns to its place.
-        try Data(original.utf8).write(to: units)
-        #expect(session.build(changes: [ChangedPath(units)]).succeeded)
-        try expectFreshIndex(lab)
-    }
-
     /// Pair shards follow edits too: a body that gains the two words, a title that becomes a
     /// name holding both; each time the files are a fresh build's.
     @Test func pairShardsFollowEdits() throws {

@@ -16,8 +16,6 @@ public struct BuildReport: Sendable {
     public var imagesReused = 0
     /// Search documents read and cut into words again by a kept session (the others were kept).
     public var searchDocumentsMade = 0
-    /// Search terms (keys with their postings) made or patched again by the same build.
-    public var searchTermsMade = 0
     /// False when the build found nothing to change and left the output folder untouched.
     public var outputChanged = false
     /// Whether the output folder now holds this build's site.

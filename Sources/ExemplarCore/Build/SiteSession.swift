@@ -524,10 +524,7 @@ public final class SiteSession: @unchecked Sendable {
                 report.renderedFiles += result.paths
                 report.pagesMade += 1
             }
-            if result.rendered, page.route == .searchIndex { 
-                report.searchDocumentsMade = search?.state.made ?? 0
-                report.searchTermsMade = search?.state.termsMade ?? 0
-            }
+            if result.rendered, page.route == .searchIndex { report.searchDocumentsMade = search?.state.made ?? 0 }
             if result.changed { report.changedFiles += changed }
             // The search index gives a thousand files: its digests are looked up by path.
             let pageFiles = result.page.files ?? []

@@ -71,8 +71,6 @@ struct SearchIndexState: Sendable {
     var filterPositions: [String: Int] = [:]
     /// Documents made (read and cut into words) by the last update; the others were kept.
     private(set) var made = 0
-    /// Terms made or patched by the last update; the others were kept.
-    private(set) var termsMade = 0
     /// Whether the documents' postings are kept, so that the next update can patch.
     private(set) var patchable = false
 
@@ -230,7 +228,6 @@ struct SearchIndexState: Sendable {
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
         finish(sink: sink)
-        termsMade = sorted.count
     }
 
     /// After the terms were made again: what the shards carry, every shard, block and the
@@ -277,7 +274,14 @@ struct SearchIndexState: Sendable {
             self = SearchIndexState()
             rebuild(views, sources: sources, track: true)
         } else if renumbered {
-            renumberTerms(old: old, oldNumber: oldNumber, made: made)
+            // Document numbers moved: every term again, from the postings the documents keep.
+            terms = Terms()
+            for (number, document) in documents.enumerated() {
+                for posting in document.postings.lazy.map(Self.unpack) {
+                    terms.add(number, posting, keys: keys)
+                }
+            }
+            finish()
         } else {
             patchTerms(old: old, made: Set(made.keys))
         }
@@ -324,119 +328,18 @@ struct SearchIndexState: Sendable {
         }
         let appearedNow = appeared.filter { !vanished.contains($0) }
         vanished.subtract(appeared)
-        let rowsChanged = made.filter { old[$0].row != documents[$0].row }
-        termsMade = changed.count
-        rewrite(changed: changed, appeared: appearedNow, vanished: vanished, rowsChanged: rowsChanged)
-        if filtersChanged { filters = "" }
-    }
-
-    /// Documents moved to other numbers (a unit renamed moves in the unit order; one added or
-    /// removed moves those after it): only the terms of the documents moved or gone, and those
-    /// whose posting of a document made again in its place changed, are made again, each from
-    /// its postings, as a fresh build makes it. `oldNumber`: for each document, its number
-    /// before when kept; `made`: the postings of those made again.
-    private mutating func renumberTerms(old: [Document], oldNumber: [Int?], made: [Int: [SearchIndex.Posting]]) {
-        var oldOf: [Views.SearchSource: Int] = [:]
-        for (number, document) in old.enumerated() { oldOf[document.source] = number }
-        var newNumber = [Int32](repeating: -1, count: old.count)
-        var moved: Set<Int> = []
-        for (number, before) in oldNumber.enumerated() {
-            guard let before else { continue }
-            newNumber[before] = Int32(number)
-            if before != number { moved.insert(number) }
-        }
-        var affected: Set<Int32> = []
-        var rowsChanged: Set<Int> = []
-        for number in made.keys {
-            guard oldOf[documents[number].source] == number else {
-                moved.insert(number)
-                continue
-            }
-            // Made again in its place: as `patchTerms` does, only the keys whose posting changed.
-            newNumber[number] = Int32(number)
-            let was = Set(old[number].postings), now = documents[number].postings
-            for packed in now where !was.contains(packed) { affected.insert(Int32(bitPattern: UInt32(packed >> 32))) }
-            let kept = Set(now)
-            for packed in was where !kept.contains(packed) { affected.insert(Int32(bitPattern: UInt32(packed >> 32))) }
-            if old[number].row != documents[number].row {
-                rowsChanged.insert(number)
-                for packed in now {
-                    let key = Int32(bitPattern: UInt32(packed >> 32))
-                    if terms[key]?.carried.contains(Int32(number)) == true { affected.insert(key) }
-                }
-            }
-        }
-        if moved.count * 4 > documents.count {
-            // Most moved (one added near the start): every term again, from the postings the documents keep.
-            terms = Terms()
-            for (number, document) in documents.enumerated() {
-                for posting in document.postings.lazy.map(Self.unpack) {
-                    terms.add(number, posting, keys: keys)
-                }
-            }
-            finish()
-            termsMade = sorted.count
-            return
-        }
-        for (number, target) in newNumber.enumerated() where target != Int32(number) {
-            for packed in old[number].postings { affected.insert(Int32(bitPattern: UInt32(packed >> 32))) }
-        }
-        for number in moved {
-            for packed in documents[number].postings { affected.insert(Int32(bitPattern: UInt32(packed >> 32))) }
-        }
-        rowsChanged.formUnion(moved)
-        // Postings of the documents made again, by key.
-        var added: [Int32: [(number: Int32, spelling: Int32, rest: Int32)]] = [:]
-        for (number, postings) in made {
-            for posting in postings where affected.contains(posting.key) {
-                added[posting.key, default: []].append((Int32(number), posting.spelling, posting.rest))
-            }
-        }
-        let before = terms, keys = self.keys, ids = affected.sorted(), targets = newNumber, adding = added
-        let remade = ids.parallelMap { key -> SearchIndex.Term? in
-            var entries = adding[key] ?? []
-            if let term = before[key] {
-                var document: Int32 = 0
-                for index in stride(from: 0, to: term.pairs.count, by: 2) {
-                    document &+= term.pairs[index]
-                    let code = term.pairs[index + 1]
-                    // A document made again brings its posting in `added`.
-                    let target = targets[Int(document)]
-                    guard target >= 0, made[Int(target)] == nil else { continue }
-                    entries.append((target, term.spellings[Int(code / 512)], code % 512))
-                }
-            }
-            guard !entries.isEmpty else { return nil }
-            entries.sort { $0.number < $1.number }
-            var term = SearchIndex.Term(key: keys[Int(key)])
-            for entry in entries { term.add(Int(entry.number), spelling: entry.spelling, rest: entry.rest) }
-            return term
-        }
-        var appeared: [Int32] = []
-        var vanished: Set<Int32> = []
-        for (key, term) in zip(ids, remade) {
-            if terms[key] == nil, term != nil { appeared.append(key) }
-            if terms[key] != nil, term == nil { vanished.insert(key) }
-            terms[key] = term
-        }
-        termsMade = affected.count
-        rewrite(changed: affected, appeared: appeared, vanished: vanished, rowsChanged: rowsChanged)
-        filters = ""
-    }
-
-    /// After terms were patched: what they carry, their place in key order, and the shards,
-    /// blocks and pairs holding them or a changed row, written again.
-    private mutating func rewrite(changed: Set<Int32>, appeared: [Int32], vanished: Set<Int32>, rowsChanged: Set<Int>) {
         chooseCarried(changed.filter { terms[$0] != nil })
         if !vanished.isEmpty { sorted.removeAll { vanished.contains($0) } }
-        if appeared.count > 64 {
-            sorted = (sorted + appeared).sorted(by: keyOrder)
+        if appearedNow.count > 64 {
+            sorted = (sorted + appearedNow).sorted(by: keyOrder)
         } else {
-            for id in appeared { sorted.insert(id, at: lowerBound(keys[Int(id)], in: sorted)) }
+            for id in appearedNow { sorted.insert(id, at: lowerBound(keys[Int(id)], in: sorted)) }
         }
         recut(changed: changed)
+        let rowsChanged = made.filter { old[$0].row != documents[$0].row }
         remakeBlocks(changed: rowsChanged)
         remakePairs(changedKeys: changed.union(vanished), rowsChanged: Set(rowsChanged.map { Int32($0) }))
+        if filtersChanged { filters = "" }
     }
 
     /// Key order: by code point, as `search.js` compares keys.
