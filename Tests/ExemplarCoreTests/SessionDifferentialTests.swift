@@ -95,7 +95,8 @@ private final class EditLab {
 
     /// `mostlyBodies`: body edits and hand edits of the output only.
     func run(steps: Int, mostlyBodies: Bool = false) throws {
-        print("SessionDifferentialTests: seed \(seed) (EXEMPLAR_SESSION_SEED=\(seed) replays it), \(steps) edits on \(content.lastPathComponent)")
+        // Each test derives its lab's seed from the run's, so the run's is what replays it.
+        print("SessionDifferentialTests: seed \(seed) (EXEMPLAR_SESSION_SEED=\(SessionDifferentialTests.seed) replays it), \(steps) edits on \(content.lastPathComponent)")
         let session = SiteSession(options: options(output: "session"))
         var sessionReport = session.build()
         var fresh = SiteSession(options: options(output: "fresh"))
