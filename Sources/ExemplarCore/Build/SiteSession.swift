@@ -779,8 +779,7 @@ public final class SiteSession: @unchecked Sendable {
             let paths = renderer.writeSearchIndex(page) { path, text in
                 var write = StageClock()
                 do throws(OutputFolder.Failure) {
-                    let other = onDisk[path].flatMap { $0.digest != PageDigest() ? $0.stamp : nil }
-                    outcomes.append((path, try output.write(path, text, otherThan: other)))
+                    outcomes.append((path, try output.write(path, text, otherThan: publishedOther(path, PageDigest(), onDisk))))
                 } catch {
                     failures.append((error, path))
                 }
@@ -827,11 +826,11 @@ public final class SiteSession: @unchecked Sendable {
                         result.outcomes.append((file.path, .unchanged))
                     } else if let data = file.data {
                         // Published with other bytes (a template edit changes every page): not read back to compare.
-                        let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
+                        let other = publishedOther(file.path, file.digest, onDisk)
                         result.outcomes.append((file.path, try output.write(file.path, data, otherThan: other)))
                     } else if let texts {
                         // The text as it was made, not copied into a `Data` first.
-                        let other = onDisk[file.path].flatMap { $0.digest != file.digest ? $0.stamp : nil }
+                        let other = publishedOther(file.path, file.digest, onDisk)
                         result.outcomes.append((file.path, try output.write(file.path, texts[index], otherThan: other)))
                     } else {
                         unread.append(file.path)
@@ -856,6 +855,13 @@ public final class SiteSession: @unchecked Sendable {
         }
         result.writeSeconds = clock.lap() + writing
         return result
+    }
+
+    /// The stamp of the file published at `path` when it is known to hold other bytes than
+    /// those of `digest` (an unknown digest, `PageDigest()`, counts as other): the writer then
+    /// need not read it back to compare.
+    private static func publishedOther(_ path: String, _ digest: PageDigest, _ onDisk: [String: OnDisk]) -> FileStamp? {
+        onDisk[path].flatMap { $0.digest != digest ? $0.stamp : nil }
     }
 
     /// Where the build publishes: in place when this session published the folder before and
