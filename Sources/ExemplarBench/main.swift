@@ -105,9 +105,9 @@ func measure(_ name: String, file: URL, named: Bool, _ edit: (String, Int) -> St
             say("   \(folder): \(count) rendered, \(changed[folder] ?? 0) changed")
         }
     }
-    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, over %d; %d pages rendered, %d files changed; last: %@ ms; %@",
+    say(String(format: "%@: median %.0f ms (min %.0f, max %.0f), CPU median %.0f ms, over %d; %d pages rendered, %d files changed, %d figures computed; last: %@ ms; %@",
                  name, times[times.count / 2] * 1000, times[0] * 1000, times[times.count - 1] * 1000, cpu[cpu.count / 2] * 1000, runs,
-                 last.renderedFiles.count, last.changedFiles.count, stages(last), memory()))
+                 last.renderedFiles.count, last.changedFiles.count, last.figuresMade.count, stages(last), memory()))
 }
 
 let individuals = content.appendingPathComponent("individuals")

@@ -63,6 +63,59 @@ import Testing
         }
     }
 
+    /// Figures are kept per year and figure: a renamed unit computes again only the figures
+    /// that show units, a renamed award only the awards by level, and every figures page and
+    /// export stays the bytes a clean build writes, back and forth.
+    @Test func figuresAreComputedAgainOnlyWhenWhatTheyReadChanged() throws {
+        let site = try GeneratedSite(count: 160, seed: 12)
+        defer { site.remove() }
+        let session = SiteSession(options: site.options)
+        let first = session.build()
+        try #require(first.succeeded)
+        let graph = try #require(first.graph)
+        let spans = ["phase"] + Figures.years(graph).map(String.init)
+        #expect(Set(first.figuresMade) == Set(spans.flatMap { span in Figure.ID.allCases.map { "\(span)/\($0.rawValue)" } }))
+
+        func expectSameAsCleanBuild(_ edit: String) throws {
+            let fresh = SiteSession(options: site.options)
+            try #require(fresh.build().succeeded)
+            let ours = session.renderedPages(), theirs = fresh.renderedPages()
+            let differing = Set(ours.keys).union(theirs.keys).filter { ours[$0] != theirs[$0] }.sorted()
+            #expect(differing.isEmpty, "after \(edit), unlike a clean build: \(differing.prefix(5))")
+        }
+        func figuresMade(after edit: String, _ change: () throws -> URL) throws -> [String: Set<String>] {
+            let report = session.build(changes: [ChangedPath(try change())])
+            try #require(report.succeeded)
+            try expectSameAsCleanBuild(edit)
+            return Dictionary(grouping: report.figuresMade) { String($0.split(separator: "/")[1]) }.mapValues { Set($0.map { String($0.split(separator: "/")[0]) }) }
+        }
+
+        let units = try Data(contentsOf: site.units)
+        let unit = try #require(graph.unitOrder.first { graph.exemplarsOfUnit[$0]?.isEmpty == false })
+        let renamed = try figuresMade(after: "a unit renamed") {
+            try site.renameUnit(unit, to: "Công đoàn đổi tên \(site.seed)")
+            return site.units
+        }
+        // Every span counts the unit's members by unit; nothing else of a figure reads units but adoptions.
+        #expect(renamed[Figure.ID.exemplarsByUnit.rawValue] == Set(spans))
+        #expect(Set(renamed.keys).isSubset(of: [Figure.ID.exemplarsByUnit.rawValue, Figure.ID.models.rawValue]))
+
+        let award = try #require(DefaultAwards.all.first { !(graph.holdersOfAward[$0.id] ?? []).isEmpty })
+        let awardsMade = try figuresMade(after: "an award renamed") {
+            let url = site.content.appendingPathComponent("awards.yml")
+            try Data("- { id: \(award.id), name: \"\(award.name) mới\", rank: \(award.rank) }\n".utf8).write(to: url)
+            return url
+        }
+        #expect(Set(awardsMade.keys) == [Figure.ID.awardsByLevel.rawValue])
+
+        let back = try figuresMade(after: "the unit's name put back") {
+            try units.write(to: site.units)
+            return site.units
+        }
+        #expect(back[Figure.ID.exemplarsByUnit.rawValue] == Set(spans))
+        #expect(back[Figure.ID.awardsByLevel.rawValue] == nil)
+    }
+
     private func members(of unit: String, in graph: SiteGraph) -> Set<String> {
         Set(graph.exemplars.values.filter { $0.unit.value == unit }.map(\.id))
     }

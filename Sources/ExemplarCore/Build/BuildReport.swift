@@ -43,6 +43,9 @@ public struct BuildReport: Sendable {
     /// Rows of site-wide files a session made again rather than took from its previous build
     /// (`PageRows`), by output file: the keys (item ids) of the rows made.
     public var rowsMade: [String: [String]] = [:]
+    /// Figures a session computed in this build rather than kept from its previous one
+    /// (`FigureKeeper`), as `year/figure` (`2019/exemplars-by-unit`, `phase/models`), sorted.
+    public var figuresMade: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -110,7 +110,10 @@ struct InputComparison: Sendable {
         case .media: return a.media == b.media
         case .images: return a.images == b.images
         case .fileSizes: return a.fileSizes == b.fileSizes
-        case .scores: return scores.isEmpty && Set(a.scores.keys) == Set(b.scores.keys)
+        case .scores:
+            // Every entry as `sameEntry` compares it: results also follow the exemplar's kind.
+            return scores.isEmpty && a.scores.count == b.scores.count
+                && a.scores.keys.allSatisfy { b.scores[$0] != nil && a.exemplars[$0]?.kind == b.exemplars[$0]?.kind }
         case .childUnits: return a.childUnits == b.childUnits
         case .exemplarsOfUnit: return a.exemplarsOfUnit == b.exemplarsOfUnit
         case .membersOfUnit: return a.membersOfUnit == b.membersOfUnit

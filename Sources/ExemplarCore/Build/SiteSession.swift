@@ -111,6 +111,8 @@ public final class SiteSession: @unchecked Sendable {
         var bodyReaders: [String: Set<Int>]
         /// The rows of site-wide pages (`PageRows`), by page.
         var rows: [Route: [String: KeptRow]]
+        /// The figures of every year, each with what it read (`FigureKeeper`).
+        var figures: FigureKeeper.Figures
     }
 
     /// The pages of a build by route, the files they gave and the page each file belongs to (the
@@ -393,15 +395,17 @@ public final class SiteSession: @unchecked Sendable {
                 return card
             }
         }
+        let figures = keepsPages ? FigureKeeper(before: old?.figures ?? [:], ids: ids) : nil
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
                                     tracking: keepsPages, reuse: cardReuse, earlier: cardReuse == nil ? nil : old?.state.cards,
                                     prepared: prepared, links: state.links,
-                                    paths: state.paths)
+                                    paths: state.paths, figures: figures)
         state.cards = renderer.cards
         if let comparison { inputChanges = inputChanges?.withCards(comparison, cards: state.cards) }
         var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)
             : pagesToKeep(plan, old: old, changes: inputChanges)
         let rowsStillRight = Self.rowTest(sameSite: sameSite, bodies: changes.items, ids: ids, changes: inputChanges)
+        figures?.stillRight = rowsStillRight
         // Search documents are kept like pages: one stands unless something it read changed.
         let search = keepsPages ? old?.search ?? SearchIndexKeeper() : nil
         let stillRight: SearchIndexState.StillRight?
@@ -608,10 +612,16 @@ public final class SiteSession: @unchecked Sendable {
         var cardInputs = old?.cardInputs ?? [:]
         for (card, read) in renderer.cardInputs.made { cardInputs[card] = ids.numbers(of: read) }
         let readers = Self.bodyReaders(plan: plan, pages: table.pages, old: old, samePlan: sameSite, readBefore: readBefore)
-        // Rows of pages the plan no longer has go with them.
+        // Rows of pages the plan no longer has go with them; so do the figures of a year without a page.
         rows = rows.filter { state.paths[$0.key] != nil }
+        let figureYears = Set(plan.pages.compactMap { page -> Int?? in
+            if case .figures(let year) = page.route { return year }
+            return nil
+        })
+        report.figuresMade = figures?.computedFigures ?? []
         previous = Previous(state: state, checked: checked, planned: planned, cardInputs: cardInputs, ids: ids, search: search,
-                            table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers, rows: rows)
+                            table: table, diagnosed: stillDiagnosed, pageCount: pageCount, bodyReaders: readers, rows: rows,
+                            figures: figures?.kept(years: figureYears) ?? [:])
         if !report.diagnostics.hasErrors {
             var texts: [String: Data] = [:]
             if keepsBytes {

@@ -38,6 +38,10 @@ public enum Figures {
     /// The years that get a figures page: those of the phase, and any year someone was
     /// honoured in or scored.
     public static func years(_ graph: SiteGraph) -> [Int] {
+        years(TrackedGraph(base: graph))
+    }
+
+    static func years(_ graph: TrackedGraph) -> [Int] {
         var years = Set(graph.exemplarsOfYear.keys)
         if let phase = graph.site.phase { years.formUnion(phase.from...phase.to) }
         for results in graph.scores.values { years.formUnion(results.map(\.year)) }
@@ -47,22 +51,30 @@ public enum Figures {
     /// The figures of one year, or of the phase (`year` nil; every year when there is no phase).
     /// `text` gives the theme's labels.
     public static func compute(year: Int?, graph: SiteGraph, text: (String) -> String) -> [Figure] {
+        let tracked = TrackedGraph(base: graph)
+        return Figure.ID.allCases.map { compute($0, year: year, graph: tracked, text: text) }
+    }
+
+    /// One figure of a year or of the phase. What it reads of the graph is noted when `graph`
+    /// notes reads: a session keeps each figure until something it read changes.
+    static func compute(_ id: Figure.ID, year: Int?, graph: TrackedGraph, text: (String) -> String) -> Figure {
         let span: Set<Int> = year.map { [$0] } ?? graph.site.phase.map { Set($0.from...$0.to) } ?? Set(years(graph))
-        let members = (graph.collectiveOrder + graph.individualOrder).filter { id in
-            graph.exemplars[id]?.years.contains { span.contains($0.value) } == true
+        switch id {
+        case .exemplarsByUnit:
+            let members = (graph.collectiveOrder + graph.individualOrder).filter { id in
+                graph.exemplars[id]?.years.contains { span.contains($0.value) } == true
+            }
+            return byUnit(members, graph: graph)
+        case .awardsByLevel: return awards(span, graph: graph, text: text)
+        case .models: return models(span, graph: graph, text: text)
+        case .ratings: return ratings(span, graph: graph, text: text)
+        case .registrations: return registrations(span, graph: graph, text: text)
         }
-        return [
-            byUnit(members, graph: graph),
-            awards(span, graph: graph, text: text),
-            models(span, graph: graph, text: text),
-            ratings(span, graph: graph, text: text),
-            registrations(span, graph: graph, text: text),
-        ]
     }
 
     private static func exemplar(_ id: String, _ note: String? = nil) -> FigureItem { FigureItem(kind: .exemplar, id: id, note: note) }
 
-    private static func byUnit(_ members: [String], graph: SiteGraph) -> Figure {
+    private static func byUnit(_ members: [String], graph: TrackedGraph) -> Figure {
         var byUnit: [String: [[FigureItem]]] = [:]
         for id in members {
             guard let item = graph.exemplars[id], graph.units[item.unit.value] != nil else { continue }
@@ -75,7 +87,7 @@ public enum Figures {
     }
 
     /// Awards granted in the span, by level, highest level first.
-    private static func awards(_ span: Set<Int>, graph: SiteGraph, text: (String) -> String) -> Figure {
+    private static func awards(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var byLevel: [String: [FigureItem]] = [:]
         var topRank: [String: Int] = [:]
         for id in graph.collectiveOrder + graph.individualOrder {
@@ -95,7 +107,7 @@ public enum Figures {
     }
 
     /// Models and initiatives created in the span, and their adoptions in it.
-    private static func models(_ span: Set<Int>, graph: SiteGraph, text: (String) -> String) -> Figure {
+    private static func models(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var created: [Initiative.Kind: [FigureItem]] = [:]
         var adoptions: [FigureItem] = []
         for id in graph.initiativeOrder {
@@ -116,7 +128,7 @@ public enum Figures {
     }
 
     /// How many exemplars got each rating for the year and each half-year.
-    private static func ratings(_ span: Set<Int>, graph: SiteGraph, text: (String) -> String) -> Figure {
+    private static func ratings(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var cells: [Rating: [[FigureItem]]] = [:]
         for id in graph.collectiveOrder + graph.individualOrder {
             for year in graph.scores[id] ?? [] where span.contains(year.year) {
@@ -134,7 +146,7 @@ public enum Figures {
     }
 
     /// Registrations for the span's years, before the deadline or after it.
-    private static func registrations(_ span: Set<Int>, graph: SiteGraph, text: (String) -> String) -> Figure {
+    private static func registrations(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var onTime: [FigureItem] = [], late: [FigureItem] = []
         for id in graph.collectiveOrder + graph.individualOrder {
             guard let item = graph.exemplars[id], let registered = item.registered?.value else { continue }

@@ -4,6 +4,18 @@ extension Views {
     func figures(year: Int?) -> [Figure] {
         // Noted by every page that shows them, whichever page computed them first.
         let graph = wholeGraph
-        return figuresOnce.value(year) { Figures.compute(year: year, graph: graph, text: text) }
+        let text = self.text
+        let keeper = figureKeeper
+        let figures = figuresOnce.value(year) {
+            Figure.ID.allCases.map { id -> (figure: Figure, inputs: [PageInput]) in
+                guard let keeper else { return (Figures.compute(id, year: year, graph: TrackedGraph(base: graph), text: text), []) }
+                return keeper.figure(id, year: year) { reads in
+                    Figures.compute(id, year: year, graph: TrackedGraph(base: graph, reads: reads), text: text)
+                }
+            }
+        }
+        // What each figure read, kept or not, is read by every page that shows it.
+        if let reads { for (_, inputs) in figures { for input in inputs { reads.note(input) } } }
+        return figures.map(\.figure)
     }
 }

@@ -58,6 +58,20 @@ enum GraphTable: UInt8, Hashable, Sendable {
 /// The inputs one page or card read. Each page is built on one thread, so no lock.
 final class Reads: @unchecked Sendable {
     private(set) var inputs: Set<PageInput> = []
+    /// Whether an entry read stands for its whole table: for what reads nearly every entry
+    /// of its tables anyway (a figure counting every exemplar), a handful of inputs instead
+    /// of thousands, each compared once per build.
+    private let wholeTables: Bool
 
-    func note(_ input: PageInput) { inputs.insert(input) }
+    init(wholeTables: Bool = false) {
+        self.wholeTables = wholeTables
+    }
+
+    func note(_ input: PageInput) {
+        if wholeTables, case .entry(let table, _) = input {
+            inputs.insert(.all(table))
+        } else {
+            inputs.insert(input)
+        }
+    }
 }

@@ -25,7 +25,7 @@ struct PageRenderer: Sendable {
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
          tracking: Bool = false, reuse: Views.CardReuse? = nil, earlier: Views.Cards? = nil, prepared: Views.Cards? = nil,
          links: LinkResolver? = nil,
-         memoisesCards: Bool = true, paths known: [Route: String]? = nil) {
+         memoisesCards: Bool = true, paths known: [Route: String]? = nil, figures: FigureKeeper? = nil) {
         tracks = tracking
         partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
         self.links = links
         let markdown = Markdown(allowRawHTML: graph.site.allowRawHTML, links: links, reservedIDs: theme.reservedIDs,
                                 anchors: AnchorIndex(graph: graph), images: BodyImages(graph: graph))
-        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today)
+        var views = Views(graph: graph, theme: theme, markdown: markdown, pathOf: paths, today: today, figures: figures)
         if let prepared {
             views.cards = prepared
             cardInputs = Views.CardInputs()

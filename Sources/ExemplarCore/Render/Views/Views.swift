@@ -39,13 +39,16 @@ struct Views: Sendable {
         let unitPositions: [String: Int]
         let fieldsInOrder: [Field]
         /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
-        let figuresOnce = ComputedOnce<Int?, [Figure]>()
+        let figuresOnce = ComputedOnce<Int?, [(figure: Figure, inputs: [PageInput])]>()
+        /// A session's figures kept between builds; nil when nothing is kept.
+        let figureKeeper: FigureKeeper?
         /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
         let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
 
         init(theme: Theme, pathOf: [Route: String], urlOf: [Route: String], siteValue: TemplateValue, basePath: String,
-             origin: String, today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field]) {
+             origin: String, today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field], figureKeeper: FigureKeeper?) {
             self.theme = theme
+            self.figureKeeper = figureKeeper
             self.pathOf = pathOf
             self.urlOf = urlOf
             self.siteValue = siteValue
@@ -65,7 +68,8 @@ struct Views: Sendable {
     var today: CalendarDate { fixed.today }
     private var unitPositions: [String: Int] { fixed.unitPositions }
     private var fieldsInOrder: [Field] { fixed.fieldsInOrder }
-    var figuresOnce: ComputedOnce<Int?, [Figure]> { fixed.figuresOnce }
+    var figuresOnce: ComputedOnce<Int?, [(figure: Figure, inputs: [PageInput])]> { fixed.figuresOnce }
+    var figureKeeper: FigureKeeper? { fixed.figureKeeper }
     var awardSummaries: ComputedOnce<String, (collectives: Int, years: [Int])> { fixed.awardSummaries }
 
     /// Cards of every item, made once and shared by all the lists they appear in.
@@ -96,7 +100,8 @@ struct Views: Sendable {
         var made: [PageInput: Set<PageInput>] = [:]
     }
 
-    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate) {
+    /// `figures`: the figures a session keeps between builds.
+    init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate, figures: FigureKeeper? = nil) {
         self.graph = TrackedGraph(base: graph)
         self.markdown = markdown
         let basePath = graph.site.basePath
@@ -110,7 +115,8 @@ struct Views: Sendable {
         let unitPositions = Dictionary(graph.unitOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let fieldsInOrder = VietnameseText.sortedIDs(Array(graph.fields.values), by: { CollationKey($0.name) }, id: \.id).compactMap { graph.fields[$0] }
         fixed = Fixed(theme: theme, pathOf: pathOf, urlOf: pathOf.mapValues { basePath + $0 }, siteValue: siteValue,
-                      basePath: basePath, origin: graph.site.origin, today: today, unitPositions: unitPositions, fieldsInOrder: fieldsInOrder)
+                      basePath: basePath, origin: graph.site.origin, today: today, unitPositions: unitPositions, fieldsInOrder: fieldsInOrder,
+                      figureKeeper: figures)
     }
 
     /// The same views, noting what is read into `reads`.
