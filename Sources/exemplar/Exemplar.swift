@@ -119,7 +119,8 @@ struct SiteOptions: ParsableArguments {
         var options = options
         let display = ProgressDisplay(quiet: quiet || format == .json, verbose: verbose, say: say)
         options.progress = display.report
-        let report = Builder.build(options)
+        // The command exits once the report is printed.
+        let report = Builder.buildOnce(options)
         display.finish()
         return report
     }

@@ -55,7 +55,7 @@ import Testing
         // Cards were kept and reused (the ones numbered by position were not).
         #expect(memo.kept > 0)
         let numbered = try #require(PartialMemo.key("numbered-card", a))
-        #expect(memo.html(numbered, item: a, blocks: [:], outside: { _ in nil }) == nil)
+        #expect(memo.html(numbered, item: a, blocks: BlockFillings(), outside: { _ in nil }) == nil)
     }
 
     @Test func anEqualItemInOtherStorageIsRenderedAgain() throws {

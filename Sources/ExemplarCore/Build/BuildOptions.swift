@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var durable = true
     /// Where processed photos are kept between builds: `.exemplar-cache` beside the content folder.
     public var cache: URL
+    /// The process exits when the build is done: what it made is left to the system rather
+    /// than freed piece by piece (`Builder.buildOnce`).
+    public var exitsAfterBuild = false
     /// Told what the build is doing, for a progress display; called from worker threads.
     public var progress: (@Sendable (BuildProgress) -> Void)?
 

@@ -603,6 +603,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         guard keepsPages else {
             previous = nil
+            // The site is published: what this build made goes with the process.
+            if options.exitsAfterBuild { LeftAtExit.keep([renderer, state, table, made, results, files] as [Any]) }
             return
         }
         var cardInputs = old?.cardInputs ?? [:]

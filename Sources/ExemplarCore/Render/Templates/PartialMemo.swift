@@ -23,10 +23,10 @@ final class PartialMemo: @unchecked Sendable {
 
     struct Entry {
         let item: TemplateValue
-        /// Each block the partial showed, with the nodes the surroundings then gave it (nil:
-        /// none, its default). Blocks it never shows do not matter: a card is the same on
-        /// every kind of page, whatever the page's own `{{$main}}`.
-        let blocks: [(name: String, nodes: [Template.Node]?)]
+        /// Each block the partial showed, with the ops the surroundings then filled it with
+        /// (nil: none, its default). Blocks it never shows do not matter: a card is the same
+        /// on every kind of page, whatever the page's own `{{$main}}`.
+        let blocks: [(block: Int32, filling: (start: Int32, end: Int32)?)]
         /// Each name looked up outside the item, with what it was then (nil: found nowhere).
         let outside: [(name: TemplateKey, value: TemplateValue?)]
         /// UTF-8, at its own size.
@@ -39,8 +39,8 @@ final class PartialMemo: @unchecked Sendable {
         let itemIndex: Int
         var outside: [(name: TemplateKey, value: TemplateValue?)] = []
         var usesPosition = false
-        /// Names of the blocks shown.
-        var blocks: Set<String> = []
+        /// Ids of the blocks shown.
+        var blocks: Set<Int32> = []
 
         init(itemIndex: Int) {
             self.itemIndex = itemIndex
@@ -66,12 +66,12 @@ final class PartialMemo: @unchecked Sendable {
     }
 
     /// The kept HTML, if an entry matches; `outside` resolves a name as the page would now.
-    func html(_ key: Key, item: TemplateValue, blocks: [String: [Template.Node]],
+    func html(_ key: Key, item: TemplateValue, blocks: BlockFillings,
               outside: (TemplateKey) -> TemplateValue?) -> [UInt8]? {
         lock.lock()
         let candidates = entries[key] ?? []
         lock.unlock()
-        for entry in candidates where entry.item == item && entry.blocks.allSatisfy({ Self.same($0.nodes, blocks[$0.name]) })
+        for entry in candidates where entry.item == item && entry.blocks.allSatisfy({ Self.same($0.filling, blocks.filling($0.block)) })
             && entry.outside.allSatisfy({ outside($0.name) == $0.value }) {
             return entry.html
         }
@@ -100,12 +100,9 @@ final class PartialMemo: @unchecked Sendable {
         return entries.values.reduce(0) { $0 + $1.count }
     }
 
-    /// The same block: none in both, or the very same nodes of the same template.
-    private static func same(_ a: [Template.Node]?, _ b: [Template.Node]?) -> Bool {
+    /// The same filling: none in both, or the very same ops of the same template.
+    private static func same(_ a: (start: Int32, end: Int32)?, _ b: (start: Int32, end: Int32)?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
-        guard a.count == b.count else { return false }
-        let here = a.withUnsafeBufferPointer { $0.baseAddress }
-        let there = b.withUnsafeBufferPointer { $0.baseAddress }
-        return here == there
+        return a.start == b.start && a.end == b.end
     }
 }

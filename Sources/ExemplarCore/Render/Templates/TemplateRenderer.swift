@@ -7,6 +7,13 @@ struct TemplateRenderer: Sendable {
     static let transforms: Set<String> = Set(Template.Transform.allCases.map(\.rawValue))
 
     let templates: [String: Template]
+    /// The same templates as one flat program, which rendering walks.
+    private let program: TemplateProgram
+
+    init(templates: [String: Template]) {
+        self.templates = templates
+        program = TemplateProgram(templates)
+    }
 
     /// `memo` keeps partials rendered for list items (cards) for other pages of the same build.
     func render(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> String? {
@@ -15,12 +22,13 @@ struct TemplateRenderer: Sendable {
 
     /// The page as UTF-8 bytes.
     func renderBytes(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+        guard let index = program.indexOf[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(32_768)
         var scope = Scope(stack: [data])
         scope.memo = memo
-        render(template.nodes, &scope, into: &out)
+        let entry = program.entries[index]
+        render(entry.start, entry.end, &scope, into: &out)
         return out
     }
 
@@ -31,7 +39,7 @@ struct TemplateRenderer: Sendable {
         var stack: [TemplateValue]
         /// Position in the innermost list being iterated, for `first()`, `last()`, `index()`.
         var position: (index: Int, count: Int)?
-        var blocks: [String: [Template.Node]] = [:]
+        var blocks = BlockFillings()
         /// Stack size right after the innermost list pushed its current item.
         var itemDepth = 0
         var memo: PartialMemo?
@@ -43,54 +51,71 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func render(_ nodes: [Template.Node], _ scope: inout Scope, into out: inout [UInt8]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                out.append(contentsOf: bytes)
-            case .variable(let name, let escaped):
-                write(value(of: name, in: scope), escaped: escaped, into: &out)
-            case .section(let name, let inverted, let children):
-                let shown = value(of: name, in: scope)
-                if inverted {
-                    if !shown.isTruthy { render(children, &scope, into: &out) }
-                } else if case .list(let items) = shown {
+    /// Renders the ops from `start` up to `end`.
+    private func render(_ start: Int32, _ end: Int32, _ scope: inout Scope, into out: inout [UInt8]) {
+        let program = self.program
+        var index = Int(start)
+        let end = Int(end)
+        while index < end {
+            let op = program.ops[index]
+            switch op.kind {
+            case .text:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a) ..< Int(op.a + op.b)]))
+                index += 1
+            case .escaped, .raw:
+                write(value(of: program.names[Int(op.a)], in: scope), escaped: op.kind == .escaped, into: &out)
+                index += 1
+            case .inverted:
+                if !value(of: program.names[Int(op.a)], in: scope).isTruthy { render(Int32(index + 1), op.b, &scope, into: &out) }
+                index = Int(op.b)
+            case .section:
+                let shown = value(of: program.names[Int(op.a)], in: scope)
+                if case .list(let items) = shown {
                     let outer = (scope.position, scope.itemDepth)
-                    for (index, item) in items.enumerated() {
+                    for (position, item) in items.enumerated() {
                         scope.stack.append(item)
-                        scope.position = (index, items.count)
+                        scope.position = (position, items.count)
                         scope.itemDepth = scope.stack.count
-                        render(children, &scope, into: &out)
+                        render(Int32(index + 1), op.b, &scope, into: &out)
                         scope.stack.removeLast()
                     }
                     (scope.position, scope.itemDepth) = outer
                 } else if shown.isTruthy {
                     scope.stack.append(shown)
-                    render(children, &scope, into: &out)
+                    render(Int32(index + 1), op.b, &scope, into: &out)
                     scope.stack.removeLast()
                 }
-            case .partial(let name, _, _):
-                if let template = templates[name] { renderPartial(name, template.nodes, &scope, into: &out) }
-            case .parent(let name, let blocks, _):
-                guard let template = templates[name] else { continue }
-                let outer = scope.blocks
-                // The outermost override of a block wins, as in Mustache inheritance.
-                scope.blocks = blocks.merging(outer) { _, outer in outer }
-                renderPartial(name, template.nodes, &scope, into: &out)
-                scope.blocks = outer
-            case .block(let name, let defaults):
-                scope.recording?.blocks.insert(name)
-                render(scope.blocks[name] ?? defaults, &scope, into: &out)
+                index = Int(op.b)
+            case .partial:
+                if op.a >= 0 { renderPartial(Int(op.a), &scope, into: &out) }
+                index += 1
+            case .parent:
+                if op.a >= 0 {
+                    let outer = scope.blocks.count
+                    scope.blocks.add(program.overrides[Int(op.c) ..< Int(op.c + op.d)])
+                    renderPartial(Int(op.a), &scope, into: &out)
+                    scope.blocks.truncate(to: outer)
+                }
+                index = Int(op.b)
+            case .block:
+                scope.recording?.blocks.insert(op.a)
+                if let filling = scope.blocks.filling(op.a) {
+                    render(filling.start, filling.end, &scope, into: &out)
+                } else {
+                    render(Int32(index + 1), op.b, &scope, into: &out)
+                }
+                index = Int(op.b)
             }
         }
     }
 
     /// A partial or parent template: from the memo when it was rendered for the same list
     /// item in the same surroundings before; else rendered, and kept from the item's second use.
-    private func renderPartial(_ name: String, _ nodes: [Template.Node], _ scope: inout Scope, into out: inout [UInt8]) {
+    private func renderPartial(_ template: Int, _ scope: inout Scope, into out: inout [UInt8]) {
+        let entry = program.entries[template]
         guard let memo = scope.memo, scope.recording == nil, scope.itemDepth == scope.stack.count,
-              let item = scope.stack.last, let key = PartialMemo.key(name, item) else {
-            render(nodes, &scope, into: &out)
+              let item = scope.stack.last, let key = PartialMemo.key(program.templateNames[template], item) else {
+            render(entry.start, entry.end, &scope, into: &out)
             return
         }
         let itemIndex = scope.stack.count - 1
@@ -100,19 +125,19 @@ struct TemplateRenderer: Sendable {
             return
         }
         guard memo.wantsRecording(key) else {
-            render(nodes, &scope, into: &out)
+            render(entry.start, entry.end, &scope, into: &out)
             return
         }
         let recording = PartialMemo.Recording(itemIndex: itemIndex)
         scope.recording = recording
         let blocks = scope.blocks
         let start = out.count
-        render(nodes, &scope, into: &out)
+        render(entry.start, entry.end, &scope, into: &out)
         scope.recording = nil
         if !recording.usesPosition {
-            // What the surroundings gave each block shown: a block the partial overrides
-            // itself (a parent inside it) still takes the outermost override when there is one.
-            let used = recording.blocks.sorted().map { (name: $0, nodes: blocks[$0]) }
+            // What the surroundings filled each block shown with: a block the partial fills
+            // itself (a parent inside it) still takes the outermost filling when there is one.
+            let used = recording.blocks.sorted().map { (block: $0, filling: blocks.filling($0)) }
             // Copied out at its own size: it is kept for the whole build.
             let html = out.withUnsafeBufferPointer { [UInt8](UnsafeBufferPointer(rebasing: $0[start...])) }
             memo.keep(key, PartialMemo.Entry(item: item, blocks: used, outside: recording.outside, html: html))
@@ -129,7 +154,7 @@ struct TemplateRenderer: Sendable {
         return nil
     }
 
-    private func value(of name: Template.Name, in scope: Scope) -> TemplateValue {
+    private func value(of name: TemplateProgram.Name, in scope: Scope) -> TemplateValue {
         guard let transform = name.transform else { return resolve(name, in: scope) }
         switch transform {
         case .empty:
@@ -163,8 +188,9 @@ struct TemplateRenderer: Sendable {
     }
 
     /// The first name is looked up from the innermost context outwards; the rest inside it.
-    private func resolve(_ name: Template.Name, in scope: Scope) -> TemplateValue {
-        guard let first = name.first else { return scope.stack.last ?? .null }
+    private func resolve(_ name: TemplateProgram.Name, in scope: Scope) -> TemplateValue {
+        guard name.first >= 0 else { return scope.stack.last ?? .null }
+        let first = program.keys[Int(name.first)]
         var found: TemplateValue?
         var frame = scope.stack.count - 1
         while frame >= 0 {
@@ -175,7 +201,7 @@ struct TemplateRenderer: Sendable {
         if let recording = scope.recording, frame < recording.itemIndex {
             recording.outside.append((first, found))
         }
-        for key in name.rest {
+        for key in program.rest(of: name) {
             found = found?[key]
         }
         return found ?? .null
