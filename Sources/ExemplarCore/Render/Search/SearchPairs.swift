@@ -174,11 +174,13 @@ extension SearchIndexState {
         for pair in made.joined() { kept[pair.first, default: [:]][pair.second] = pair.documents }
         // A query of three words fetches the pairs among them too: a triple leaves out their rows.
         let pairsNow = kept
-        let carried: @Sendable (Triple, Int32) -> Bool = { triple, document in
-            func byShard(_ key: Int32) -> Bool { carriedBy[shardOfKey[Int(key)]]?.contains(document) == true }
-            func byPair(_ first: Int32, _ second: Int32) -> Bool { pairsNow[first]?[second]?.contains(document) == true }
+        let carried: @Sendable (Triple) -> (Int32) -> Bool = { triple in
             let (a, b, c) = (triple.first, triple.second, triple.third)
-            return byShard(a) || byShard(b) || byShard(c) || byPair(a, b) || byPair(a, c) || byPair(b, c)
+            let shards = [a, b, c].map { carriedBy[shardOfKey[Int($0)]] ?? [] }
+            let pairs = [(a, b), (a, c), (b, c)].map { pairsNow[$0]?[$1] ?? [] }
+            return { document in
+                shards.contains { $0.contains(document) } || pairs.contains { $0.contains(document) }
+            }
         }
         for (triple, documents) in makeTriples(triplesRedo, carried: carried) { triplesKept[triple] = documents }
         var out: [(keys: [Int32], documents: [Int32])] = []

@@ -30,10 +30,10 @@ extension SearchIndexState {
     }
 
     /// The documents of each triple, less the rows `carried` says a query of the three fetches
-    /// anyway (its keys' term shards, the pairs among them).
+    /// anyway (its keys' term shards, the pairs among them): it gives the test for one triple.
     /// Triples are grouped by their most common key, whose postings are spread out once for
     /// all of them, then by the next most common; the rarest key's postings are walked.
-    func makeTriples(_ triples: [Triple], carried: @Sendable (Triple, Int32) -> Bool) -> [(Triple, [Int32])] {
+    func makeTriples(_ triples: [Triple], carried: @Sendable (Triple) -> (Int32) -> Bool) -> [(Triple, [Int32])] {
         let terms = self.terms, count = documents.count
         // Whether each spelling of a key has marks, by the key's own spelling numbers.
         var marked: [Int32: [Bool]] = [:]
@@ -54,7 +54,7 @@ extension SearchIndexState {
             var middleCodes = [Int32](repeating: 0, count: count)
             var middle: SearchIndex.Term?, middleID: Int32 = -1
             var out: [(Triple, [Int32])] = []
-            var held: [Held] = []
+            var held = Held()
             for job in (jobs[anchor] ?? []).sorted(by: { ($0.middle, $0.rare) < ($1.middle, $1.rare) }) {
                 if job.middle != middleID {
                     if let last = middle { Self.clear(last, in: &middleCodes) }
@@ -69,7 +69,8 @@ extension SearchIndexState {
                 let chosen = Self.bestOfThree(
                     anchorCodes, middleCodes, rare,
                     marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []], held: &held)
-                out.append((job.triple, chosen.filter { !carried(job.triple, $0) }.sorted()))
+                let isCarried = carried(job.triple)
+                out.append((job.triple, chosen.filter { !isCarried($0) }.sorted()))
             }
             return out
         }.flatMap { $0 }
@@ -84,64 +85,89 @@ extension SearchIndexState {
         }
     }
 
-    /// One document holding the three keys: its three spelling numbers, whether all three
-    /// are in its name, and its weight for a query of the three.
+    /// The documents holding the three keys, as `bestOfThree` walks them: for each, its three
+    /// spelling numbers (21 bits each), its weight for a query of the three and its number.
+    /// Kept from triple to triple, so that their room is made once.
     struct Held {
-        var document: Int32
-        var a: Int32, b: Int32, c: Int32
-        var inName: Bool
-        var weight: Double
+        var spelled: [UInt64] = []
+        var weights: [Double] = []
+        var documents: [Int32] = []
     }
 
     /// The documents holding the three keys (two spread out in `first` and `second`, code + 1,
     /// the third's postings in `third`) that a query of the three shows first: the heaviest,
     /// and for each way the three are spelled in a name, those a query so spelled shows first.
     /// `marked`: whether each key's spellings have marks (a query word without marks counts
-    /// no exact spelling). `held` is room to reuse: the third's postings are walked once, and
-    /// each ranking reads only the documents holding the three.
+    /// no exact spelling). The third's postings are walked once into `held`, and each ranking
+    /// reads only the documents holding the three.
     private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
-                                    marked: [[Bool]], held: inout [Held]) -> Set<Int32> {
-        held.removeAll(keepingCapacity: true)
+                                    marked: [[Bool]], held: inout Held) -> Set<Int32> {
+        let most = third.pairs.count / 2
+        if held.documents.count < most {
+            held.spelled = Array(repeating: 0, count: most)
+            held.weights = Array(repeating: 0, count: most)
+            held.documents = Array(repeating: 0, count: most)
+        }
+        var count = 0
+        var combinations: Set<UInt64> = []  // the spellings of the documents holding the three in their name
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             first.withUnsafeBufferPointer { first in
                 second.withUnsafeBufferPointer { second in
                     third.pairs.withUnsafeBufferPointer { pairs in
-                        var document: Int32 = 0
-                        for index in stride(from: 0, to: pairs.count, by: 2) {
-                            document &+= pairs[index]
-                            let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
-                            guard a >= 0, b >= 0 else { continue }
-                            let c = pairs[index + 1]
-                            held.append(Held(document: document, a: a >> 9, b: b >> 9, c: c >> 9, inName: a & b & c & 1 != 0,
-                                             weight: weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]))
+                        held.spelled.withUnsafeMutableBufferPointer { spelledOut in
+                            held.weights.withUnsafeMutableBufferPointer { weightsOut in
+                                held.documents.withUnsafeMutableBufferPointer { documentsOut in
+                                    var document: Int32 = 0
+                                    for index in stride(from: 0, to: pairs.count, by: 2) {
+                                        document &+= pairs[index]
+                                        let a = first[Int(document)] &- 1, b = second[Int(document)] &- 1
+                                        guard a >= 0, b >= 0 else { continue }
+                                        let c = pairs[index + 1]
+                                        let spelled = UInt64(a >> 9) << 42 | UInt64(b >> 9) << 21 | UInt64(c >> 9)
+                                        spelledOut[count] = spelled
+                                        weightsOut[count] = weights[Int(a & 511)] + weights[Int(b & 511)] + weights[Int(c & 511)]
+                                        documentsOut[count] = document
+                                        count += 1
+                                        if a & b & c & 1 != 0 { combinations.insert(spelled) }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        var heaviest = Best()
-        var combinations: Set<UInt64> = []  // the three spelling numbers, 21 bits each
-        for one in held {
-            heaviest.offer(one.weight, one.document)
-            if one.inName { combinations.insert(UInt64(one.a) << 42 | UInt64(one.b) << 21 | UInt64(one.c)) }
-        }
-        var chosen = Set(heaviest.documents)
-        for spelled in combinations {
-            // Only a spelling with marks counts as exact: spelled without any, it is the ranking above.
-            func exact(_ spelling: Int, _ marks: [Bool]) -> Int32 { spelling < marks.count && marks[spelling] ? Int32(spelling) : -1 }
-            let a = exact(Int(spelled >> 42), marked[0]), b = exact(Int((spelled >> 21) & 0x1F_FFFF), marked[1])
-            let c = exact(Int(spelled & 0x1F_FFFF), marked[2])
-            guard a >= 0 || b >= 0 || c >= 0 else { continue }
-            // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
-            var best = Best()
-            for one in held {
-                var score = one.weight
-                if one.a == a { score += 512 }
-                if one.b == b { score += 512 }
-                if one.c == c { score += 512 }
-                best.offer(score, one.document)
+        var chosen: Set<Int32> = []
+        held.spelled.withUnsafeBufferPointer { spelled in
+            held.weights.withUnsafeBufferPointer { weights in
+                held.documents.withUnsafeBufferPointer { documents in
+                    var heaviest = Best()
+                    for index in 0..<count { heaviest.offer(weights[index], documents[index]) }
+                    chosen.formUnion(heaviest.documents)
+                    let field: UInt64 = 0x1F_FFFF
+                    for spelling in combinations {
+                        // Only a spelling with marks counts as exact: spelled without any, it is
+                        // the ranking above. `field + 1` matches no spelling number.
+                        func exact(_ spelling: UInt64, _ marks: [Bool]) -> UInt64 {
+                            spelling < marks.count && marks[Int(spelling)] ? spelling : field + 1
+                        }
+                        let a = exact(spelling >> 42, marked[0]), b = exact((spelling >> 21) & field, marked[1])
+                        let c = exact(spelling & field, marked[2])
+                        guard a <= field || b <= field || c <= field else { continue }
+                        // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
+                        var best = Best()
+                        for index in 0..<count {
+                            let one = spelled[index]
+                            var score = weights[index]
+                            if one >> 42 == a { score += 512 }
+                            if (one >> 21) & field == b { score += 512 }
+                            if one & field == c { score += 512 }
+                            best.offer(score, documents[index])
+                        }
+                        chosen.formUnion(best.documents)
+                    }
+                }
             }
-            chosen.formUnion(best.documents)
         }
         return chosen
     }
@@ -149,18 +175,26 @@ extension SearchIndexState {
     /// The `rowsPerSpelling` documents of highest score offered, the first in document order
     /// among equals; documents are offered in order.
     private struct Best {
-        private var list: [(score: Double, document: Int32)] = []
+        private(set) var documents: [Int32] = []
+        private var scores: [Double] = []
+        /// What a score must pass to enter: once full, the last score kept.
+        private var bar = -Double.infinity
 
+        @inline(__always)
         mutating func offer(_ score: Double, _ document: Int32) {
-            if list.count == SearchIndex.rowsPerSpelling {
-                guard let last = list.last, score > last.score else { return }
-                list.removeLast()
-            }
-            var at = list.count
-            while at > 0, list[at - 1].score < score { at -= 1 }
-            list.insert((score, document), at: at)
+            if score > bar { enter(score, document) }
         }
 
-        var documents: [Int32] { list.map(\.document) }
+        private mutating func enter(_ score: Double, _ document: Int32) {
+            if scores.count == SearchIndex.rowsPerSpelling {
+                scores.removeLast()
+                documents.removeLast()
+            }
+            var at = scores.count
+            while at > 0, scores[at - 1] < score { at -= 1 }
+            scores.insert(score, at: at)
+            documents.insert(document, at: at)
+            if scores.count == SearchIndex.rowsPerSpelling { bar = scores[scores.count - 1] }
+        }
     }
 }
