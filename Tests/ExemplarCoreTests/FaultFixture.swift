@@ -94,10 +94,10 @@ extension SiteFixture {
     }
 
     /// Names beside the output that a build leaves only when it was stopped: staging and old
-    /// copies, and a server's spare site.
+    /// copies, and a server's spare site and spare files.
     func leftovers() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.spare-") }
+            .filter { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") || $0.hasPrefix(".public.spare-") || $0.hasPrefix(".public.spares-") }
     }
 
     /// A file of the published site, as bytes.

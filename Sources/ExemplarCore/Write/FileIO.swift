@@ -55,6 +55,11 @@ enum FileIO {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .current() }
         defer { close(descriptor) }
+        try overwrite(data, descriptor: descriptor, size: size, toDisk: toDisk)
+    }
+
+    /// `overwrite` of a file open for writing at its start.
+    static func overwrite(_ data: some ContiguousBytes, descriptor: Int32, size: Int, toDisk: Bool) throws(SystemError) {
         let count = data.withUnsafeBytes(\.count)
         if size > count, ftruncate(descriptor, off_t(count)) != 0 { throw .current() }
         try writeAll(data, to: descriptor)

@@ -7,9 +7,11 @@ import Foundation
 
 /// What builds that were killed left beside the output: `.NAME.staging-PID` (a site half
 /// written, or after the swap the previous site) and `.NAME.old-PID` (the previous site,
-/// moved aside where the file system cannot swap in one step) and `.NAME.spare-PID` (a
-/// server's previous site, kept to be written over: `SpareSite`). Only folders that are
-/// provably ours are touched: our name, our marker inside, and a process that is gone.
+/// moved aside where the file system cannot swap in one step), `.NAME.spare-PID` (a
+/// server's previous site, kept to be written over: `SpareSite`) and `.NAME.spares-PID` (the
+/// files a server's in-place publishes replaced, kept to be written over: `InPlaceOutput`).
+/// Only folders that are provably ours are touched: our name, our marker inside, and a
+/// process that is gone.
 enum Leftovers {
     /// Runs with the output's lock held, so no live build of this output owns any of them.
     static func clean(beside target: String) throws(OutputFolder.Failure) {
@@ -41,13 +43,13 @@ enum Leftovers {
         }
     }
 
-    /// `staging`, `old` or `spare` when `entry` is one of ours whose process is gone.
+    /// `staging`, `old`, `spare` or `spares` when `entry` is one of ours whose process is gone.
     private static func leftover(_ entry: String, of name: String) -> String? {
-        for kind in ["staging", "old", "spare"] {
+        for kind in ["staging", "old", "spare", "spares"] {
             let prefix = ".\(name).\(kind)-"
             guard entry.hasPrefix(prefix), let pid = pid_t(entry.dropFirst(prefix.count)), pid > 0 else { continue }
-            // This process's own spare is in use, not left over.
-            if kind == "spare", pid == getpid() { return nil }
+            // This process's own spares are in use, not left over.
+            if kind == "spare" || kind == "spares", pid == getpid() { return nil }
             return isGone(pid) ? kind : nil
         }
         return nil

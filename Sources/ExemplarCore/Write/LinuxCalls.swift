@@ -41,6 +41,20 @@ enum LinuxCalls {
         return error.code == EINVAL || error.code == ENOSYS || error.code == ENOTSUP ? .unsupported : .failed(error)
     }
 
+    /// Whether no other open file description has this file open, in any process: a write
+    /// lease (`F_SETLEASE`) is granted only then, and is let go of at once. False where leases
+    /// are not available.
+    static func openNowhereElse(_ descriptor: Int32) -> Bool {
+        #if os(Linux)
+        let setLease: Int32 = 1024, writeLease: Int32 = 1, noLease: Int32 = 2
+        guard fcntl(descriptor, setLease, writeLease) == 0 else { return false }
+        _ = fcntl(descriptor, setLease, noLease)
+        return true
+        #else
+        return false
+        #endif
+    }
+
     /// Flushes to disk everything written on the file system that holds `path`, in one call;
     /// false when the call is not available and files must be flushed one by one.
     static func syncFileSystem(holding descriptor: Int32) throws(SystemError) -> Bool {
