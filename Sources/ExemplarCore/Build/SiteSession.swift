@@ -399,7 +399,7 @@ public final class SiteSession: @unchecked Sendable {
         let renderer = PageRenderer(graph: graph, plan: plan, theme: theme, today: options.today,
                                     tracking: keepsPages, reuse: cardReuse, earlier: cardReuse == nil ? nil : old?.state.cards,
                                     prepared: prepared, links: state.links,
-                                    paths: state.paths, figures: figures)
+                                    paths: state.paths, figures: figures, releasesMemory: old == nil)
         state.cards = renderer.cards
         if let comparison { inputChanges = inputChanges?.withCards(comparison, cards: state.cards) }
         var keep = sameSite ? pagesReadingNoChangedBody(plan, old: old, bodies: changes.items)

@@ -16,6 +16,9 @@ struct PageRenderer: Sendable {
     let tracks: Bool
     /// Cards rendered once for all the pages of this build that show them.
     let partials: PartialMemo?
+    /// Whether the memory a site-wide page freed goes back to the system as soon as it is made.
+    /// A session's later builds leave that to the server, after the page reloaded.
+    let releasesMemory: Bool
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
     /// earlier build that are still right for this one: they are kept rather than made again;
@@ -25,8 +28,10 @@ struct PageRenderer: Sendable {
     init(graph: SiteGraph, plan: SitePlan, theme: Theme, today: CalendarDate,
          tracking: Bool = false, reuse: Views.CardReuse? = nil, earlier: Views.Cards? = nil, prepared: Views.Cards? = nil,
          links: LinkResolver? = nil,
-         memoisesCards: Bool = true, paths known: [Route: String]? = nil, figures: FigureKeeper? = nil) {
+         memoisesCards: Bool = true, paths known: [Route: String]? = nil, figures: FigureKeeper? = nil,
+         releasesMemory: Bool = true) {
         tracks = tracking
+        self.releasesMemory = releasesMemory
         partials = memoisesCards ? PartialMemo() : nil
         self.graph = graph
         self.plan = plan
@@ -63,7 +68,7 @@ struct PageRenderer: Sendable {
         let rendered = renderPage(page, search: search, stillRight: stillRight, rows: rows)
         // What a site-wide page made and dropped (every exemplar's data, the search index's
         // words) goes back to the system now, before the next one on another core adds its own.
-        if page.route.isSiteWide { FreedMemory.release() }
+        if releasesMemory, page.route.isSiteWide { FreedMemory.release() }
         return rendered
     }
 
