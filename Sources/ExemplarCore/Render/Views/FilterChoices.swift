@@ -56,11 +56,22 @@ enum FilterForm {
 /// What one exemplar offers the filters of the lists it is in, worked out once per build
 /// rather than once per list: its unit and the units above it, and its years, fields and
 /// awards, each once, fields and awards only when the catalogues know them.
-struct FilterFacets: Sendable {
+struct FilterFacets: Sendable, Equatable {
     var units: [String]
     var years: Set<Int>
     var fields: Set<String>
     var awards: Set<String>
+}
+
+/// The values that narrow one exemplar list, for each select, with the members they were
+/// counted from: kept with a session's cards, so that its next build counts a list again only
+/// when its members or one of their facets changed.
+struct FilterCounts: Sendable {
+    let ids: [String]
+    let units: Set<String>
+    let years: Set<Int>
+    let fields: Set<String>
+    let awards: Set<String>
 }
 
 extension Views {

@@ -2,24 +2,51 @@
 /// build, and the compact JSON of a paginated list that lets the browser filter every page.
 extension Views {
     /// Choices for the filter of every list that has one (the exemplar lists and the models
-    /// catalogue), each list read once and each exemplar's facets worked out once.
-    static func filterChoices(_ views: Views) -> [Listing: TemplateValue] {
+    /// catalogue), each list read once and each exemplar's facets worked out once. With the
+    /// cards of a kept session's earlier build, a list whose members and their facets are the
+    /// same is not counted again: only its options are made, with the names of now (a renamed
+    /// unit renames an option, and narrows nothing differently).
+    static func filterChoices(_ views: Views, earlier: Cards? = nil)
+        -> (choices: [Listing: TemplateValue], facets: [String: FilterFacets], counts: [Listing: FilterCounts]) {
         let base = views.graph.base
         let ids = base.collectiveOrder + base.individualOrder
         let facets = ids.parallelMap { id in base.exemplars[id].map(views.filterFacets) }
         let facetsOf = Dictionary(zip(ids, facets).compactMap { id, facet in facet.map { (id, $0) } },
                                   uniquingKeysWith: { first, _ in first })
+        // Exemplars whose facets are not those the earlier build counted.
+        let changed: Set<String> = earlier.map { earlier in
+            let differs = ids.parallelMap { earlier.facets[$0] != facetsOf[$0] }
+            return Set(zip(ids, differs).filter(\.1).map(\.0))
+        } ?? []
         let listings = Planner.listings(base).map(\.0).filter(\.listsExemplars)
-        let values = listings.parallelMap { views.makeFilters($0, ids: base.ids(of: $0), facets: facetsOf) ?? .null }
-        var choices = Dictionary(zip(listings, values), uniquingKeysWith: { first, _ in first })
+        let made = listings.parallelMap { listing -> (TemplateValue, FilterCounts?) in
+            let members = base.ids(of: listing)
+            guard members.count > 1 else { return (.null, nil) }
+            let counts: FilterCounts
+            if let before = earlier?.filterCounts[listing], before.ids == members,
+               changed.isEmpty || !members.contains(where: changed.contains) {
+                counts = before
+            } else {
+                counts = views.countFilters(members, facets: facetsOf)
+            }
+            return (views.filterOptions(listing, counts) ?? .null, counts)
+        }
+        var choices = Dictionary(zip(listings, made.map(\.0)), uniquingKeysWith: { first, _ in first })
         choices[.initiatives] = views.makeModelFilters() ?? .null
-        return choices
+        var counts: [Listing: FilterCounts] = [:]
+        for (listing, (_, count)) in zip(listings, made) { counts[listing] = count }
+        return (choices, facetsOf, counts)
     }
 
     /// Only choices that narrow the list: not the list's own axis (no year on a year's page),
     /// and no value every item has. `facets` holds those already worked out, by exemplar.
     func makeFilters(_ listing: Listing, ids: [String], facets: [String: FilterFacets] = [:]) -> TemplateValue? {
         guard ids.count > 1 else { return nil }
+        return filterOptions(listing, countFilters(ids, facets: facets))
+    }
+
+    /// The values of each select that some members of `ids` lack.
+    func countFilters(_ ids: [String], facets: [String: FilterFacets]) -> FilterCounts {
         var units = FilterChoices<String>(), years = FilterChoices<Int>(), fields = FilterChoices<String>(), awards = FilterChoices<String>()
         for id in ids {
             guard let facet = facets[id] ?? graph.exemplars[id].map(filterFacets) else { continue }
@@ -29,17 +56,22 @@ extension Views {
             for award in facet.awards { awards.count(award) }
         }
         let total = ids.count
+        return FilterCounts(ids: ids, units: units.narrowing(total), years: years.narrowing(total),
+                            fields: fields.narrowing(total), awards: awards.narrowing(total))
+    }
+
+    /// The options of each select, labelled and ordered by the catalogues of this build.
+    func filterOptions(_ listing: Listing, _ counts: FilterCounts) -> TemplateValue? {
         var data: TemplateData = [:]
-        data["units"] = unitOptions(units.narrowing(total))
+        data["units"] = unitOptions(counts.units)
         if case .year = listing {} else {
-            data["years"] = FilterForm.options(years.narrowing(total).sorted().map { (String($0), String($0)) })
+            data["years"] = FilterForm.options(counts.years.sorted().map { (String($0), String($0)) })
         }
         if case .field = listing {} else {
-            let shown = fields.narrowing(total)
-            data["fields"] = FilterForm.options(fieldOrder.filter { shown.contains($0.id) }.map { ($0.id, $0.name) })
+            data["fields"] = FilterForm.options(fieldOrder.filter { counts.fields.contains($0.id) }.map { ($0.id, $0.name) })
         }
         if case .award = listing {} else {
-            data["awards"] = FilterForm.options(awards.narrowing(total).compactMap { graph.awards[$0] }
+            data["awards"] = FilterForm.options(counts.awards.compactMap { graph.awards[$0] }
                 .sorted { ($0.rank, $1.id) > ($1.rank, $0.id) }.map { ($0.id, $0.name) })
         }
         return FilterForm.offered(data)

@@ -82,6 +82,9 @@ struct Views: Sendable {
         var units: [String: TemplateValue] = [:]
         /// Filter choices of each exemplar list, from the whole list.
         var filters: [Listing: TemplateValue] = [:]
+        /// Each exemplar's facets and each list's counts the filter choices were made from.
+        var facets: [String: FilterFacets] = [:]
+        var filterCounts: [Listing: FilterCounts] = [:]
         /// Each exemplar as the filter script reads it from a list's JSON.
         var filterEntries: [String: String] = [:]
 
@@ -161,7 +164,7 @@ struct Views: Sendable {
         // Filter choices and entries are read from whole lists; a page using them notes the
         // list's members as its inputs (`filters(_:pageCount:)`, `listData(_:)`).
         let views = self
-        cards.filters = Self.filterChoices(views)
+        (cards.filters, cards.facets, cards.filterCounts) = Self.filterChoices(views, earlier: earlier)
         if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
             let ids = base.collectiveOrder + base.individualOrder
             // Kept for the whole build.
