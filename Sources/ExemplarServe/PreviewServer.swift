@@ -78,10 +78,8 @@ public struct PreviewServer: Sendable {
                 // Open pages reload first; the terminal is told after.
                 live.publish(result, failed: failed(result))
                 report(result, changes)
-                // After a rebuild that made site-wide pages (a rename renders figures, reports and
-                // exports of every item), not after a body edit's few pages: the rebuild itself
-                // leaves it to here, once the pages have reloaded.
-                if result.pagesMade > 100 { FreedMemory.release() }
+                // After a rebuild that rendered much of the site, not after a body edit's few pages.
+                if result.pagesMade > 1000 { FreedMemory.release() }
             }
         }
         thread.name = "exemplar-rebuild"

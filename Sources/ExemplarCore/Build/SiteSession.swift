@@ -504,8 +504,10 @@ public final class SiteSession: @unchecked Sendable {
         /// The bodies each page rendered again had read before, for `bodyReaders`.
         var readBefore: [(Int, [String])] = []
         var rows = old?.rows ?? [:]
+        var madeSiteWide = false
         for (result, index) in zip(results, indices) {
             let page = plan.pages[index]
+            if result.rendered, page.route.isSiteWide { madeSiteWide = true }
             if let delta, let before = delta.pages[page.route] {
                 let paths = before.files?.map(\.path) ?? []
                 report.filesWritten -= paths.count
@@ -605,6 +607,9 @@ public final class SiteSession: @unchecked Sendable {
             }
             report.seconds[.write, default: 0] += clock.lap()
         }
+        // What the site-wide pages of a later build freed goes back to the system once, here,
+        // not after each of them (`PageRenderer.releasesMemory`).
+        if old != nil, madeSiteWide { FreedMemory.release() }
         guard keepsPages else {
             previous = nil
             // The site is published: what this build made goes with the process.

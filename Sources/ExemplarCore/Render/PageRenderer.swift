@@ -17,7 +17,7 @@ struct PageRenderer: Sendable {
     /// Cards rendered once for all the pages of this build that show them.
     let partials: PartialMemo?
     /// Whether the memory a site-wide page freed goes back to the system as soon as it is made.
-    /// A session's later builds leave that to the server, after the page reloaded.
+    /// A session's later builds hand it back once, at their end.
     let releasesMemory: Bool
 
     /// With `tracking`, every page and card notes its inputs. `reuse` gives cards of an
@@ -184,7 +184,7 @@ struct PageRenderer: Sendable {
     }
 }
 
-private extension Route {
+extension Route {
     /// Pages made from every item of the site: large temporaries, one at a time.
     var isSiteWide: Bool {
         switch self {
