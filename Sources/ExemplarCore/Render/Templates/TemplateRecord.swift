@@ -25,6 +25,13 @@ public final class TemplateRecord: Sendable, Equatable {
         values = layout.names.map { fields[$0] ?? .null }
     }
 
+    /// The record of `values`, given in the order of `layout`'s names: for records made by
+    /// the thousand, without the dictionary of the initialiser above.
+    init(layout: Layout, values: [TemplateValue]) {
+        self.layout = layout
+        self.values = values
+    }
+
     subscript(name: TemplateKey) -> TemplateValue? {
         layout.slots[name].map { values[$0] }
     }

@@ -263,13 +263,16 @@ enum HTMLEscape {
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart)) }
     }
 
-    /// Whether one of the eight bytes of `word` may be one of the five: each is looked for
-    /// as a zero byte of `word` XOR eight copies of it (exact: no byte is missed).
+    /// Whether one of the eight bytes of `word` is one of the five. Three tests cover them:
+    /// `"` alone, `&` and `'` (0x26, 0x27) as one once the low bit is set, and `<` and `>`
+    /// (0x3C, 0x3E) as one once bit 1 is set; each looks for a zero byte of `word` XOR eight
+    /// copies of the value, which is exact: no byte is missed.
     private static func mayHoldSpecial(_ word: UInt64) -> Bool {
-        func holds(_ byte: UInt64) -> Bool {
-            let x = word ^ (byte &* 0x0101_0101_0101_0101)
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func holdsZero(_ x: UInt64) -> Bool {
+            (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0
         }
-        return holds(0x22) || holds(0x26) || holds(0x27) || holds(0x3C) || holds(0x3E)
+        return holdsZero(word ^ (0x22 &* ones)) || holdsZero((word | ones) ^ (0x27 &* ones))
+            || holdsZero((word | (0x02 &* ones)) ^ (0x3E &* ones))
     }
 }

@@ -101,28 +101,53 @@ extension Views {
     }
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
+    /// Members in key order, null ones left out, as `JSONValue.writeObject` writes them.
     func makeFilterEntry(_ id: String, grants: [String] = []) -> String? {
         guard let card = exemplarCard(id), card.isObject else { return nil }
-        func value(_ key: TemplateKey) -> JSONValue {
-            if case .text(let value)? = card[key], !value.isEmpty { return .string(value) }
-            return .null
+        func value(_ key: TemplateKey) -> String? {
+            if case .text(let value)? = card[key], !value.isEmpty { return value }
+            return nil
         }
-        func nested(_ key: TemplateKey, _ inner: TemplateKey) -> JSONValue {
-            if case .text(let value)? = card[key]?[inner], !value.isEmpty { return .string(value) }
-            return .null
+        func nested(_ key: TemplateKey, _ inner: TemplateKey) -> String? {
+            if case .text(let value)? = card[key]?[inner], !value.isEmpty { return value }
+            return nil
         }
-        let collective: JSONValue
-        if case .flag(true)? = card["is_collective"] { collective = .int(1) } else { collective = .null }
-        // Keys in sorted order, written as they come: one entry per member of every list.
-        var out = ""
-        JSONValue.writeObject([
-            "alt": nested("photo", "alt"), "award": grants.isEmpty ? value("top_award") : .null, "collective": collective,
-            "grants": grants.isEmpty ? .null : .array(grants.map(JSONValue.string)),
-            "match": .object(["unit": value("filter_units"), "year": value("filter_years"),
-                              "field": value("filter_fields"), "award": value("filter_awards")]),
-            "name": value("name"), "photo": nested("photo", "url"), "role": value("role"), "summary": value("summary"),
-            "unit": nested("unit", "name"), "url": value("url"), "years": value("years"),
-        ], to: &out)
-        return out
+        var out = JSONBytes(capacity: 512)
+        out.openObject()
+        out.member("alt", nested("photo", "alt"))
+        out.member("award", grants.isEmpty ? value("top_award") : nil)
+        if case .flag(true)? = card["is_collective"] {
+            out.key("collective")
+            out.raw("1")
+        }
+        if !grants.isEmpty {
+            out.key("grants")
+            out.raw("[")
+            for (index, grant) in grants.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.string(grant)
+            }
+            out.raw("]")
+        }
+        // Every member of `match`, null ones too.
+        out.key("match")
+        out.raw("{\"award\":")
+        out.stringOrNull(value("filter_awards"))
+        out.raw(",\"field\":")
+        out.stringOrNull(value("filter_fields"))
+        out.raw(",\"unit\":")
+        out.stringOrNull(value("filter_units"))
+        out.raw(",\"year\":")
+        out.stringOrNull(value("filter_years"))
+        out.raw("}")
+        out.member("name", value("name"))
+        out.member("photo", nested("photo", "url"))
+        out.member("role", value("role"))
+        out.member("summary", value("summary"))
+        out.member("unit", nested("unit", "name"))
+        out.member("url", value("url"))
+        out.member("years", value("years"))
+        out.closeObject()
+        return out.text
     }
 }

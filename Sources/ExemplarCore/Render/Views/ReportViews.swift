@@ -34,18 +34,17 @@ extension Views {
     /// One line of the report: a record, as lines are kept between a session's builds.
     private func reportLine(_ id: String, number: TemplateValue, year: Int, half: Int?) -> TemplateValue {
         guard let row = Report.row(id, year: year, half: half, graph: graph) else { return .null }
-        var item: TemplateData = [
-            "n": number, "name": .text(row.name), "url": .text(url(.exemplar(row.id)) ?? ""),
-            "kind": .text(text("kind_\(row.kind.rawValue)")), "unit": .text(row.unitName),
-            "awards": .list(row.awards.map { award in
-                var value: TemplateData = ["name": .text(award.name), "decision": award.decision.map(TemplateValue.text) ?? .null]
-                value["date"] = award.date.map(date) ?? .null
-                return .record(TemplateRecord(value, layout: Self.reportAwardLayout))
-            }),
-        ]
-        item["result"] = row.result.map { .text($0.vietnamese) } ?? .null
-        item["rating"] = row.rating.map { .text(text("rating_\($0.rawValue)")) } ?? .null
-        return .record(TemplateRecord(item, layout: Self.reportLineLayout))
+        // Values in the order of the layouts' names: a year's report has thousands of lines.
+        let awards = TemplateValue.list(row.awards.map { award in
+            .record(TemplateRecord(layout: Self.reportAwardLayout, values: [
+                award.date.map(date) ?? .null, award.decision.map(TemplateValue.text) ?? .null, .text(award.name),
+            ]))
+        })
+        return .record(TemplateRecord(layout: Self.reportLineLayout, values: [
+            awards, .text(text("kind_\(row.kind.rawValue)")), number, .text(row.name),
+            row.rating.map { .text(text("rating_\($0.rawValue)")) } ?? .null, row.result.map { .text($0.vietnamese) } ?? .null,
+            .text(row.unitName), .text(url(.exemplar(row.id)) ?? ""),
+        ]))
     }
 
     private static let reportLineLayout = TemplateRecord.Layout(["awards", "kind", "n", "name", "rating", "result", "unit", "url"])

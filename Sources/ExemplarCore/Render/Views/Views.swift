@@ -42,6 +42,8 @@ struct Views: Sendable {
         let figuresOnce = ComputedOnce<Int?, [Figure]>()
         /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
         let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
+        /// `common(_:title:description:)`'s menus by section, for pages that note no reads.
+        let menus = ComputedOnce<Listing?, Menu>()
 
         init(theme: Theme, pathOf: [Route: String], urlOf: [Route: String], siteValue: TemplateValue, basePath: String,
              origin: String, today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field]) {
@@ -212,11 +214,50 @@ struct Views: Sendable {
 
     func text(_ key: String) -> String { theme.text(key) }
 
+    /// The menus of a page: every entry, the bar's lists, and the free pages under one entry.
+    struct Menu: Sendable {
+        let nav: TemplateValue
+        let lists: TemplateValue
+        let more: TemplateValue
+    }
+
     /// The data every page shares: site, interface strings, navigation.
     func common(_ route: Route, title: String, description: String?) -> TemplateData {
         let site = graph.site
         let path = url(route) ?? basePath
         let section = self.section(of: route)
+        // A page that notes nothing and is not a free page of the menu has the menu of its
+        // section, the same on thousands of pages: made once per build.
+        let menu: Menu
+        if reads == nil, !graph.menuPages.contains(where: { route == .page($0) }) {
+            let views = self
+            menu = fixed.menus.value(section) { views.menu(.notFound, section: section) }
+        } else {
+            menu = self.menu(route, section: section)
+        }
+        let isHome = route == .home
+        return [
+            "site": siteValue,
+            "t": theme.stringsValue,
+            "nav": menu.nav,
+            "nav_lists": menu.lists,
+            "nav_more": menu.more,
+            "assets": .text(basePath + "assets/"),
+            "page_title": .text(isHome ? site.title : "\(title) – \(site.title)"),
+            "title": .text(title),
+            "description": .text(description ?? site.description ?? ""),
+            "url": .text(path),
+            "canonical": .text(fixed.origin + path),
+            "is_home": .flag(isHome),
+            "og_type": isHome ? "website" : "article",
+            "locale": site.language == "vi" ? "vi_VN" : "en_US",
+            "feed": .text(basePath + "feed.xml"),
+            "search_url": .text(searchURL),
+        ]
+    }
+
+    /// The menus as `route`, in `section`, shows them.
+    private func menu(_ route: Route, section: Listing?) -> Menu {
         var nav: [TemplateValue] = [
             navItem(.collectives, "nav_collectives", current: section),
             navItem(.individuals, "nav_individuals", current: section),
@@ -231,28 +272,11 @@ struct Views: Sendable {
             pages.append(["title": .text(page.title), "url": .text(pageURL), "current": .flag(route == .page(id))])
         }
         nav += pages
-        let isHome = route == .home
-        return [
-            "site": siteValue,
-            "t": theme.stringsValue,
-            "nav": .list(nav),
-            // The menu bar: the lists, then the free pages under one "Giới thiệu" entry when
-            // there are several, so it stays one row.
-            "nav_lists": .list(pages.count > 1 ? lists : nav),
-            "nav_more": pages.count > 1 ? ["title": .text(text("nav_about")), "pages": .list(pages),
-                                           "current": .flag(graph.menuPages.contains { route == .page($0) })] : .null,
-            "assets": .text(basePath + "assets/"),
-            "page_title": .text(isHome ? site.title : "\(title) – \(site.title)"),
-            "title": .text(title),
-            "description": .text(description ?? site.description ?? ""),
-            "url": .text(path),
-            "canonical": .text(fixed.origin + path),
-            "is_home": .flag(isHome),
-            "og_type": isHome ? "website" : "article",
-            "locale": site.language == "vi" ? "vi_VN" : "en_US",
-            "feed": .text(basePath + "feed.xml"),
-            "search_url": .text(searchURL),
-        ]
+        // The menu bar: the lists, then the free pages under one "Giới thiệu" entry when
+        // there are several, so it stays one row.
+        return Menu(nav: .list(nav), lists: .list(pages.count > 1 ? lists : nav),
+                    more: pages.count > 1 ? ["title": .text(text("nav_about")), "pages": .list(pages),
+                                             "current": .flag(graph.menuPages.contains { route == .page($0) })] : .null)
     }
 
     /// The menu entry a page belongs to: a list's own, and for an item the list of its kind.
@@ -282,7 +306,8 @@ struct Views: Sendable {
 
     /// A date as `{{iso}}` and `{{text}}`: a record, as cards and kept rows hold thousands.
     func date(_ date: CalendarDate) -> TemplateValue {
-        .record(TemplateRecord(["iso": .text(date.iso), "text": .text(date.text(language: graph.site.language))], layout: Self.dateLayout))
+        let text = graph.site.language == "en" ? date.english : DateDigits.vietnamese(date)
+        return .record(TemplateRecord(layout: Self.dateLayout, values: [.text(DateDigits.iso(date)), .text(text)]))
     }
 
     private static let dateLayout = TemplateRecord.Layout(["iso", "text"])

@@ -1,0 +1,37 @@
+@testable import ExemplarCore
+import Testing
+
+/// Escaping passes eight bytes at a time where none is special: every special character must
+/// still be caught at every position, next to every other byte.
+@Suite struct HTMLEscapeTests {
+    private static func plain(_ text: String) -> String {
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    @Test func everyByteNextToEverySpecialCharacterAtEveryPosition() {
+        let neighbours = (0x01...0x7F).map { String(UnicodeScalar(UInt8($0))) } + ["ệ", "Đ", "—"]
+        for special in ["&", "<", ">", "\"", "'"] {
+            for neighbour in neighbours {
+                for position in 0..<17 {
+                    var characters = Array(repeating: neighbour, count: 17)
+                    characters[position] = special
+                    let text = characters.joined()
+                    var out: [UInt8] = []
+                    HTMLEscape.append(text, to: &out)
+                    #expect(String(decoding: out, as: UTF8.self) == Self.plain(text), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+}
