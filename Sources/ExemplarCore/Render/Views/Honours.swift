@@ -25,7 +25,7 @@ extension Views {
 
     /// "102/QĐ-LĐLĐ ngày 20/12/2018", the number or the date alone when only one is known.
     func decisionText(_ grant: Exemplar.Grant) -> String? {
-        let date = grant.date.map { $0.text(language: graph.site.language) }
+        let date = grant.date.map { graph.site.language == "en" ? $0.english : DateDigits.vietnamese($0) }
         switch (grant.decision.flatMap { $0.isEmpty ? nil : $0 }, date) {
         case (let number?, let date?): return "\(number) \(text("dated")) \(date)"
         case (let number?, nil): return number
