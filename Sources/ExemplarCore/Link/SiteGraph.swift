@@ -58,10 +58,18 @@ public struct SiteGraph: Sendable {
     }
 
     /// Awards of an exemplar, highest rank first, then newest.
+    /// Asked for every card, list, report line and export row: made in one array of the right
+    /// size, sorted in place, and not sorted at all when there is one.
     public func rankedAwards(of exemplar: Exemplar) -> [(grant: Exemplar.Grant, award: Award)] {
-        exemplar.awards
-            .compactMap { grant in awards[grant.award.value].map { (grant, $0) } }
-            .sorted { ($0.award.rank, $0.grant.year ?? 0) > ($1.award.rank, $1.grant.year ?? 0) }
+        var ranked: [(grant: Exemplar.Grant, award: Award)] = []
+        ranked.reserveCapacity(exemplar.awards.count)
+        for grant in exemplar.awards {
+            if let award = awards[grant.award.value] { ranked.append((grant, award)) }
+        }
+        if ranked.count > 1 {
+            ranked.sort { ($0.award.rank, $0.grant.year ?? 0) > ($1.award.rank, $1.grant.year ?? 0) }
+        }
+        return ranked
     }
 
     /// Exemplars of a unit and of every unit below it, in display order.
