@@ -61,4 +61,51 @@ import Testing
         #expect(cutter.keys.count == 20_001)
         #expect(cutter.keys[Int(first[1].key)] == "tu0")
     }
+
+    /// A body on file is read and cut in one pass when it is plain, and cut from its Markdown
+    /// otherwise (found anywhere, even inside a link target or after many words): either way
+    /// its postings are those of cutting the Markdown rendering reads, and the words the
+    /// document's fields share with it keep only their own fields.
+    @Test func aBodyOnFileIsCutAsItsMarkdown() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cutter-body-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let head = "---\nname: Đặng Thị Thu\n---\n"
+        let words = String(repeating: "Chị **Thu** cùng [tập thể](../collectives/x.md) <b>làm</b> “mới” đồng nghiệp. ", count: 30)
+        let cases: [(name: String, bytes: [UInt8])] = [
+            ("plain", Array((head + words).utf8)),
+            ("bom", [0xEF, 0xBB, 0xBF] + Array((head + words).utf8)),
+            ("nfd", Array((head + words).decomposedStringWithCanonicalMapping.utf8)),
+            ("nfd at the end", Array((head + words + "Hoà".decomposedStringWithCanonicalMapping).utf8)),
+            ("nfd in a link target", Array((head + words + "[Hoa](x-hoà.md) xong".decomposedStringWithCanonicalMapping).utf8)),
+            ("nfd in a tag", Array((head + words + "<a title=\"hoà\">Hoa</a>".decomposedStringWithCanonicalMapping).utf8)),
+            ("crlf at the end", Array((head + words + "\r\nHết").utf8)),
+            ("line separator", Array((head + words + "a\u{2028}b").utf8)),
+            ("next line", Array((head + words + "a\u{85}b").utf8)),
+            ("other script", Array((head + words + "漢字 😀").utf8)),
+            // Not UTF-8: rendering reads no text, and the index none either.
+            ("not utf-8", Array((head + words).utf8) + [0xC3, 0x28]),
+            ("cut short", Array((head + words).utf8) + [0xE1, 0xBB]),
+            ("long words", Array((head + words + String(repeating: "đ", count: 12) + " " + String(repeating: "ư", count: 41)).utf8)),
+        ]
+        var onFile = WordCutter(), fromText = WordCutter()
+        for (name, bytes) in cases {
+            let url = folder.appendingPathComponent(name + ".md")
+            try Data(bytes).write(to: url)
+            let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
+            let loaded = try FrontMatter.split(VietnameseText.nfc(SourceText.unixLineEnds(text)))
+            let stored = Body(markdown: loaded.body, firstLine: loaded.bodyFirstLine).stored(in: url)
+            var read = document("Đặng Thị Thu", [(.summary, "Chị Thu làm mới")])
+            read.bodyFile = stored
+            var given = read
+            given.bodyFile = nil
+            given.body = Array((stored.markdown() ?? "").utf8)
+            #expect(given.body.isEmpty == (String(bytes: bytes, encoding: .utf8) == nil), "\(name)")
+            let got = onFile.postings(of: read).map { (onFile.keys[Int($0.key)], onFile.spellings[Int($0.spelling)], $0.rest) }
+            let want = fromText.postings(of: given).map { (fromText.keys[Int($0.key)], fromText.spellings[Int($0.spelling)], $0.rest) }
+            #expect(got.map(\.0) == want.map(\.0), "keys of \(name)")
+            #expect(got.map(\.1) == want.map(\.1), "spellings of \(name)")
+            #expect(got.map(\.2) == want.map(\.2), "fields of \(name)")
+        }
+    }
 }

@@ -89,3 +89,41 @@ enum BodyBytes {
             && line[3...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }
+
+/// Reads a body's file for the index into a buffer kept from body to body, and says where
+/// the body starts, when the front matter is plain (`BodyBytes.isPlain`) and splits with
+/// the body on the line loaded; the caller checks the body's own bytes as it cuts them.
+enum BodyReader {
+    /// The range of the body in `buffer`, or nil when the body must be read the general way
+    /// (not on file, unreadable, or not split as loaded).
+    static func read(_ body: Body, into buffer: inout [UInt8]) -> Range<Int>? {
+        guard case .file(let url) = body.storage else { return nil }
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // Room for one byte more than the file holds, so the read that meets its end needs no more.
+        if buffer.count <= Int(info.st_size) { buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 4096) }
+        var length = 0
+        while true {
+            if length == buffer.count { buffer += [UInt8](repeating: 0, count: max(4096, buffer.count / 2)) }
+            let count = buffer.withUnsafeMutableBytes { room in
+                Foundation.read(descriptor, room.baseAddress! + length, room.count - length)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            length += count
+        }
+        return buffer.withUnsafeBufferPointer { all -> Range<Int>? in
+            let offset = all.starts(with: [0xEF, 0xBB, 0xBF]) && length >= 3 ? 3 : 0
+            let bytes = UnsafeBufferPointer(rebasing: all[offset..<length])
+            guard let start = BodyBytes.bodyStart(bytes, firstLine: body.firstLine),
+                  BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[..<start])) else { return nil }
+            return offset + start..<length
+        }
+    }
+}

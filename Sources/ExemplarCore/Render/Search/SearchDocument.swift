@@ -41,4 +41,7 @@ struct SearchDocument: Sendable {
     var fields: [(Field, String)]
     /// The body's Markdown as UTF-8, its text cut after the fields as `.body` (the last of them).
     var body: [UInt8] = []
+    /// A body read only when cut (`WordCutter`), in place of `body`: one whose snippet needs
+    /// none of its text.
+    var bodyFile: Body?
 }

@@ -28,7 +28,8 @@ extension Views {
 
     private func searchDocument(_ e: Exemplar) -> SearchDocument? {
         guard let path = pathOf[.exemplar(e.id)] else { return nil }
-        let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file)
+        let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file,
+                            summary: e.summary)
         var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
         terms += graph.rankedAwards(of: e).map(\.award.name)
         // A tag's hyphens part its words as spaces would (`SearchText`).
@@ -39,15 +40,15 @@ extension Views {
             group: e.kind == .collective ? .collective : .individual, path: path, name: e.name,
             label: text("kind_\(e.kind.rawValue)"), unit: e.unit.value,
             years: e.years.map(\.value), yearsText: yearsText(e.years.map(\.value)),
-            snippet: PlainText.snippet(summary: e.summary, markdown: body),
+            snippet: body.snippet,
             fields: [(.name, e.name), (.position, [e.position, e.leader].compactMap { $0 }.joined(separator: " ")),
                      (.unit, unitName(e.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, e.summary ?? "")], body: body)
+                     (.summary, e.summary ?? "")], body: body.bytes, bodyFile: body.file)
     }
 
     private func searchDocument(_ m: Initiative) -> SearchDocument? {
         guard let path = pathOf[.initiative(m.id)] else { return nil }
-        let body = bodyText(m.body, folder: "models", file: m.source.file)
+        let body = bodyText(m.body, folder: "models", file: m.source.file, summary: m.summary)
         var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
         terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
         terms += m.tags
@@ -55,21 +56,22 @@ extension Views {
         return SearchDocument(
             group: .initiative, path: path, name: m.title, label: text("initiative_kind_\(m.kind.rawValue)"),
             unit: m.unit.value, years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
-            snippet: PlainText.snippet(summary: m.summary, markdown: body),
+            snippet: body.snippet,
             fields: [(.name, m.title), (.unit, unitName(m.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " "))], body: body)
+                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " "))],
+            body: body.bytes, bodyFile: body.file)
     }
 
     private func searchDocument(_ event: Event) -> SearchDocument? {
         guard let path = pathOf[.event(event.id)] else { return nil }
-        let body = bodyText(event.body, folder: "events", file: event.source.file)
+        let body = bodyText(event.body, folder: "events", file: event.source.file, summary: event.summary)
         let kind = text("event_kind_\(event.kind.rawValue)")
         return SearchDocument(
             group: .event, path: path, name: event.title, label: kind,
             unit: event.host?.value, years: [event.date.year],
-            yearsText: event.date.vietnamese, snippet: PlainText.snippet(summary: event.summary, markdown: body),
+            yearsText: event.date.vietnamese, snippet: body.snippet,
             fields: [(.name, event.title), (.position, event.location ?? ""), (.unit, event.host.map { unitName($0.value) } ?? ""),
-                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? "")], body: body)
+                     (.terms, "\(kind) \(event.date.year)"), (.summary, event.summary ?? "")], body: body.bytes, bodyFile: body.file)
     }
 
     private func searchDocument(_ unit: Unit) -> SearchDocument? {
@@ -83,19 +85,24 @@ extension Views {
 
     private func searchDocument(_ page: FreePage) -> SearchDocument? {
         guard let path = pathOf[.page(page.id)] else { return nil }
-        let body = bodyText(page.body, folder: "pages", file: page.source.file)
+        let body = bodyText(page.body, folder: "pages", file: page.source.file, summary: page.summary)
         return SearchDocument(
             group: .page, path: path, name: page.title, label: text("search_kind_page"), unit: nil, years: [],
-            yearsText: "", snippet: PlainText.snippet(summary: page.summary, markdown: body),
-            fields: [(.name, page.title), (.summary, page.summary ?? "")], body: body)
+            yearsText: "", snippet: body.snippet,
+            fields: [(.name, page.title), (.summary, page.summary ?? "")], body: body.bytes, bodyFile: body.file)
     }
 
     private func unitName(_ id: String) -> String { graph.units[id]?.name ?? "" }
 
-    /// A body's Markdown (UTF-8), noted as read (`folder/file.md`, as `Markdown.render` notes it).
-    private func bodyText(_ body: Body, folder: String, file: String) -> [UInt8] {
+    /// A body for the index, noted as read (`folder/file.md`, as `Markdown.render` notes it),
+    /// and the snippet: the summary, or else the body's opening, for which the body is read
+    /// now; with a summary, the body is read only when cut into words (`WordCutter`).
+    private func bodyText(_ body: Body, folder: String, file: String, summary: String?)
+        -> (snippet: String, bytes: [UInt8], file: Body?) {
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
-        return BodyBytes.of(body)
+        if let summary, !summary.isEmpty { return (summary, [], body) }
+        let bytes = BodyBytes.of(body)
+        return (PlainText.snippet(summary: nil, markdown: bytes), bytes, nil)
     }
 }
 

@@ -172,6 +172,7 @@ struct SearchIndexState: Sendable {
                     let row = SearchIndex.row(document)
                     document.fields = []
                     document.body = []
+                    document.bodyFile = nil
                     document.snippet = ""
                     return (Document(source: source, document: document, row: row, postings: [], inputs: reads?.inputs), postings)
                 }

@@ -230,6 +230,7 @@ extension SearchIndexState {
     private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> Set<Int32> {
         let limit = SearchIndex.rowsPerSpelling
         var all: [(weight: Double, document: Int32)] = []
+        var allBar = -Double.infinity
         var bySpelling: [Int32: [(weight: Double, document: Int32)]] = [:]
         func keep(_ list: inout [(weight: Double, document: Int32)], _ weight: Double, _ document: Int32) {
             // Documents come in order: one enters only when heavier than the last kept.
@@ -251,7 +252,11 @@ extension SearchIndexState {
                         guard first >= 0 else { continue }
                         let second = pairs[index + 1]
                         let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
-                        keep(&all, weight, document)
+                        // Once full, a document too light for `all` is turned away without a call.
+                        if weight > allBar {
+                            keep(&all, weight, document)
+                            if all.count == limit, let last = all.last { allBar = last.weight }
+                        }
                         if first & 1 != 0, second & 1 != 0 {
                             keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
                         }

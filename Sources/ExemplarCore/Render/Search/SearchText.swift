@@ -24,16 +24,26 @@ enum SearchText {
     }
 
     /// Calls `body` with the UTF-8 bytes of every word of `bytes` (valid UTF-8), in order.
-    /// Works on the bytes with a table per scalar: the index reads every body of the site,
-    /// millions of words. With `markdown`, link targets (`](target)`) and tags (`<…>`) are
-    /// skipped as `PlainText.strip` skips them; its other mark-up characters are neither
-    /// letters nor digits, so the words are those of the stripped text, which is not made.
+    /// With `markdown`, link targets (`](target)`) and tags (`<…>`) are skipped as
+    /// `PlainText.strip` skips them; its other mark-up characters are neither letters nor
+    /// digits, so the words are those of the stripped text, which is not made.
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool = false,
                        _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        _ = scan(bytes, markdown: markdown, plain: false) { start, end in body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+    }
+
+    /// Calls `word` with where every word of `bytes` starts and ends, in order (`tokens`).
+    /// Works on the bytes with a table per scalar: the index reads every body of the site,
+    /// millions of words. With `plain`, the bytes must also be what `BodyBytes.isPlain`
+    /// accepts: the scan stops at the first that is not and returns false.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, plain: Bool, _ word: (Int, Int) -> Void) -> Bool {
+        let latin = Letters.latinIsWord, additional = Letters.latinAdditionalIsWord
+        let count = bytes.count
         var index = 0
         var start = -1  // first byte of the word being read; -1 between words
         var length = 0  // its scalars
-        while index < bytes.count {
+        while index < count {
             let lead = bytes[index]
             var size = 1
             let inWord: Bool
@@ -41,23 +51,62 @@ enum SearchText {
                 // A bit per ASCII byte: digits in the low half, A–Z and a–z in the high one.
                 inWord = lead < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(lead) & 1 != 0
                     : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(lead - 64) & 1 != 0
+                if plain, lead == 0x0D { return false }
             } else {
-                size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
-                inWord = Letters.isWord(value: scalar(bytes, at: index, size: size))
+                let value: UInt32
+                if plain {
+                    guard let (scalar, length) = plainScalar(bytes, at: index) else { return false }
+                    value = scalar
+                    size = length
+                } else {
+                    size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, count - index)
+                    value = scalar(bytes, at: index, size: size)
+                }
+                switch value {
+                case 0x80...0x36F: inWord = latin[Int(value) - 0x80]
+                case 0x1E00...0x1EFF: inWord = additional[Int(value) - 0x1E00]
+                default: inWord = Letters.isWord(value: value)
+                }
             }
             if inWord {
                 if start < 0 { start = index; length = 0 }
                 length += 1
             } else if start >= 0 {
-                if length <= maxWordLength { body(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                if length <= maxWordLength { word(start, index) }
                 start = -1
             }
             index += size
             if markdown, !inWord, lead == 0x5D || lead == 0x3C {
-                index = PlainText.skipped(bytes, from: index, after: lead)
+                let next = PlainText.skipped(bytes, from: index, after: lead)
+                if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
+                index = next
             }
         }
-        if start >= 0, length <= maxWordLength { body(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+        if start >= 0, length <= maxWordLength { word(start, count) }
+        return true
+    }
+
+    /// The scalar at `index` (not ASCII) and its length in bytes, when `BodyBytes.isPlain`
+    /// accepts it; nil otherwise.
+    @inline(__always)
+    private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+        let lead = bytes[index]
+        func continues(_ offset: Int) -> Bool { index + offset < bytes.count && bytes[index + offset] & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xCB:
+            guard continues(1), !(lead == 0xC2 && bytes[index + 1] == 0x85) else { return nil }
+            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+        case 0xE1, 0xE2:
+            guard continues(1), continues(2) else { return nil }
+            let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            switch value {
+            case 0x2028, 0x2029: return nil
+            case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: return (value, 3)
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// The key and spelling of one word, as `tokens` gives it.
@@ -128,8 +177,8 @@ private enum Letters {
     /// (NFD input), folded ahead of time.
     private static let latin: [Folded?] = (0x80...0x36F).map { make(Unicode.Scalar($0)!) }
     private static let latinAdditional: [Folded?] = (0x1E00...0x1EFF).map { make(Unicode.Scalar($0)!) }
-    private static let latinIsWord = latin.map { $0 != nil }
-    private static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
+    static let latinIsWord = latin.map { $0 != nil }
+    static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
 
     /// Whether the scalar `value` is part of a word (letter, mark or digit), without folding
     /// it; false when it is no scalar.

@@ -3,6 +3,11 @@ import Foundation
 /// Cuts documents into their postings on one core, folding each distinct word (as written)
 /// once: most words of a site repeat, and folding is most of what a word costs. Keys and
 /// spellings are numbered in the cutter's own tables; the index maps them to its own.
+///
+/// Words are looked up by their bytes where they lie, never copied into a String: the first
+/// 16 bytes and the length, compared as two integers, tell most words apart at once (a
+/// Vietnamese word is a syllable of a few bytes). A body on file is read into one buffer kept
+/// from document to document and cut as it is checked (`BodyReader`).
 struct WordCutter {
     /// One key of a document: key and spelling (numbers in the cutter's tables) and the name
     /// length × 64 + field mask. The spelling kept is the one in the heaviest field, where an
@@ -18,25 +23,30 @@ struct WordCutter {
     private var keyNumbers: [String: Int32] = [:]
     private var spellingNumbers: [String: Int32] = [:]
 
-    /// A word as written: where its bytes are in `written`, its hash, key and spelling.
-    private struct Entry {
-        var start: Int
-        var length: Int
-        var hash: UInt32
-        var key: Int32
-        var spelling: Int32
+    /// A word as written: its first 16 bytes (little-endian, zeros past its end), its length
+    /// in bytes (0: an empty slot), its key and spelling, and where the bytes of a longer word
+    /// past the first 16 are in `longer`.
+    private struct Slot {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        var length: Int32 = 0
+        var key: Int32 = 0
+        var spelling: Int32 = 0
+        var rest: Int32 = 0
     }
 
-    private var written: [UInt8] = []
-    private var entries: [Entry] = []
-    /// Open addressing over `entries` by hash: each slot the hash × 2³² + entry number + 1,
-    /// so a probe compares hashes without reading the entry; 0 is empty. Kept at most half full.
-    private var table = [UInt64](repeating: 0, count: 1 << 12)
+    /// Open addressing by a hash of the first bytes; kept at most half full.
+    private var slots = [Slot](repeating: Slot(), count: 1 << 12)
+    private var words = 0
+    private var longer: [UInt8] = []
 
     /// By key number: the last document the key was seen in, and its posting there.
     private var seenIn: [Int32] = []
     private var slot: [Int32] = []
     private var documents: Int32 = 0
+
+    /// The buffer bodies are read into.
+    private var buffer: [UInt8] = []
 
     /// The document's keys, one posting each, in the order first met.
     mutating func postings(of document: SearchDocument) -> [Posting] {
@@ -45,9 +55,13 @@ struct WordCutter {
         var out: [Posting] = []
         for (field, text) in document.fields where !text.isEmpty {
             var text = text
-            text.withUTF8 { cut($0, field, document: current, into: &out) }
+            text.withUTF8 { _ = cut($0, field, document: current, into: &out) }
         }
-        document.body.withUnsafeBufferPointer { cut($0, .body, markdown: true, document: current, into: &out) }
+        if let body = document.bodyFile {
+            cut(body, document: current, into: &out)
+        } else {
+            document.body.withUnsafeBufferPointer { _ = cut($0, .body, markdown: true, document: current, into: &out) }
+        }
         var name = document.name
         var nameLength: Int32 = 0
         name.withUTF8 { bytes in SearchText.tokens(bytes) { _ in nameLength += 1 } }
@@ -57,68 +71,132 @@ struct WordCutter {
         return out
     }
 
-    /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings of `document`.
+    /// Cuts a body kept on file: read and cut in one pass when the file is plain (see
+    /// `BodyBytes`), else its Markdown as `Body.read` gives it, as rendering reads it.
+    private mutating func cut(_ body: Body, document: Int32, into out: inout [Posting]) {
+        guard !body.isBlank else { return }
+        let before = out.count
+        let restBefore = out.map(\.rest)
+        var bytes: [UInt8] = []
+        swap(&bytes, &buffer)
+        defer { swap(&bytes, &buffer) }
+        if let range = BodyReader.read(body, into: &bytes) {
+            let plain = bytes.withUnsafeBufferPointer { all in
+                cut(UnsafeBufferPointer(rebasing: all[range]), .body, markdown: true, plain: true, document: document, into: &out)
+            }
+            if plain { return }
+            // Not plain after all: what it added goes, and the text is read the general way.
+            for index in 0..<before { out[index].rest = restBefore[index] }
+            for posting in out[before...] { seenIn[Int(posting.key)] = 0 }
+            out.removeSubrange(before...)
+        }
+        guard let markdown = body.markdown() else { return }
+        var text = markdown
+        text.withUTF8 { _ = cut($0, .body, markdown: true, document: document, into: &out) }
+    }
+
+    /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings
+    /// of `document`. With `plain`, stops and returns false at the first byte
+    /// `BodyBytes.isPlain` refuses.
     private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, markdown: Bool = false,
-                              document: Int32, into out: inout [Posting]) {
+                              plain: Bool = false, document: Int32, into out: inout [Posting]) -> Bool {
         let bit = Int32(1 << field.rawValue)
-        SearchText.tokens(bytes, markdown: markdown) { token in
-            let entry = entries[find(token)]
-            let key = Int(entry.key)
+        return SearchText.scan(bytes, markdown: markdown, plain: plain) { start, end in
+            let found = find(bytes, start, end)
+            let key = Int(found.key)
             if seenIn[key] == document {
                 out[Int(slot[key])].rest |= bit
             } else {
                 seenIn[key] = document
                 slot[key] = Int32(out.count)
-                out.append(Posting(key: entry.key, spelling: entry.spelling, rest: bit))
+                out.append(Posting(key: found.key, spelling: found.spelling, rest: bit))
             }
         }
     }
 
-    /// The entry of a word as written, folded and added when new.
-    private mutating func find(_ token: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt32 = 2_166_136_261  // FNV-1a
-        for byte in token { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let mask = table.count - 1
-        var probe = Int(hash) & mask
-        while table[probe] != 0 {
-            let taken = table[probe]
-            if UInt32(truncatingIfNeeded: taken >> 32) == hash {
-                let found = Int(UInt32(truncatingIfNeeded: taken)) - 1
-                if same(entries[found], token) { return found }
+    /// The key and spelling of the word at `start..<end`, folded and added when new.
+    @inline(__always)
+    private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (key: Int32, spelling: Int32) {
+        let length = end - start
+        var head: UInt64 = 0, tail: UInt64 = 0
+        if let base = bytes.baseAddress, start + 16 <= bytes.count {
+            head = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            tail = UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
+            if length < 16 {
+                func kept(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 &<< UInt64(8 * count)) &- 1 }
+                if length <= 8 {
+                    head &= kept(length)
+                    tail = 0
+                } else {
+                    tail &= kept(length - 8)
+                }
             }
-            probe = (probe + 1) & mask
+        } else {
+            for offset in 0..<min(length, 16) {
+                let byte = UInt64(bytes[start + offset])
+                if offset < 8 { head |= byte &<< UInt64(8 * offset) } else { tail |= byte &<< UInt64(8 * (offset - 8)) }
+            }
         }
-        let word = SearchText.word(token)
-        let entry = Entry(start: written.count, length: token.count, hash: hash,
-                          key: Self.number(word.key, in: &keys, &keyNumbers),
-                          spelling: Self.number(word.spelling, in: &spellings, &spellingNumbers))
-        written.append(contentsOf: token)
-        entries.append(entry)
-        table[probe] = UInt64(hash) << 32 | UInt64(entries.count)
+        let mask = slots.count - 1
+        var index = Self.place(head, tail, length, past16: length > 16 ? UnsafeBufferPointer(rebasing: bytes[(start + 16)..<end]) : nil) & mask
+        while true {
+            let taken = slots[index]
+            if taken.length == 0 { break }
+            if taken.length == length, taken.head == head, taken.tail == tail,
+               length <= 16 || sameRest(Int(taken.rest), bytes, start + 16, length - 16) {
+                return (taken.key, taken.spelling)
+            }
+            index = (index + 1) & mask
+        }
+        let word = SearchText.word(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        var new = Slot(head: head, tail: tail, length: Int32(length),
+                       key: Self.number(word.key, in: &keys, &keyNumbers),
+                       spelling: Self.number(word.spelling, in: &spellings, &spellingNumbers), rest: 0)
+        if length > 16 {
+            new.rest = Int32(longer.count)
+            longer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start + 16)..<end]))
+        }
+        slots[index] = new
+        words += 1
         if keys.count > seenIn.count {
             seenIn.append(0)
             slot.append(0)
         }
-        if entries.count * 2 > table.count { grow() }
-        return entries.count - 1
+        if words * 2 > slots.count { grow() }
+        return (new.key, new.spelling)
     }
 
-    private func same(_ entry: Entry, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard entry.length == token.count else { return false }
-        return written.withUnsafeBufferPointer { written in
-            guard let stored = written.baseAddress, let asked = token.baseAddress else { return token.isEmpty }
-            return memcmp(stored + entry.start, asked, token.count) == 0
+    private func sameRest(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Bool {
+        longer.withUnsafeBufferPointer { longer in
+            guard let stored = longer.baseAddress, let asked = bytes.baseAddress else { return false }
+            return memcmp(stored + offset, asked + start, count) == 0
         }
     }
 
+    /// Twice the slots, each word placed again.
     private mutating func grow() {
-        table = [UInt64](repeating: 0, count: table.count * 2)
-        let mask = table.count - 1
-        for (number, entry) in entries.enumerated() {
-            var probe = Int(entry.hash) & mask
-            while table[probe] != 0 { probe = (probe + 1) & mask }
-            table[probe] = UInt64(entry.hash) << 32 | UInt64(number + 1)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        longer.withUnsafeBufferPointer { longer in
+            for taken in old where taken.length != 0 {
+                let length = Int(taken.length), rest = Int(taken.rest)
+                let past16 = length > 16 ? UnsafeBufferPointer(rebasing: longer[rest..<rest + length - 16]) : nil
+                var index = Self.place(taken.head, taken.tail, length, past16: past16) & mask
+                while slots[index].length != 0 { index = (index + 1) & mask }
+                slots[index] = taken
+            }
         }
+    }
+
+    /// Where a word's slot is looked for first (before the table's mask), from its first 16
+    /// bytes, its length and its bytes past the first 16.
+    @inline(__always)
+    private static func place(_ head: UInt64, _ tail: UInt64, _ length: Int, past16: UnsafeBufferPointer<UInt8>?) -> Int {
+        var hash = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        for byte in past16 ?? UnsafeBufferPointer(start: nil, count: 0) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: hash >> 40)
     }
 
     private static func number(_ text: String, in list: inout [String], _ numbers: inout [String: Int32]) -> Int32 {
