@@ -313,7 +313,18 @@ public final class SiteSession: @unchecked Sendable {
         if reuse == nil { previous = nil }
         render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: sameSite,
                changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
+        Self.freeLater(reuse)
         return report
+    }
+
+    /// Where the previous build's site is freed: tens of thousands of objects, whose freeing
+    /// need not delay the pages' reload.
+    private static let freeing = DispatchQueue(label: "exemplar-session-freeing", qos: .utility)
+
+    /// Lets go of `site` on another thread, so that its last reference goes there.
+    private static func freeLater(_ site: Previous?) {
+        guard let site else { return }
+        freeing.async { withExtendedLifetime(site) {} }
     }
 
     // MARK: - Reading
