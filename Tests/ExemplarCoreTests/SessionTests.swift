@@ -121,6 +121,31 @@ import Testing
         }
     }
 
+    /// A visitor's download that opened a page before two template edits still gets that whole
+    /// page: the second edit writes over the site two builds old, but not over a file still open.
+    @Test func aPageStillReadIsNotWrittenOverBySpareRebuilds() throws {
+        let site = try SiteFixture(SiteFixture.basic)
+        defer { site.remove() }
+        let theme = site.root.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("theme"), to: theme)
+        var options = site.options()
+        options.theme = theme
+        let session = SiteSession(options: options)
+        #expect(session.build().succeeded)
+        let page = site.output.appendingPathComponent("ca-nhan/nguyen-thi-hoa/index.html")
+        let before = try Data(contentsOf: page)
+        let reader = try FileHandle(forReadingFrom: page)
+        defer { try? reader.close() }
+        let layout = theme.appendingPathComponent("templates/layout.mustache")
+        let original = try String(contentsOf: layout, encoding: .utf8)
+        for mark in ["<!-- lần sửa thứ nhất -->", "<!-- lần sửa thứ hai -->"] {
+            try Data(original.replacingOccurrences(of: "<footer", with: mark + "<footer").utf8).write(to: layout)
+            #expect(session.build(changes: [ChangedPath(layout)]).succeeded)
+            #expect(site.page("ca-nhan/nguyen-thi-hoa/index.html")?.contains(mark) == true)
+        }
+        #expect(try reader.readToEnd() == before, "the reader gets the whole page it opened")
+    }
+
     /// The output's marker removed by hand: the folder is still the session's own (it holds its
     /// lock), so the next rebuild publishes as a fresh build would and writes the marker again.
     @Test func markerRemovedByHandIsWrittenAgain() throws {

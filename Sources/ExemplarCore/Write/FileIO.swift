@@ -58,6 +58,17 @@ enum FileIO {
         try overwrite(data, descriptor: descriptor, size: size, toDisk: toDisk)
     }
 
+    /// `overwrite` of the file at `path` when no one else has it open (a write lease tells):
+    /// false, and nothing written, when a reader still holds it, whose bytes must stay whole.
+    static func overwriteUnlessOpen(_ data: some ContiguousBytes, at path: String, size: Int, toDisk: Bool) throws(SystemError) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .current() }
+        defer { close(descriptor) }
+        guard LinuxCalls.openNowhereElse(descriptor) else { return false }
+        try overwrite(data, descriptor: descriptor, size: size, toDisk: toDisk)
+        return true
+    }
+
     /// `overwrite` of a file open for writing at its start.
     static func overwrite(_ data: some ContiguousBytes, descriptor: Int32, size: Int, toDisk: Bool) throws(SystemError) {
         let count = data.withUnsafeBytes(\.count)

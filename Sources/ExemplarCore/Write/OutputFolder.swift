@@ -162,8 +162,9 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
                 // A spare's own file is written over where it is: its folder exists already.
                 if usesSpare, let size = try SpareSite.clear(destination, below: stagingPath) {
-                    try FileIO.overwrite(data, at: destination, size: size, toDisk: false)
-                    return
+                    if try FileIO.overwriteUnlessOpen(data, at: destination, size: size, toDisk: false) { return }
+                    // Someone still reads the page from two builds back: it keeps its file.
+                    if unlink(destination) != 0, errno != ENOENT { throw .current() }
                 }
                 // A page's file is most often the only one in its folder, not made yet: making
                 // the folder first saves trying to create the file in vain.

@@ -45,7 +45,7 @@ enum SpareSite {
     }
 
     /// Makes `path` in a spare ready to be written: a file only this name points at is written
-    /// over in place (its size is returned); anything else there (a file shared with the published
+    /// over in place (its size is returned) unless a reader still has it open; anything else there (a file shared with the published
     /// site, a link, a folder) is removed first, and so is a file standing where a parent folder must be.
     @discardableResult
     static func clear(_ path: String, below root: String) throws(SystemError) -> Int? {
