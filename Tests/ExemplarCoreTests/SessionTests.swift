@@ -91,19 +91,24 @@ import Testing
         #expect(session.staticSource(at: "index.html") == nil)
     }
 
-    /// A template edit renders the whole site into the spare copy of the site two builds old,
-    /// writing over its files: pages that grew and pages that shrank must be exactly as a
-    /// clean build makes them, with nothing of the longer old files left at their end.
-    @Test func wholeSiteRebuildsOverTheSpareEqualCleanBuilds() throws {
+    /// The basic site with a copy of the default theme of its own, to edit, and its layout template.
+    private static func siteWithOwnTheme() throws -> (SiteFixture, BuildOptions, URL) {
         let site = try SiteFixture(SiteFixture.basic)
-        defer { site.remove() }
         let theme = site.root.appendingPathComponent("theme")
         try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("theme"), to: theme)
         var options = site.options()
         options.theme = theme
+        return (site, options, theme.appendingPathComponent("templates/layout.mustache"))
+    }
+
+    /// A template edit renders the whole site into the spare copy of the site two builds old,
+    /// writing over its files: pages that grew and pages that shrank must be exactly as a
+    /// clean build makes them, with nothing of the longer old files left at their end.
+    @Test func wholeSiteRebuildsOverTheSpareEqualCleanBuilds() throws {
+        let (site, options, layout) = try Self.siteWithOwnTheme()
+        defer { site.remove() }
         let session = SiteSession(options: options)
         #expect(session.build().succeeded)
-        let layout = theme.appendingPathComponent("templates/layout.mustache")
         let original = try String(contentsOf: layout, encoding: .utf8)
         let long = "<!-- " + String(repeating: "một chú thích dài ", count: 300) + "-->"
         // Long, short, long, short: each rebuild writes over the site two builds old.
@@ -124,19 +129,14 @@ import Testing
     /// A visitor's download that opened a page before two template edits still gets that whole
     /// page: the second edit writes over the site two builds old, but not over a file still open.
     @Test func aPageStillReadIsNotWrittenOverBySpareRebuilds() throws {
-        let site = try SiteFixture(SiteFixture.basic)
+        let (site, options, layout) = try Self.siteWithOwnTheme()
         defer { site.remove() }
-        let theme = site.root.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: SiteFixture.repository.appendingPathComponent("theme"), to: theme)
-        var options = site.options()
-        options.theme = theme
         let session = SiteSession(options: options)
         #expect(session.build().succeeded)
         let page = site.output.appendingPathComponent("ca-nhan/nguyen-thi-hoa/index.html")
         let before = try Data(contentsOf: page)
         let reader = try FileHandle(forReadingFrom: page)
         defer { try? reader.close() }
-        let layout = theme.appendingPathComponent("templates/layout.mustache")
         let original = try String(contentsOf: layout, encoding: .utf8)
         for mark in ["<!-- lần sửa thứ nhất -->", "<!-- lần sửa thứ hai -->"] {
             try Data(original.replacingOccurrences(of: "<footer", with: mark + "<footer").utf8).write(to: layout)
