@@ -47,29 +47,24 @@ enum FileIO {
         if toDisk { LinuxCalls.startWriting(descriptor) }
     }
 
-    /// Writes `data` over an existing file of `size` bytes, keeping its inode and the blocks it
-    /// needs: shortened first when it is longer (so no page past the new end is read back),
-    /// then written from the start. Emptying it first (`O_TRUNC`) would free every block, and
-    /// wait for those still being written to disk, to allocate them again moments later.
-    static func overwrite(_ data: some ContiguousBytes, at path: String, size: Int, toDisk: Bool = true) throws(SystemError) {
+    /// Writes `data` over the file at `path`, keeping its inode and blocks, when it is a regular
+    /// file no other name links to and no one else has open (a write lease tells): false, and
+    /// nothing written, otherwise (none there, a folder or link, shared, or still being read).
+    static func overwriteIfUnshared(_ data: some ContiguousBytes, at path: String, toDisk: Bool) throws(SystemError) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw .current() }
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        try overwrite(data, descriptor: descriptor, size: size, toDisk: toDisk)
-    }
-
-    /// `overwrite` of the file at `path` when no one else has it open (a write lease tells):
-    /// false, and nothing written, when a reader still holds it, whose bytes must stay whole.
-    static func overwriteUnlessOpen(_ data: some ContiguousBytes, at path: String, size: Int, toDisk: Bool) throws(SystemError) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { throw .current() }
-        defer { close(descriptor) }
-        guard LinuxCalls.openNowhereElse(descriptor) else { return false }
-        try overwrite(data, descriptor: descriptor, size: size, toDisk: toDisk)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
+              LinuxCalls.openNowhereElse(descriptor) else { return false }
+        try overwrite(data, descriptor: descriptor, size: Int(info.st_size), toDisk: toDisk)
         return true
     }
 
-    /// `overwrite` of a file open for writing at its start.
+    /// Writes `data` over an open file of `size` bytes, keeping the blocks it needs: shortened
+    /// first when it is longer (so no page past the new end is read back), then written from
+    /// the start. Emptying it first (`O_TRUNC`) would free every block, and wait for those
+    /// still being written to disk, to allocate them again moments later.
     static func overwrite(_ data: some ContiguousBytes, descriptor: Int32, size: Int, toDisk: Bool) throws(SystemError) {
         let count = data.withUnsafeBytes(\.count)
         if size > count, ftruncate(descriptor, off_t(count)) != 0 { throw .current() }

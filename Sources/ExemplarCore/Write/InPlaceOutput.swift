@@ -181,19 +181,9 @@ final class InPlaceOutput: OutputTarget, @unchecked Sendable {
     /// Writes `data` at `path` in the spares folder: over the old file there when no one has it
     /// open and no other name links to it, keeping its inode and blocks; else into a new file.
     private static func stage(_ data: some ContiguousBytes, at path: String, toDisk: Bool) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
-        if descriptor >= 0 {
-            var info = stat()
-            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1,
-               LinuxCalls.openNowhereElse(descriptor) {
-                defer { close(descriptor) }
-                try FileIO.overwrite(data, descriptor: descriptor, size: Int(info.st_size), toDisk: toDisk)
-                return
-            }
-            close(descriptor)
-        }
-        // Still read by someone, linked elsewhere, or not a file: its name is taken for a new one.
-        if descriptor >= 0 || errno != ENOENT, unlink(path) != 0, errno != ENOENT { try FileIO.removeTree(path) }
+        if try FileIO.overwriteIfUnshared(data, at: path, toDisk: toDisk) { return }
+        // None there, or still read by someone, linked elsewhere, or not a file: a new one is made.
+        if unlink(path) != 0, errno != ENOENT { try FileIO.removeTree(path) }
         try FileIO.write(data, to: path, makingParents: false, toDisk: toDisk)
     }
 

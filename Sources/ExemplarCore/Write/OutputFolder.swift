@@ -161,8 +161,8 @@ public final class OutputFolder: OutputTarget, @unchecked Sendable {
             let destination = stagingPath + "/" + relative
             try io("Không tạo được thư mục cho \(relative)") { () throws(SystemError) in
                 // A spare's own file is written over where it is: its folder exists already.
-                if usesSpare, let size = try SpareSite.clear(destination, below: stagingPath) {
-                    if try FileIO.overwriteUnlessOpen(data, at: destination, size: size, toDisk: false) { return }
+                if usesSpare, try SpareSite.clear(destination, below: stagingPath) {
+                    if try FileIO.overwriteIfUnshared(data, at: destination, toDisk: false) { return }
                     // Someone still reads the page from two builds back: it keeps its file.
                     if unlink(destination) != 0, errno != ENOENT { throw .current() }
                 }

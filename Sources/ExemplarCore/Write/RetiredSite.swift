@@ -44,28 +44,29 @@ enum SpareSite {
         return true
     }
 
-    /// Makes `path` in a spare ready to be written: a file only this name points at is written
-    /// over in place (its size is returned) unless a reader still has it open; anything else there (a file shared with the published
-    /// site, a link, a folder) is removed first, and so is a file standing where a parent folder must be.
+    /// Makes `path` in a spare ready to be written: true when a file only this name points at
+    /// is there, to be written over in place unless a reader still has it open; anything else there
+    /// (a file shared with the published site, a link, a folder) is removed first, and so is a
+    /// file standing where a parent folder must be.
     @discardableResult
-    static func clear(_ path: String, below root: String) throws(SystemError) -> Int? {
+    static func clear(_ path: String, below root: String) throws(SystemError) -> Bool {
         var info = stat()
         if lstat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 { return Int(info.st_size) }
+            if (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1 { return true }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 try FileIO.removeTree(path)
             } else if unlink(path) != 0 {
                 throw .current()
             }
-            return nil
+            return false
         }
-        guard errno == ENOTDIR else { return nil }
+        guard errno == ENOTDIR else { return false }
         var folder = root
         for part in path.dropFirst(root.count + 1).split(separator: "/").dropLast() {
             folder += "/" + part
             if lstat(folder, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, unlink(folder) != 0 { throw .current() }
         }
-        return nil
+        return false
     }
 
     /// Makes `path` in a spare ready for a link to `published`: true when it is that file already.
