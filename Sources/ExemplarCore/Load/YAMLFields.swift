@@ -8,7 +8,11 @@ final class YAMLFields {
     let at: SourceLocation
     private let firstLine: Int
     private let bag: DiagnosticBag
-    private var entries: [(key: String, at: SourceLocation, value: Node)] = []
+    /// The mapping's keys in written order; `places` and `values` hold each one's line and value.
+    /// Apart, so that finding a key compares strings without copying any node.
+    private var keys: [String] = []
+    private var places: [SourceLocation] = []
+    private var values: [Node] = []
     private var asked: [String] = []
     /// An `id` written but refused as not a slug: the entry exists, so references to that
     /// spelling are the consequence of its `bad-id` error, not mistakes of their own.
@@ -22,15 +26,19 @@ final class YAMLFields {
         self.bag = bag
         self.at = node.flatMap { Self.location(of: $0, file: file, firstLine: firstLine) }
             ?? fallback ?? SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1)
-        guard let node, node.null == nil else { return }
+        guard let node, !node.isNull else { return }
         guard case let .mapping(mapping) = node else {
             bag.add(.error("wrong-type", "\(what) phải là một bảng khoá: giá trị.", at: at,
                            hint: "Viết mỗi thông tin trên một dòng dạng `khoá: giá trị`."))
             return nil
         }
+        keys.reserveCapacity(mapping.count)
+        places.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            entries.append((key, Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at, value))
+            keys.append(keyNode.string ?? "")
+            places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
+            values.append(value)
         }
     }
 
@@ -132,16 +140,16 @@ final class YAMLFields {
     func finish(context: String) -> [String: String] {
         var extra: [String: String] = [:]
         if let free = mapping("extra") {
-            for (key, _, value) in free.entries { extra[key] = value.string ?? "" }
-            free.asked = free.entries.map(\.key)
+            for (key, value) in zip(free.keys, free.values) { extra[key] = value.string ?? "" }
+            free.asked = free.keys
         }
-        for (key, where_, value) in entries where !asked.contains(key) {
-            let guess = Suggestion.closest(to: key, among: asked.filter { k in !entries.contains { $0.key == k } })
+        for (index, key) in keys.enumerated() where !asked.contains(key) {
+            let guess = Suggestion.closest(to: key, among: asked.filter { !keys.contains($0) })
             bag.add(.warning("unknown-key", "Khoá `\(key)` không có trong \(context); giá trị này bị bỏ qua.",
-                             at: where_,
+                             at: places[index],
                              hint: guess.map { "Có phải bạn muốn viết `\($0)`?" }
                                 ?? "Các khoá dùng được: \(asked.joined(separator: ", "))."))
-            if let text = value.string { extra[key] = text }
+            if let text = values[index].string { extra[key] = text }
         }
         return extra
     }
@@ -167,10 +175,9 @@ final class YAMLFields {
     /// The value under `key`, nil when absent or null. Marks the key as known.
     private func value(_ key: String) -> Node? {
         asked.append(key)
-        // Read where it lies: copying the whole entry out costs a retain of each of its parts.
-        guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
-        if entries[index].value.null != nil { return nil }
-        return entries[index].value
+        guard let index = keys.firstIndex(of: key) else { return nil }
+        let value = values[index]
+        return value.isNull ? nil : value
     }
 
     private func scalar(_ key: String, required: Bool) -> (String, SourceLocation)? {
@@ -243,6 +250,9 @@ final class YAMLFields {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most values start and end with a visible ASCII character: nothing to cut or copy.
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = utf8.first, let last = utf8.last, visible.contains(first), visible.contains(last) { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? start
@@ -280,5 +290,16 @@ extension YAMLFields {
             for (name, value) in values { if let value { texts[name, default: [:]][path.value] = value } }
         }
         return (files, texts)
+    }
+}
+
+extension Node {
+    /// Yams' `null != nil` without making an `NSNull`: a plain `~`, `null`, `Null`, `NULL` or nothing.
+    var isNull: Bool {
+        guard case let .scalar(scalar) = self, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }

@@ -33,7 +33,7 @@ enum YAMLFile {
     /// The top-level list of a catalogue file, each entry as fields. `what` names an entry.
     /// Nil when the file is something else than a list (reported): none of its ids is known.
     static func entries(_ node: Node?, path: String, bag: DiagnosticBag, what: String) -> [YAMLFields]? {
-        guard let node, node.null == nil else { return [] }
+        guard let node, !node.isNull else { return [] }
         guard case let .sequence(sequence) = node else {
             let line = node.mark?.line ?? 1
             bag.add(Diagnostic(.error, "wrong-type", "Tệp phải là một danh sách, mỗi mục bắt đầu bằng `- `.",
