@@ -75,6 +75,19 @@ public struct Body: Sendable, Hashable {
         }
     }
 
+    /// The Markdown as UTF-8 bytes, the same as `read` gives. A file of plain NFC text with
+    /// `\n` line ends (`BodyBytes.fast`) is cut as bytes, without making a String to check.
+    public func bytes() -> Result<[UInt8], ReadFailure> {
+        if case .file(let url) = storage {
+            do {
+                if let bytes = BodyBytes.fast(try FileIO.readFile(url.path), firstLine: firstLine) { return .success(bytes) }
+            } catch {
+                // Read again below, which meets the same failure and says what it is.
+            }
+        }
+        return read().map { Array($0.utf8) }
+    }
+
     /// The Markdown text, or nil when the file can no longer be read as it was (the page
     /// that renders the body reports why).
     public func markdown() -> String? {

@@ -23,8 +23,8 @@ struct Markdown: Sendable {
     func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
-        let text: String
-        switch body.read() {
+        let text: [UInt8]
+        switch body.bytes() {
         case .success(let read):
             text = read
         case .failure(.changed):
@@ -34,14 +34,12 @@ struct Markdown: Sendable {
             return ("", [Diagnostic(.error, "unreadable-during-build", "Không đọc lại được phần nội dung của tệp trong khi dựng trang: \(cause).",
                                     file: file, line: body.firstLine, hint: hint ?? "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
         }
-        let length = text.utf8.count
-        guard let document = text.withCString({ cmark_parse_document($0, length, options) }) else {
-            return ("", [])
-        }
+        guard let document = Self.parse(text, options: options) else { return ("", []) }
         defer { cmark_node_free(document) }
         // Source lines are only needed to read pipe tables; splitting every body costs more than
         // parsing it, so bodies without a `|` skip it.
-        let lines = Self.hasPipe(text) ? text.split(separator: "\n", omittingEmptySubsequences: false) : []
+        let lines = Self.hasPipe(text)
+            ? String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) : []
         // Ids first: `#fragment` links anywhere in the body (table cells too) are checked against them.
         let ids = headingIDs(document)
         var tables: [FoundTable] = []
@@ -131,11 +129,18 @@ struct Markdown: Sendable {
         return diagnostics
     }
 
-    /// Whether the text holds a `|`: `memchr` over its contiguous bytes, many times faster
-    /// than iterating the UTF-8 view.
-    private static func hasPipe(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+    /// The syntax tree of UTF-8 Markdown; the caller frees it.
+    static func parse(_ text: [UInt8], options: Int32) -> OpaquePointer? {
+        text.withUnsafeBytes { bytes in
+            // An empty array may have no storage: cmark is given an empty string instead.
+            guard let base = bytes.baseAddress else { return "".withCString { cmark_parse_document($0, 0, options) } }
+            return cmark_parse_document(base.assumingMemoryBound(to: CChar.self), bytes.count, options)
+        }
+    }
+
+    /// Whether the text holds a `|`: `memchr`, many times faster than a loop over the bytes.
+    private static func hasPipe(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return false }
             return memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil
         }

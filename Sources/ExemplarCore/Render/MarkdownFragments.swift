@@ -5,10 +5,9 @@ extension Markdown {
     /// The ids a body puts on its page (its headings'; the theme's are `reservedIDs`).
     /// Nil when the body can no longer be read (its own page reports that).
     func bodyIDs(of body: Body) -> Set<String>? {
-        guard let text = body.markdown() else { return nil }
-        let length = text.utf8.count
+        guard case .success(let text) = body.bytes() else { return nil }
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
-        guard let document = text.withCString({ cmark_parse_document($0, length, options) }) else { return nil }
+        guard let document = Self.parse(text, options: options) else { return nil }
         defer { cmark_node_free(document) }
         return headingIDs(document).all
     }
