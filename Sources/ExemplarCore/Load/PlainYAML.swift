@@ -62,7 +62,7 @@ private struct Reader {
     /// The block mapping whose keys stand at `indent`, starting at the next content line.
     private mutating func mapping(indent: Int) -> Node? {
         var pairs: [(Node, Node)] = []
-        var keys: Set<String> = []
+        var keys: [String] = []
         var mark: Mark?
         while let lineIndex = nextContentLine() {
             let lineIndent = self.indent(of: lineIndex)
@@ -72,7 +72,7 @@ private struct Reader {
             var at = line.start + indent
             guard let keyEnd = keyEnd(from: at, to: line.end) else { return nil }
             let key = string(at, keyEnd)
-            guard keys.insert(key).inserted else { return nil }
+            guard isNew(key, in: &keys) else { return nil }
             let keyMark = self.mark(lineIndex, at)
             if mark == nil { mark = keyMark }
             let keyNode = Node.scalar(.init(key, tag(), .plain, keyMark))
@@ -253,7 +253,7 @@ private struct Reader {
     private func flowMapping(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
         let mark = self.mark(lineIndex, position)
         var pairs: [(Node, Node)] = []
-        var keys: Set<String> = []
+        var keys: [String] = []
         position = skipSpaces(position + 1, end)
         if position < end, bytes[position] == 0x7D {
             position += 1
@@ -262,7 +262,7 @@ private struct Reader {
         while position < end {
             guard let keyEnd = keyEnd(from: position, to: end) else { return nil }
             let key = string(position, keyEnd)
-            guard keys.insert(key).inserted else { return nil }
+            guard isNew(key, in: &keys) else { return nil }
             let keyNode = Node.scalar(.init(key, tag(), .plain, self.mark(lineIndex, position)))
             position = skipSpaces(keyEnd + 1, end)
             guard position < end, bytes[position] != 0x2C, bytes[position] != 0x7D,
@@ -281,6 +281,14 @@ private struct Reader {
     }
 
     // MARK: Pieces
+
+    /// Whether `key` is not yet among a mapping's `keys`, which it then joins. A mapping has a
+    /// few keys: comparing with each costs less than hashing it into a set.
+    private func isNew(_ key: String, in keys: inout [String]) -> Bool {
+        guard !keys.contains(key) else { return false }
+        keys.append(key)
+        return true
+    }
 
     /// Where a key made of letters, digits, `_` and `-` ends, when `: ` or a colon at the
     /// end of the line follows it.

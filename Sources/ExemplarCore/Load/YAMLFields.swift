@@ -35,9 +35,17 @@ final class YAMLFields {
         keys.reserveCapacity(mapping.count)
         places.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        for (keyNode, value) in mapping {
-            keys.append(keyNode.string ?? "")
-            places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
+        // By index: iterating a Yams mapping first copies all its pairs into a new array.
+        for index in mapping.indices {
+            let (keyNode, value) = mapping[index]
+            // A key is a scalar but for odd YAML, which Yams' general rules still read.
+            if case let .scalar(key) = keyNode {
+                keys.append(key.string)
+                places.append(Self.location(at: key.mark, file: file, firstLine: firstLine) ?? self.at)
+            } else {
+                keys.append(keyNode.string ?? "")
+                places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
+            }
             values.append(value)
         }
     }
@@ -169,7 +177,11 @@ final class YAMLFields {
     }
 
     private static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation? {
-        node.mark.map { SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column) }
+        location(at: node.mark, file: file, firstLine: firstLine)
+    }
+
+    private static func location(at mark: Mark?, file: String, firstLine: Int) -> SourceLocation? {
+        mark.map { SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column) }
     }
 
     /// The value under `key`, nil when absent or null. Marks the key as known.
