@@ -12,7 +12,8 @@ struct FoldTable: Sendable {
 
     /// U+00C0…U+036F (Latin-1 letters, Latin Extended-A and -B, IPA, spacing and combining
     /// marks) and U+1E00…U+1EFF (Latin Extended Additional: most Vietnamese letters).
-    private static let ranges: [ClosedRange<UInt32>] = [0x00C0...0x036F, 0x1E00...0x1EFF]
+    private static let lowRange: ClosedRange<UInt32> = 0x00C0...0x036F
+    private static let extendedRange: ClosedRange<UInt32> = 0x1E00...0x1EFF
 
     static let shared = FoldTable()
 
@@ -29,27 +30,29 @@ struct FoldTable: Sendable {
             default: return Self.absent
             }
         }
-        low = Self.ranges[0].map(entry)
-        extended = Self.ranges[1].map(entry)
+        low = Self.lowRange.map(entry)
+        extended = Self.extendedRange.map(entry)
     }
 
     /// The folded text, or nil when a scalar is outside the table (the caller folds it the long way).
     func fold(_ text: String) -> String? {
-        var result = String.UnicodeScalarView()
+        // Made as UTF-8 bytes: appending scalars to a `String` one by one costs several times more.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let mapped: UInt32
             switch value {
             case 0x41...0x5A: mapped = value + 0x20
             case 0..<0x80: mapped = value
-            case Self.ranges[0]: mapped = low[Int(value - Self.ranges[0].lowerBound)]
-            case Self.ranges[1]: mapped = extended[Int(value - Self.ranges[1].lowerBound)]
+            case Self.lowRange: mapped = low[Int(value - Self.lowRange.lowerBound)]
+            case Self.extendedRange: mapped = extended[Int(value - Self.extendedRange.lowerBound)]
             default: return nil
             }
             if mapped == Self.dropped { continue }
             guard mapped != Self.absent, let folded = Unicode.Scalar(mapped) else { return nil }
-            result.append(folded)
+            result.append(contentsOf: folded.utf8)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }
