@@ -93,7 +93,7 @@ public enum Figures {
         for id in graph.collectiveOrder + graph.individualOrder {
             // Most exemplars hold no award of a one-year span: not ranked for nothing.
             guard let item = graph.exemplars[id], item.awards.contains(where: { $0.year.map(span.contains) == true }) else { continue }
-            for (grant, award) in graph.rankedAwards(of: item) where grant.year.map(span.contains) == true {
+            for (grant, award) in graph.rankedAwards(of: item, including: { $0.year.map(span.contains) == true }) {
                 let level = award.level ?? "other"
                 byLevel[level, default: []].append(exemplar(id, span.count > 1 ? "\(award.name) (\(grant.year ?? 0))" : award.name))
                 topRank[level] = max(topRank[level] ?? 0, award.rank)

@@ -30,7 +30,7 @@ public enum Report {
     /// graph is noted when `graph` notes reads: the report page keeps rows between builds.
     static func row(_ id: String, year: Int, half: Int?, graph: TrackedGraph) -> ReportRow? {
         guard let exemplar = graph.exemplars[id] else { return nil }
-        let awards = graph.rankedAwards(of: exemplar).filter { grant, _ in
+        let awards = graph.rankedAwards(of: exemplar) { grant in
             guard grant.year == year else { return false }
             guard let half else { return true }
             return grant.date.map { ($0.month <= 6 ? 1 : 2) == half } ?? false

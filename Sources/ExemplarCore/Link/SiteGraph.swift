@@ -57,13 +57,16 @@ public struct SiteGraph: Sendable {
         self.site = site
     }
 
-    /// Awards of an exemplar, highest rank first, then newest.
+    /// Awards of an exemplar, highest rank first, then newest; only the grants `including`
+    /// keeps (those of a year, say), which are then the only ones looked up and sorted.
     /// Asked for every card, list, report line and export row: made in one array of the right
     /// size, sorted in place, and not sorted at all when there is one.
-    public func rankedAwards(of exemplar: Exemplar) -> [(grant: Exemplar.Grant, award: Award)] {
+    public func rankedAwards(
+        of exemplar: Exemplar, including: (Exemplar.Grant) -> Bool = { _ in true }
+    ) -> [(grant: Exemplar.Grant, award: Award)] {
         var ranked: [(grant: Exemplar.Grant, award: Award)] = []
         ranked.reserveCapacity(exemplar.awards.count)
-        for grant in exemplar.awards {
+        for grant in exemplar.awards where including(grant) {
             if let award = awards[grant.award.value] { ranked.append((grant, award)) }
         }
         if ranked.count > 1 {

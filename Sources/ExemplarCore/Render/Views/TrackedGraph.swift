@@ -61,10 +61,12 @@ struct TrackedGraph: Sendable {
         return ids
     }
 
-    /// Awards of an exemplar, highest rank first, then newest.
-    func rankedAwards(of exemplar: Exemplar) -> [(grant: Exemplar.Grant, award: Award)] {
+    /// Awards of an exemplar, highest rank first, then newest; only those `including` keeps.
+    func rankedAwards(
+        of exemplar: Exemplar, including: (Exemplar.Grant) -> Bool = { _ in true }
+    ) -> [(grant: Exemplar.Grant, award: Award)] {
         for grant in exemplar.awards { reads?.note(.entry(.awards, grant.award.value)) }
-        return base.rankedAwards(of: exemplar)
+        return base.rankedAwards(of: exemplar, including: including)
     }
 
     func members(ofUnit id: String) -> [String] { membersOfUnit[id] ?? [] }
