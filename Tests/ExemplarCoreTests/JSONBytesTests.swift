@@ -1,18 +1,35 @@
 @testable import ExemplarCore
 import Testing
 
-/// Filter entries are written as bytes: each string must come out as `JSONValue` writes it.
+/// Every JSON file is written through `JSONBytes`: strings escaped as RFC 8259 asks and no
+/// more, members separated by commas, values of a `JSONValue` tree in key order.
 @Suite struct JSONBytesTests {
-    @Test func stringsAreEscapedAsJSONValueEscapesThem() {
-        var texts = ["", "Nguyễn Thị Hoa", "say \"hi\"", "a\\b\\", "tab\there", "line\nbreak\r\n", "\u{7F}Đ—", "x\u{1F}y\u{0}z"]
-        texts += (0..<0x80).map { String(UnicodeScalar(UInt8($0))) + "ệ" }
-        for text in texts {
-            var expected = ""
-            JSONValue.quote(text, into: &expected)
+    @Test func stringsAreEscapedAsRFC8259Asks() {
+        let cases: [(String, String)] = [
+            ("", #""""#), ("Nguyễn Thị Hoa", #""Nguyễn Thị Hoa""#), ("say \"hi\"", #""say \"hi\"""#),
+            ("a\\b\\", #""a\\b\\""#), ("tab\there", #""tab\there""#), ("line\nbreak\r\n", #""line\nbreak\r\n""#),
+            ("\u{7F}Đ—/", "\"\u{7F}Đ—/\""), ("x\u{1F}y\u{0}z", #""x\u001fy\u0000z""#),
+        ]
+        for (text, expected) in cases {
             var out = JSONBytes(capacity: 16)
             out.string(text)
             #expect(out.text == expected, "\(text.debugDescription)")
         }
+        // Every other character below 0x20 as `\u00xx`.
+        for byte in (0..<0x20 as Range<UInt8>) where ![0x09, 0x0A, 0x0D].contains(byte) {
+            var out = JSONBytes(capacity: 16)
+            out.string(String(UnicodeScalar(byte)) + "ệ")
+            let hex = String(byte, radix: 16)
+            #expect(out.text == "\"\\u" + String(repeating: "0", count: 4 - hex.count) + hex + "ệ\"")
+        }
+    }
+
+    @Test func treesAreWrittenWithKeysInOrder() {
+        let value = JSONValue.object(["b": .array([.int(1), .null, .number("2.5")]), "a": .object(["y": .string("z\""), "x": .object([:])])])
+        #expect(value.text == #"{"a":{"x":{},"y":"z\""},"b":[1,null,2.5]}"#)
+        var out = JSONBytes(capacity: 64)
+        JSONValue.writeObject(["a": .null, "b": .array([.object(["k": .int(3)])]), "c": .string("d")], to: &out)
+        #expect(out.text == #"{"b":[{"k":3}],"c":"d"}"#)
     }
 
     @Test func membersComeWithCommasAndNullsAreLeftOut() {

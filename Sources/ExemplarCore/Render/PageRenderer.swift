@@ -106,20 +106,20 @@ struct PageRenderer: Sendable {
     }
 
     private func render(_ page: SitePlan.Page, views: Views) -> (text: PageText?, diagnostics: [Diagnostic]) {
-        let made: String?
+        let made: PageText?
         switch page.route {
-        case .feed: made = Feed(views: views).render()
+        case .feed: made = .string(Feed(views: views).render())
         case .sitemap:
             views.reads?.note(.all(.pageList))
-            made = Sitemap.render(paths: plan.htmlPaths, views: views)
-        case .robots: made = Sitemap.robots(views: views)
-        case .export(let name): made = Export(views: views).render(name)
-        case .listData(let listing): made = views.listData(listing)
-        case .listChoices(let listing): made = views.listChoices(listing)
+            made = .string(Sitemap.render(paths: plan.htmlPaths, views: views))
+        case .robots: made = .string(Sitemap.robots(views: views))
+        case .export(let name): made = Export(views: views).render(name).map(PageText.bytes)
+        case .listData(let listing): made = .bytes(views.listData(listing))
+        case .listChoices(let listing): made = .string(views.listChoices(listing))
         case .figuresData(let year, let format): made = FigureExport(views: views).render(year: year, format: format)
         default: return renderTemplate(page, views: views)
         }
-        return (made.map(PageText.string), [])
+        return (made, [])
     }
 
     private func renderTemplate(_ page: SitePlan.Page, views: Views) -> (text: PageText?, diagnostics: [Diagnostic]) {

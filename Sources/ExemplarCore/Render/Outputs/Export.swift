@@ -5,12 +5,13 @@ struct Export {
 
     /// Each row is written as soon as it is made: the exemplars' file holds every profile
     /// of the site, and a tree of all of them would cost several times the text it becomes.
-    func render(_ name: String) -> String? {
+    func render(_ name: String) -> [UInt8]? {
         let graph = views.graph
-        var out = "["
+        var out = JSONBytes(capacity: 1 << 16)
+        out.raw("[")
         var first = true
         func add(_ row: JSONValue) {
-            if !first { out += "," }
+            if !first { out.raw(",") }
             first = false
             row.write(to: &out)
         }
@@ -23,13 +24,13 @@ struct Export {
             let plain = views.untracked
             for id in graph.collectiveOrder + graph.individualOrder {
                 guard plain.graph.exemplars[id] != nil else { continue }
-                if !first { out += "," }
+                if !first { out.raw(",") }
                 first = false
-                out += plain.keptRow(id, notesInputs: false) { views in
-                    var row = ""
+                out.json(plain.keptRow(id, notesInputs: false) { views in
+                    var row = JSONBytes(capacity: 1024)
                     if let item = views.graph.exemplars[id] { Self.exemplar(item, views: views, into: &row) }
-                    return row
-                }
+                    return row.text
+                })
             }
         case "models":
             for id in graph.initiativeOrder { if let item = graph.initiatives[id] { add(model(item)) } }
@@ -38,13 +39,13 @@ struct Export {
         default:
             return nil
         }
-        out += "]\n"
-        return out
+        out.raw("]\n")
+        return out.bytes
     }
 
     /// One exemplar's row, keys in sorted order, written as it is made: ten thousand rows of
     /// dictionaries made and sorted cost several times the text.
-    private static func exemplar(_ e: Exemplar, views: Views, into out: inout String) {
+    private static func exemplar(_ e: Exemplar, views: Views, into out: inout JSONBytes) {
         let graph = views.graph
         let awards = graph.rankedAwards(of: e).map { grant, award in
             JSONValue.object(dropping: [

@@ -3,11 +3,11 @@
 struct FigureExport {
     let views: Views
 
-    func render(year: Int?, format: String) -> String? {
+    func render(year: Int?, format: String) -> PageText? {
         let figures = views.figures(year: year)
         switch format {
-        case "csv": return csv(figures, year: year)
-        case "json": return json(figures, year: year)
+        case "csv": return .string(csv(figures, year: year))
+        case "json": return .bytes(json(figures, year: year))
         default: return nil
         }
     }
@@ -38,76 +38,77 @@ struct FigureExport {
 
     /// Written row by row (each lists the items it counts, so a tree of them all would cost
     /// several times the text); keys in sorted order, as `JSONValue` writes objects.
-    private func json(_ figures: [Figure], year: Int?) -> String {
+    private func json(_ figures: [Figure], year: Int?) -> [UInt8] {
         let graph = views.graph
         // The items' addresses come from tables `figures(year:)` noted whole.
         let plain = views.untracked
-        var out = "{\"figures\":["
+        var out = JSONBytes(capacity: 1 << 16)
+        out.raw("{\"figures\":[")
         for (index, figure) in figures.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.raw(",") }
             // The figure's keys in sorted order: columns, id, name, rows.
-            out += "{\"columns\":"
+            out.raw("{\"columns\":")
             JSONValue(figure.columns).write(to: &out)
-            out += ",\"id\":"
-            JSONValue.string(figure.id.rawValue).write(to: &out)
-            out += ",\"name\":"
-            JSONValue.string(views.text("figure_\(figure.id.rawValue)")).write(to: &out)
-            out += ",\"rows\":["
+            out.raw(",\"id\":")
+            out.string(figure.id.rawValue)
+            out.raw(",\"name\":")
+            out.string(views.text("figure_\(figure.id.rawValue)"))
+            out.raw(",\"rows\":[")
             for (rowIndex, row) in figure.rows.enumerated() {
-                if rowIndex > 0 { out += "," }
+                if rowIndex > 0 { out.raw(",") }
                 // The row's keys in sorted order: counts, items, key, name; a column named
                 // twice counts once, with its last cells, as in an object.
                 var cells: [String: [FigureItem]] = [:]
                 for (column, cell) in zip(figure.columns, row.cells) { cells[column] = cell }
                 let columns = cells.sorted { $0.key < $1.key }
-                out += "{\"counts\":{"
-                for (columnIndex, (column, cell)) in columns.enumerated() {
-                    if columnIndex > 0 { out += "," }
-                    JSONValue.quote(column, into: &out)
-                    out += ":\(cell.count)"
+                out.raw("{\"counts\":")
+                out.openObject()
+                for (column, cell) in columns {
+                    out.key(column)
+                    out.int(cell.count)
                 }
-                out += "},\"items\":{"
-                for (columnIndex, (column, cell)) in columns.enumerated() {
-                    if columnIndex > 0 { out += "," }
-                    JSONValue.quote(column, into: &out)
-                    out += ":["
+                out.closeObject()
+                out.raw(",\"items\":")
+                out.openObject()
+                for (column, cell) in columns {
+                    out.key(column)
+                    out.raw("[")
                     for (itemIndex, item) in cell.enumerated() {
-                        if itemIndex > 0 { out += "," }
+                        if itemIndex > 0 { out.raw(",") }
                         write(item, links: plain, into: &out)
                     }
-                    out += "]"
+                    out.raw("]")
                 }
-                out += "},\"key\":"
-                JSONValue.quote(row.key, into: &out)
-                out += ",\"name\":"
-                JSONValue.quote(row.label, into: &out)
-                out += "}"
+                out.closeObject()
+                out.raw(",\"key\":")
+                out.string(row.key)
+                out.raw(",\"name\":")
+                out.string(row.label)
+                out.raw("}")
             }
-            out += "]}"
+            out.raw("]}")
         }
-        out += "]"
+        out.raw("]")
         if year == nil, let phase = graph.site.phase?.name {
-            out += ",\"phase\":"
-            JSONValue.string(phase).write(to: &out)
+            out.raw(",\"phase\":")
+            out.string(phase)
         }
-        if let year { out += ",\"year\":\(year)" }
-        out += "}\n"
-        return out
+        if let year {
+            out.raw(",\"year\":")
+            out.int(year)
+        }
+        out.raw("}\n")
+        return out.bytes
     }
 
     /// `{"id":…,"kind":…,"note":…,"url":…}`, keys sorted, without a note when there is none.
-    private func write(_ item: FigureItem, links: Views, into out: inout String) {
+    private func write(_ item: FigureItem, links: Views, into out: inout JSONBytes) {
         let route: Route = item.kind == .exemplar ? .exemplar(item.id) : .initiative(item.id)
-        out += "{\"id\":"
-        JSONValue.quote(item.id, into: &out)
-        out += ",\"kind\":"
-        JSONValue.quote(item.kind.rawValue, into: &out)
-        if let note = item.note {
-            out += ",\"note\":"
-            JSONValue.quote(note, into: &out)
-        }
-        out += ",\"url\":"
-        JSONValue.quote(links.absolute(links.url(route) ?? ""), into: &out)
-        out += "}"
+        out.openObject()
+        out.member("id", item.id)
+        out.member("kind", item.kind.rawValue)
+        out.member("note", item.note)
+        out.member("url", links.absolute(links.url(route) ?? ""))
+        out.closeObject()
     }
 }

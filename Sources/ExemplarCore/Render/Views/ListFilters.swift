@@ -105,7 +105,7 @@ extension Views {
     }
 
     /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
-    func listData(_ listing: Listing) -> String {
+    func listData(_ listing: Listing) -> [UInt8] {
         if listing == .initiatives { return modelListData() }
         let ids = graph.base.ids(of: listing)
         if let reads {
@@ -114,22 +114,23 @@ extension Views {
             for page in 0..<(ids.count + Planner.pageSize - 1) / Planner.pageSize { reads.note(.slice(listing, page: page + 1)) }
             reads.note(.memberCards(listing))
         }
-        var out = "{\"items\":["
         // A whole list's entries, megabytes for the longest: grown by doubling, the text would
         // hold up to twice that while two such lists are made at once.
-        out.reserveCapacity(ids.reduce(16) { $0 + (cards.filterEntries[$1]?.utf8.count ?? 512) + 2 })
+        var out = JSONBytes(capacity: ids.reduce(16) { $0 + (cards.filterEntries[$1]?.utf8.count ?? 512) + 2 })
+        out.raw("{\"items\":[")
         for (index, id) in ids.enumerated() {
-            if index > 0 { out += ",\n" }
+            if index > 0 { out.raw(",\n") }
             if case .award(let award) = listing {
                 // An award's list shows each holder's grants of that award; a session keeps each entry.
-                out += keptRow(id, notesInputs: true) { views in
+                out.json(keptRow(id, notesInputs: true) { views in
                     views.makeFilterEntry(id, grants: views.grants(of: award, to: id).map(views.grantText)) ?? "null"
-                }
+                })
             } else {
-                out += cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null"
+                out.json(cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null")
             }
         }
-        return out + "]}\n"
+        out.raw("]}\n")
+        return out.bytes
     }
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.

@@ -25,19 +25,20 @@ extension Views {
     }
 
     /// `{"items":[…]}`: every model of the catalogue, as the filter script draws its card.
-    func modelListData() -> String {
+    func modelListData() -> [UInt8] {
         let ids = graph.initiativeOrder
         if let reads { for id in ids { reads.note(.card(.initiatives, id)) } }
-        var out = "{\"items\":["
+        var out = JSONBytes(capacity: ids.count * 512)
+        out.raw("{\"items\":[")
         for (index, id) in ids.enumerated() {
-            if index > 0 { out += ",\n" }
-            out += modelFilterEntry(id) ?? "null"
+            if index > 0 { out.raw(",\n") }
+            if let card = initiativeCard(id), card.isObject { modelFilterEntry(card, into: &out) } else { out.raw("null") }
         }
-        return out + "]}\n"
+        out.raw("]}\n")
+        return out.bytes
     }
 
-    private func modelFilterEntry(_ id: String) -> String? {
-        guard let card = initiativeCard(id), card.isObject else { return nil }
+    private func modelFilterEntry(_ card: TemplateValue, into out: inout JSONBytes) {
         func value(_ key: TemplateKey) -> JSONValue {
             switch card[key] {
             case .text(let value)? where !value.isEmpty: return .string(value)
@@ -49,10 +50,10 @@ extension Views {
         if case .text(let name)? = card["unit"]?["name"] { unit = .string(name) }
         var adopted = JSONValue.null
         if case .number(let count)? = card["adopted_count"] { adopted = .string("\(count) \(text("adopted_count"))") }
-        return JSONValue.object(dropping: [
+        JSONValue.object(dropping: [
             "model": .int(1), "name": value("title"), "url": value("url"), "kind": value("kind"), "year": value("year"),
             "summary": value("summary"), "unit": unit, "adopted": adopted, "fields": value("field_names"),
             "match": .object(["unit": value("filter_units"), "field": value("filter_fields"), "kind": value("filter_kind")]),
-        ]).text
+        ]).write(to: &out)
     }
 }

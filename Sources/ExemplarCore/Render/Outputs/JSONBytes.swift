@@ -1,6 +1,6 @@
-/// JSON written as UTF-8 bytes, for the filter entries lists are made of (one per member of
-/// every list, each of a dozen members): appending to a `String` cost a few hundred
-/// instructions per piece. Escapes exactly as `JSONValue` does.
+/// The one JSON writer: UTF-8 bytes appended in place. Exports, list data and filter entries
+/// hold one piece per member of every list; appending each to a `String` cost a few hundred
+/// instructions, checking the string's storage and flags first.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
     /// Whether the object being written has a member yet.
@@ -31,6 +31,14 @@ struct JSONBytes {
         bytes.append(contentsOf: "\":".utf8)
     }
 
+    /// A key known only when written (a column's name), escaped as any string.
+    mutating func key(_ key: String) {
+        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        hasMember = true
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     /// A member whose value is a string, left out when nil.
     mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
@@ -40,23 +48,41 @@ struct JSONBytes {
 
     /// A string value, or `null` for nil.
     mutating func stringOrNull(_ value: String?) {
-        if let value { string(value) } else { bytes.append(contentsOf: "null".utf8) }
+        if let value { string(value) } else { raw("null") }
     }
 
     mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// A quoted string: quote, backslash and control characters escaped, the rest as is.
+    /// Text that is JSON already (a number as written, a row made before), copied as it is.
+    mutating func json(_ text: String) {
+        bytes.appendUTF8(text)
+    }
+
+    mutating func int(_ number: Int) {
+        json(String(number))
+    }
+
+    /// A quoted string: quote, backslash and control characters escaped (RFC 8259), the rest
+    /// as is.
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             var run = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
+            var index = 0
+            while index < utf8.count {
+                // Most text needs no escape: eight bytes are passed at a time.
+                if index + 8 <= utf8.count, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
                 switch byte {
                 case 0x22: bytes.append(contentsOf: "\\\"".utf8)
                 case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
@@ -69,10 +95,21 @@ struct JSONBytes {
                     bytes.append(digits[Int(byte >> 4)])
                     bytes.append(digits[Int(byte & 0x0F)])
                 }
-                run = index + 1
+                run = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash. Each
+    /// test is exact (no such byte is missed); a word it flags wrongly is only looked at closer.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func holdsLess(_ x: UInt64, than n: UInt64) -> Bool {
+            (x &- n &* ones) & ~x & high != 0
+        }
+        return holdsLess(word, than: 0x20) || holdsLess(word ^ (0x22 &* ones), than: 1) || holdsLess(word ^ (0x5C &* ones), than: 1)
     }
 }
