@@ -34,11 +34,33 @@ struct SearchIndexState: Sendable {
             self.nameKeys = nameKeys
         }
 
-        /// The document with its postings (packed when kept, `pack`), and its name's keys
-        /// taken from them: a name's words come first, and only they are in the name field.
-        func with(postings: [SearchIndex.Posting], keep: Bool) -> Document {
-            Document(source: source, document: document, row: row, postings: keep ? postings.map(SearchIndexState.pack) : [],
-                     inputs: inputs, nameKeys: postings.prefix { $0.rest & 1 != 0 }.map(\.key))
+    }
+
+    /// A document a lane of `make` read and cut: its postings are in the lane cutter's numbers
+    /// until the index maps them to its own.
+    struct Made: Sendable {
+        let source: Views.SearchSource
+        let document: SearchDocument
+        let row: String
+        let inputs: Set<PageInput>?
+        let postings: [WordCutter.Posting]
+
+        /// The document, each of its postings handed to `each` in the index's ids (`keys` and
+        /// `spellings` by the lane's numbers) and kept (`pack`) when `keep`, and its name's
+        /// keys: a name's words come first, and only they are in the name field.
+        func document(keys: [Int32], spellings: [Int32], keep: Bool, each: (SearchIndex.Posting) -> Void) -> Document {
+            var packed: [UInt64] = []
+            if keep { packed.reserveCapacity(postings.count) }
+            var nameKeys: [Int32] = []
+            var inName = true
+            for posting in postings {
+                let mapped = SearchIndex.Posting(key: keys[Int(posting.key)], spelling: spellings[Int(posting.spelling)],
+                                                 rest: posting.rest)
+                each(mapped)
+                if keep { packed.append(SearchIndexState.pack(mapped)) }
+                if inName, mapped.rest & 1 != 0 { nameKeys.append(mapped.key) } else { inName = false }
+            }
+            return Document(source: source, document: document, row: row, postings: packed, inputs: inputs, nameKeys: nameKeys)
         }
     }
 
@@ -148,11 +170,12 @@ struct SearchIndexState: Sendable {
     private static let packedSpellings = 1 << 23
 
     /// Makes the documents of `sources` in batches on every core, in order; `keep` gives the
-    /// ones that stand. Postings are handed to `take` batch by batch, so the words of the
-    /// whole site are never held at once. Each core cuts a run of every batch with a cutter
-    /// of its own, kept from batch to batch.
+    /// ones that stand. Each is handed to `take`, batch by batch, so the words of the whole site
+    /// are never held at once: a kept one as it is, a made one with its postings in its lane's
+    /// numbers and the index's id of each of the lane's keys and spellings. Each core cuts a
+    /// run of every batch with a cutter of its own, kept from batch to batch.
     private mutating func make(_ views: Views, sources: [Views.SearchSource], track: Bool, keep: (Int) -> Document?,
-                               take: (inout SearchIndexState, Document, [SearchIndex.Posting]?, Int) -> Void) {
+                               take: (inout SearchIndexState, Outcome, Int) -> Void) {
         let lanes = (0..<Self.lanes).map { _ in Lane() }
         var index = 0
         while index < sources.count {
@@ -160,11 +183,11 @@ struct SearchIndexState: Sendable {
             index = range.upperBound
             let kept = range.map(keep)
             let share = (range.count + lanes.count - 1) / lanes.count
-            let outcomes = Array(lanes.indices).parallelMap { number -> [(Document, [WordCutter.Posting]?)?] in
+            let outcomes = Array(lanes.indices).parallelMap { number -> [Either?] in
                 let lane = lanes[number]
                 let start = min(range.lowerBound + number * share, range.upperBound)
                 return (start..<min(start + share, range.upperBound)).map { position in
-                    if let document = kept[position - range.lowerBound] { return (document, nil) }
+                    if let document = kept[position - range.lowerBound] { return .kept(document) }
                     let source = sources[position]
                     let reads = track ? Reads() : nil
                     guard var document = views.tracking(reads).searchDocument(source) else { return nil }
@@ -174,7 +197,7 @@ struct SearchIndexState: Sendable {
                     document.body = []
                     document.bodyFile = nil
                     document.snippet = ""
-                    return (Document(source: source, document: document, row: row, postings: [], inputs: reads?.inputs), postings)
+                    return .made(Made(source: source, document: document, row: row, inputs: reads?.inputs, postings: postings))
                 }
             }
             var position = range.lowerBound
@@ -183,17 +206,29 @@ struct SearchIndexState: Sendable {
                 for spelling in lane.cutter.spellings[lane.spellings.count...] {
                     lane.spellings.append(Self.id(of: spelling, &spellings, &spellingIDs))
                 }
-                let keys = lane.keys, spellings = lane.spellings
                 for outcome in results {
-                    if let (document, postings) = outcome {
-                        take(&self, document, postings?.map {
-                            SearchIndex.Posting(key: keys[Int($0.key)], spelling: spellings[Int($0.spelling)], rest: $0.rest)
-                        }, position)
+                    switch outcome {
+                    case .kept(let document): take(&self, .kept(document), position)
+                    case .made(let made): take(&self, .made(made, keys: lane.keys, spellings: lane.spellings), position)
+                    case nil: break
                     }
                     position += 1
                 }
             }
         }
+    }
+
+    /// What a lane gives for one source.
+    private enum Either: Sendable {
+        case kept(Document)
+        case made(Made)
+    }
+
+    /// What `make` hands on for one document: kept, or made, with the index's ids of its lane's
+    /// keys and spellings (by the lane's numbers).
+    enum Outcome {
+        case kept(Document)
+        case made(Made, keys: [Int32], spellings: [Int32])
     }
 
     /// Runs of a batch cut at once: a few per core, so a core left with short documents
@@ -218,13 +253,18 @@ struct SearchIndexState: Sendable {
 
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool, sink: Sink? = nil) {
-        make(views, sources: sources, track: track, keep: { _ in nil }) { state, document, postings, _ in
+        make(views, sources: sources, track: track, keep: { _ in nil }) { state, outcome, _ in
             let number = state.documents.count
-            for posting in postings ?? [] {
-                state.terms.add(number, posting, keys: state.keys)
+            switch outcome {
+            case .kept(let document):
+                state.documents.append(document)
+            case .made(let made, let keys, let spellings):
+                // Only a kept index patches its terms later.
+                let document = made.document(keys: keys, spellings: spellings, keep: track) { posting in
+                    state.terms.add(number, posting, keys: state.keys)
+                }
+                state.documents.append(document)
             }
-            // Only a kept index patches its terms later.
-            state.documents.append(document.with(postings: postings ?? [], keep: track))
         }
         made = documents.count
         patchable = track && spellings.count < Self.packedSpellings
@@ -258,18 +298,23 @@ struct SearchIndexState: Sendable {
         let old = documents
         var next: [Document] = []
         next.reserveCapacity(sources.count)
-        var made: [Int: [SearchIndex.Posting]] = [:]  // new number → postings
-        var oldNumber: [Int?] = []                     // new number → old number, when kept
-        make(views, sources: sources, track: true, keep: { standing[$0].map { old[$0] } }) { _, document, postings, position in
-            if let postings { made[next.count] = postings }
-            oldNumber.append(postings == nil ? standing[position] : nil)
-            next.append(document)
+        var made: Set<Int> = []     // new numbers of the documents made again
+        var oldNumber: [Int?] = []  // new number → old number, when kept
+        make(views, sources: sources, track: true, keep: { standing[$0].map { old[$0] } }) { _, outcome, position in
+            switch outcome {
+            case .kept(let document):
+                oldNumber.append(standing[position])
+                next.append(document)
+            case .made(let document, let keys, let spellings):
+                made.insert(next.count)
+                next.append(document.document(keys: keys, spellings: spellings, keep: true) { _ in })
+                oldNumber.append(nil)
+            }
         }
         let renumbered = next.count != documents.count
             || oldNumber.enumerated().contains { $0.element != nil && $0.element != $0.offset }
             || zip(next, documents).contains { $0.source != $1.source }
         self.made = made.count
-        for (number, postings) in made { next[number] = next[number].with(postings: postings, keep: true) }
         documents = next
         if spellings.count >= Self.packedSpellings {
             self = SearchIndexState()
@@ -284,7 +329,7 @@ struct SearchIndexState: Sendable {
             }
             finish()
         } else {
-            patchTerms(old: old, made: Set(made.keys))
+            patchTerms(old: old, made: made)
         }
     }
 
