@@ -174,11 +174,7 @@ struct SearchIndex {
             JSONValue(spellings.map { names[Int($0)] }).write(to: &head)
             head += ",["
             out.append(contentsOf: head.utf8)
-            // Most of an index is these numbers: written as bytes, not a String each.
-            for (index, number) in pairs.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                SearchIndex.appendDecimal(number, to: &out)
-            }
+            SearchIndex.appendDecimals(pairs, to: &out)
             out.append(contentsOf: "]]".utf8)
         }
     }
@@ -188,24 +184,55 @@ struct SearchIndex {
         var text: String
     }
 
-    /// `number` in decimal, as `String(number)` writes it. Digits are made on the stack and
-    /// copied once: an index is mostly numbers, millions of them.
+    /// `number` in decimal, as `String(number)` writes it.
     static func appendDecimal(_ number: Int32, to out: inout [UInt8]) {
-        if number < 0 { out.append(0x2D) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDecimal) { room in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<writeDecimal(number, into: room, at: 0)]))
+        }
+    }
+
+    /// `numbers` in decimal, separated by commas. Most of an index is these numbers, millions
+    /// of them: their text is made in room taken once and appended at once, not byte by byte
+    /// (each append checks the array's room and owner).
+    static func appendDecimals(_ numbers: [Int32], to out: inout [UInt8]) {
+        let text = [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
+            var at = 0
+            for (index, number) in numbers.enumerated() {
+                if index > 0 {
+                    room[at] = 0x2C
+                    at += 1
+                }
+                at = writeDecimal(number, into: room, at: at)
+            }
+            count = at
+        }
+        out.append(contentsOf: text)
+    }
+
+    /// The most bytes an Int32 takes in decimal: a sign and ten digits.
+    private static let maxDecimal = 11
+
+    /// Writes `number` in decimal into `room` from `at`, and returns where it ends.
+    private static func writeDecimal(_ number: Int32, into room: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+        var at = at
+        if number < 0 {
+            room[at] = 0x2D
+            at += 1
+        }
         var value = number.magnitude
-        if value < 10 {
-            out.append(0x30 &+ UInt8(value))
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = 0x30 &+ UInt8(value % 10)
-                value /= 10
-            } while value > 0
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        var end = at
+        var rest = value
+        repeat {
+            end += 1
+            rest /= 10
+        } while rest > 0
+        var position = end
+        repeat {
+            position -= 1
+            room[position] = 0x30 &+ UInt8(value % 10)
+            value /= 10
+        } while value > 0
+        return end
     }
 
     /// What a result shows of a document, as written in a row (without its brackets):
