@@ -67,6 +67,12 @@ import Testing
             #expect(try #require(CalendarDate(iso: iso)).iso == iso)
         }
         #expect(try #require(CalendarDate(iso: "2016-12-31")).vietnamese == "31/12/2016")
+        // As `Int` reads each part: an optional `+`, ASCII digits only.
+        #expect(CalendarDate(iso: "+201-3-4") == CalendarDate(year: 201, month: 3, day: 4))
+        #expect(CalendarDate(iso: "2019-+3-04") == CalendarDate(year: 2019, month: 3, day: 4))
+        for bad in ["19-03-04", "2019-003-04", "2019--04", "2019-03-04-05", "2019-03", "２０１９-03-04", "2019-0x-04", "+-03-04", "20190304", ""] {
+            #expect(CalendarDate(iso: bad) == nil, "\(bad)")
+        }
         #expect(CalendarDate(iso: "2019-02-29") == nil)
         #expect(CalendarDate(iso: "2020-02-29") != nil)
         #expect(CalendarDate(iso: "2020-13-01") == nil)
@@ -100,6 +106,15 @@ import Testing
         }
         // NFD input sorts the same as NFC.
         #expect(CollationKey("Đức".decomposedStringWithCanonicalMapping) == CollationKey("Đức"))
+    }
+
+    /// Letter by letter by table, or the whole text by Foundation when a scalar is not in it.
+    @Test func latinDecompositionIsCanonicalDecomposition() {
+        let letters = [0x0080...0x024F, 0x1E00...0x1EFF, 0x2000...0x206F].flatMap { $0.map { String(UnicodeScalar($0)!) } }
+        let texts = letters + ["Nguyễn Thị Ánh Hồng", "Đặng Ửng", "e\u{0323}\u{0302}", "ệ\u{0301}", "Ơ\u{0327}\u{031B}a", "漢字 ỗ", "ı̇ ǅ Ǆ"]
+        for text in texts {
+            #expect(LatinDecomposition.shared.decompose(text) == Array(text.decomposedStringWithCanonicalMapping.unicodeScalars), "\(text)")
+        }
     }
 
     @Test func nfcFastPathOnlyAcceptsTextThatIsAlreadyNFC() {

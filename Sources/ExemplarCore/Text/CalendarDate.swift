@@ -14,13 +14,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Reads `YYYY-MM-DD`; nil when the text has another shape or names a day that does not exist.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
-              (1...2).contains(parts[2].count),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        // Read from the bytes: splitting the text and counting its characters cost more than
+        // the rest of reading a profile's dates.
+        var rest = Substring(text).utf8
+        guard let year = Self.part(&rest, last: false), year.length == 4,
+              let month = Self.part(&rest, last: false), (1...2).contains(month.length),
+              let day = Self.part(&rest, last: true), (1...2).contains(day.length),
+              CalendarDate.isValid(year: year.value, month: month.value, day: day.value)
         else { return nil }
-        guard CalendarDate.isValid(year: year, month: month, day: day) else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(year: year.value, month: month.value, day: day.value)
+    }
+
+    /// The number `rest` starts with, up to a `-` (the end, for the last part), as `Int` reads
+    /// it: an optional `+` and ASCII digits, the `+` counted in its length. `rest` is left
+    /// after the `-`.
+    private static func part(_ rest: inout Substring.UTF8View, last: Bool) -> (value: Int, length: Int)? {
+        let end = rest.firstIndex(of: UInt8(ascii: "-")) ?? rest.endIndex
+        guard (end == rest.endIndex) == last else { return nil }
+        let field = rest[..<end]
+        rest = last ? rest[end...] : rest[rest.index(after: end)...]
+        let digits = field.first == UInt8(ascii: "+") ? field.dropFirst() : field
+        // Four digits at most: a longer part is no date, and its number could overflow.
+        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return (digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }, field.count)
     }
 
     /// Reads the day-first way dates are written in Vietnam (`05/3/2019`, `5.3.2019`,

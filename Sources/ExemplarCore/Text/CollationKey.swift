@@ -14,7 +14,7 @@ public struct CollationKey: Comparable, Sendable, Hashable {
     private var tertiary: [UInt8] = []
 
     public init(_ text: String) {
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in LatinDecomposition.shared.decompose(text) {
             switch scalar.value {
             case 0x0306, 0x0302, 0x031B: // breve, circumflex, horn: a new letter (ă â ê ô ơ ư)
                 if let last = primary.last { primary[primary.count - 1] = last + Self.modifierStep(scalar.value) }
