@@ -27,9 +27,9 @@ import Testing
                     var characters = Array(repeating: neighbour, count: 17)
                     characters[position] = special
                     let text = characters.joined()
-                    var out: [UInt8] = []
+                    var out = PageBytes(capacity: 16)
                     HTMLEscape.append(text, to: &out)
-                    #expect(String(decoding: out, as: UTF8.self) == Self.plain(text), "\(text.debugDescription)")
+                    #expect(String(decoding: out.bytes(), as: UTF8.self) == Self.plain(text), "\(text.debugDescription)")
                 }
             }
         }

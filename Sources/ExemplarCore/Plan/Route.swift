@@ -125,3 +125,68 @@ extension Listing {
         }
     }
 }
+
+/// Pages ask for addresses by route hundreds of times each (`Views.url`): a route is hashed
+/// from its case and its id's bytes (`KeyHash`), without the standard hasher's rounds.
+extension Route {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyHash)
+    }
+
+    public func _rawHashValue(seed: Int) -> Int {
+        KeyHash.mix(keyHash, seed: seed)
+    }
+
+    private var keyHash: UInt64 {
+        var hash = KeyHash()
+        switch self {
+        case .home: hash.add(0)
+        case .list(let listing, let page):
+            hash.add(1)
+            listing.add(to: &hash)
+            hash.add(number: page)
+        case .exemplar(let id): hash.add(2); hash.add(id)
+        case .scores(let id): hash.add(3); hash.add(id)
+        case .initiative(let id): hash.add(4); hash.add(id)
+        case .event(let id): hash.add(5); hash.add(id)
+        case .unit(let id): hash.add(6); hash.add(id)
+        case .page(let id): hash.add(7); hash.add(id)
+        case .notFound: hash.add(8)
+        case .feed: hash.add(9)
+        case .sitemap: hash.add(10)
+        case .robots: hash.add(11)
+        case .export(let name): hash.add(12); hash.add(name)
+        case .listData(let listing): hash.add(13); listing.add(to: &hash)
+        case .listChoices(let listing): hash.add(14); listing.add(to: &hash)
+        case .figures(let year): hash.add(15); hash.add(number: year ?? Int.min)
+        case .figuresData(let year, let format): hash.add(16); hash.add(number: year ?? Int.min); hash.add(format)
+        case .report(let year, let half): hash.add(17); hash.add(number: year); hash.add(number: half ?? Int.min)
+        case .search: hash.add(18)
+        case .searchIndex: hash.add(19)
+        }
+        return hash.value
+    }
+}
+
+extension Listing {
+    /// The list's case and value, for its route's hash.
+    fileprivate func add(to hash: inout KeyHash) {
+        switch self {
+        case .collectives: hash.add(0)
+        case .individuals: hash.add(1)
+        case .initiatives: hash.add(2)
+        case .events: hash.add(3)
+        case .units: hash.add(4)
+        case .years: hash.add(5)
+        case .year(let year): hash.add(6); hash.add(number: year)
+        case .fields: hash.add(7)
+        case .field(let id): hash.add(8); hash.add(id)
+        case .scope(let scope): hash.add(9); hash.add(scope.rawValue)
+        case .awards: hash.add(10)
+        case .award(let id): hash.add(11); hash.add(id)
+        case .phase: hash.add(12)
+        case .replication: hash.add(13)
+        case .unitMembers(let id): hash.add(14); hash.add(id)
+        }
+    }
+}

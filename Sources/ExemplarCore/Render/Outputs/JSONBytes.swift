@@ -57,7 +57,8 @@ struct JSONBytes {
 
     /// Text that is JSON already (a number as written, a row made before), copied as it is.
     mutating func json(_ text: String) {
-        bytes.appendUTF8(text)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     mutating func int(_ number: Int) {

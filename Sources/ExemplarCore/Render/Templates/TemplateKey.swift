@@ -10,7 +10,9 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
 
     public init(_ text: String) {
         self.text = text
-        code = text.utf8.withContiguousStorageIfAvailable(Self.fnv1a) ?? Array(text.utf8).withUnsafeBufferPointer(Self.fnv1a)
+        var hash = KeyHash()
+        hash.add(text)
+        code = hash.value
     }
 
     public init(stringLiteral value: String) {
@@ -34,15 +36,6 @@ public struct TemplateKey: Hashable, Comparable, Sendable, ExpressibleByStringLi
     /// What `Dictionary` and `Set` ask for: the stored hash mixed with the table's seed, with
     /// no pass over the bytes.
     public func _rawHashValue(seed: Int) -> Int {
-        var mixed = code ^ UInt64(bitPattern: Int64(seed))
-        mixed = (mixed ^ (mixed >> 31)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(bitPattern: UInt(truncatingIfNeeded: mixed ^ (mixed >> 29)))
-    }
-
-    /// FNV-1a: short names, a few instructions a byte.
-    private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        KeyHash.mix(code, seed: seed)
     }
 }

@@ -1,8 +1,8 @@
 /// Renders parsed templates with typed data. Text values are HTML-escaped; `.html`
 /// values (the builder's own Markdown output) are inserted as they are.
 ///
-/// Pages are written as UTF-8 bytes: appending bytes is a copy, where appending to a `String`
-/// checked its storage and flags first, for each of the thousands of pieces of a page.
+/// Pages are written as UTF-8 bytes (`PageBytes`): appending bytes is a copy, where appending
+/// to a `String` checked its storage and flags first, for each of the thousands of pieces of a page.
 struct TemplateRenderer: Sendable {
     static let transforms: Set<String> = Set(Template.Transform.allCases.map(\.rawValue))
 
@@ -23,13 +23,12 @@ struct TemplateRenderer: Sendable {
     /// The page as UTF-8 bytes.
     func renderBytes(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> [UInt8]? {
         guard let index = program.indexOf[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(32_768)
+        var out = PageBytes(capacity: 32_768)
         var scope = Scope(stack: [data])
         scope.memo = memo
         let entry = program.entries[index]
         render(entry.start, entry.end, &scope, into: &out)
-        return out
+        return out.bytes()
     }
 
     /// Where rendering stands. One value, changed in place and restored when a section,
@@ -52,7 +51,7 @@ struct TemplateRenderer: Sendable {
     }
 
     /// Renders the ops from `start` up to `end`.
-    private func render(_ start: Int32, _ end: Int32, _ scope: inout Scope, into out: inout [UInt8]) {
+    private func render(_ start: Int32, _ end: Int32, _ scope: inout Scope, into out: inout PageBytes) {
         let program = self.program
         var index = Int(start)
         let end = Int(end)
@@ -60,7 +59,7 @@ struct TemplateRenderer: Sendable {
             let op = program.ops[index]
             switch op.kind {
             case .text:
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(op.a) ..< Int(op.a + op.b)]))
+                out.append(UnsafeBufferPointer(rebasing: program.bytes[Int(op.a) ..< Int(op.a + op.b)]))
                 index += 1
             case .escaped, .raw:
                 write(value(of: program.names[Int(op.a)], in: scope), escaped: op.kind == .escaped, into: &out)
@@ -111,7 +110,7 @@ struct TemplateRenderer: Sendable {
 
     /// A partial or parent template: from the memo when it was rendered for the same list
     /// item in the same surroundings before; else rendered, and kept from the item's second use.
-    private func renderPartial(_ template: Int, _ scope: inout Scope, into out: inout [UInt8]) {
+    private func renderPartial(_ template: Int, _ scope: inout Scope, into out: inout PageBytes) {
         let entry = program.entries[template]
         guard let memo = scope.memo, scope.recording == nil, scope.itemDepth == scope.stack.count,
               let item = scope.stack.last, let key = PartialMemo.key(program.templateNames[template], item) else {
@@ -121,7 +120,7 @@ struct TemplateRenderer: Sendable {
         let itemIndex = scope.stack.count - 1
         let current = scope
         if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: current, below: itemIndex) }) {
-            out.append(contentsOf: html)
+            out.append(html)
             return
         }
         guard memo.wantsRecording(key) else {
@@ -139,7 +138,7 @@ struct TemplateRenderer: Sendable {
             // itself (a parent inside it) still takes the outermost filling when there is one.
             let used = recording.blocks.sorted().map { (block: $0, filling: blocks.filling($0)) }
             // Copied out at its own size: it is kept for the whole build.
-            let html = out.withUnsafeBufferPointer { [UInt8](UnsafeBufferPointer(rebasing: $0[start...])) }
+            let html = out.bytes(from: start)
             memo.keep(key, PartialMemo.Entry(item: item, blocks: used, outside: recording.outside, html: html))
         }
     }
@@ -207,36 +206,28 @@ struct TemplateRenderer: Sendable {
         return found ?? .null
     }
 
-    private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+    private func write(_ value: TemplateValue, escaped: Bool, into out: inout PageBytes) {
         switch value {
-        case .text(let text): escaped ? HTMLEscape.append(text, to: &out) : out.appendUTF8(text)
+        case .text(let text): if escaped { HTMLEscape.append(text, to: &out) } else { out.appendUTF8(text) }
         case .html(let html): out.appendUTF8(html)
         case .number(let number): out.appendUTF8(String(number))
-        case .flag(let flag): out.appendUTF8(flag ? "true" : "false")
+        case .flag(let flag): if flag { out.append("true") } else { out.append("false") }
         case .list, .object, .record, .null: break
         }
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of `text`, copied whole from its storage.
-    mutating func appendUTF8(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
-        if done == nil { append(contentsOf: text.utf8) }
-    }
-}
-
 /// Escapes text for HTML content and attribute values, copying untouched runs whole.
 enum HTMLEscape {
-    static func append(_ text: String, to out: inout [UInt8]) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0, to: &out) }
-        if done == nil { Array(text.utf8).withUnsafeBufferPointer { append($0, to: &out) } }
+    static func append(_ text: String, to out: inout PageBytes) {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
     }
 
     /// `"`, `&`, `'`, `<` and `>` as bits of one word: all five lie below 0x40.
     private static let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 
-    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout PageBytes) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0
@@ -248,19 +239,19 @@ enum HTMLEscape {
             }
             let byte = base[index]
             if byte < 0x40, special & (1 << UInt64(byte)) != 0 {
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                if runStart < index { out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
                 switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                default: out.append(contentsOf: "&#39;".utf8)
+                case 0x26: out.append("&amp;")
+                case 0x3C: out.append("&lt;")
+                case 0x3E: out.append("&gt;")
+                case 0x22: out.append("&quot;")
+                default: out.append("&#39;")
                 }
                 runStart = index + 1
             }
             index += 1
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart)) }
+        if runStart < bytes.count { out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart)) }
     }
 
     /// Whether one of the eight bytes of `word` is one of the five. Three tests cover them:

@@ -56,6 +56,16 @@ extension [TemplateKey: TemplateValue] {
     init(text fields: [String: String]) {
         self.init(uniqueKeysWithValues: fields.map { (TemplateKey($0.key), TemplateValue.text($0.value)) })
     }
+
+    /// Adds the names and values of an object or record (an item's card, on the item's own
+    /// page) over any of the same name, without making them a dictionary first.
+    mutating func add(fieldsOf value: TemplateValue?) {
+        switch value {
+        case .object(let fields)?: merge(fields) { _, new in new }
+        case .record(let record)?: for (name, value) in zip(record.layout.names, record.values) { self[name] = value }
+        default: break
+        }
+    }
 }
 
 /// Literals, so that page data and tests read as the structure they describe:

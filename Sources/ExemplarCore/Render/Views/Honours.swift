@@ -92,13 +92,15 @@ extension Views {
     func awardRows(_ exemplar: Exemplar) -> TemplateValue {
         .list(Self.chronological(exemplar.awards).compactMap { grant -> TemplateValue? in
             guard let award = graph.awards[grant.award.value] else { return nil }
-            var row: TemplateData = ["name": .text(award.name), "decision": .text(grant.decision ?? "")]
-            row["url"] = url(.list(.award(award.id), page: 1)).map(TemplateValue.text) ?? .null
-            row["year"] = grant.year.map(TemplateValue.number) ?? .null
-            row["date"] = grant.date.map(date) ?? .null
-            return .object(row)
+            // Values in the order of the layout's names: every profile has a few rows.
+            return .record(TemplateRecord(layout: Self.awardRowLayout, values: [
+                grant.date.map(date) ?? .null, .text(grant.decision ?? ""), .text(award.name),
+                url(.list(.award(award.id), page: 1)).map(TemplateValue.text) ?? .null, grant.year.map(TemplateValue.number) ?? .null,
+            ]))
         })
     }
+
+    private static let awardRowLayout = TemplateRecord.Layout(["date", "decision", "name", "url", "year"])
 
     /// The honour table of an event: one row per participant with the highest award they had
     /// received by the event's day and its decision; collectives, then individuals.

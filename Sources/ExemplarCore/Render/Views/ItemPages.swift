@@ -5,7 +5,7 @@ extension Views {
         let folder = exemplar.kind == .collective ? "collectives" : "individuals"
         let body = markdown.render(exemplar.body, folder: folder, file: exemplar.source.file)
         var data = common(.exemplar(exemplar.id), title: exemplar.name, description: exemplar.summary)
-        data.merge(exemplarCard(exemplar.id)?.fields ?? [:]) { _, card in card }
+        data.add(fieldsOf: exemplarCard(exemplar.id))
         data["title"] = .text(exemplar.name)
         data["position"] = exemplar.position.map(TemplateValue.text)
         data["leader"] = exemplar.leader.map(TemplateValue.text)
@@ -33,7 +33,7 @@ extension Views {
     func initiativePage(_ item: Initiative) -> (TemplateData, [Diagnostic]) {
         let body = markdown.render(item.body, folder: "models", file: item.source.file)
         var data = common(.initiative(item.id), title: item.title, description: item.summary)
-        data.merge(initiativeCard(item.id)?.fields ?? [:]) { _, card in card }
+        data.add(fieldsOf: initiativeCard(item.id))
         data["fields"] = fieldNames(item.fields)
         data["extra"] = .object(TemplateData(text: item.extra))
         data["owners"] = .list((graph.ownersOfInitiative[item.id] ?? []).compactMap(exemplarCard))
@@ -58,7 +58,7 @@ extension Views {
     func eventPage(_ event: Event) -> (TemplateData, [Diagnostic]) {
         let body = markdown.render(event.body, folder: "events", file: event.source.file)
         var data = common(.event(event.id), title: event.title, description: event.summary)
-        data.merge(eventCard(event.id)?.fields ?? [:]) { _, card in card }
+        data.add(fieldsOf: eventCard(event.id))
         data["extra"] = .object(TemplateData(text: event.extra))
         // A commendation conference honours the whole phase: link its full list.
         if event.kind == .commendation, let phase = graph.site.phase, phase.contains(event.date.year) || event.date.year == phase.to + 1 {
@@ -85,7 +85,7 @@ extension Views {
 
     func unitPage(_ unit: Unit) -> TemplateData {
         var data = common(.unit(unit.id), title: unit.name, description: nil)
-        data.merge(unitLink(unit.id)?.fields ?? [:]) { _, link in link }
+        data.add(fieldsOf: unitLink(unit.id))
         data["title"] = .text(unit.name)
         data["parent"] = unit.parent.flatMap { unitLink($0.value) }
         data["children"] = .list((graph.childUnits[unit.id] ?? []).compactMap(unitLink))
