@@ -8,16 +8,9 @@ import Foundation
 /// ways give the same text.
 enum BodyBytes {
     static func of(_ body: Body) -> [UInt8] {
-        guard !body.isBlank else { return [] }
-        if case .file(let url) = body.storage {
-            do {
-                if let text = fast(try FileIO.readFile(url.path), firstLine: body.firstLine) { return text }
-            } catch {
-                // Read again below, which meets the same failure: the body's page reports it.
-            }
-        }
-        guard let markdown = body.markdown() else { return [] }
-        return Array(markdown.utf8)
+        // A body that can no longer be read is reported by its own page.
+        guard !body.isBlank, case .success(let bytes) = body.bytes() else { return [] }
+        return bytes
     }
 
     /// The body of the file's bytes, or nil when they need the general path: a byte
