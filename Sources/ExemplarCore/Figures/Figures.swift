@@ -90,10 +90,11 @@ public enum Figures {
     private static func awards(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var byLevel: [String: [FigureItem]] = [:]
         var topRank: [String: Int] = [:]
+        let inSpan = { (grant: Exemplar.Grant) in grant.year.map(span.contains) == true }
         for id in graph.collectiveOrder + graph.individualOrder {
-            // Most exemplars hold no award of a one-year span: not ranked for nothing.
-            guard let item = graph.exemplars[id], item.awards.contains(where: { $0.year.map(span.contains) == true }) else { continue }
-            for (grant, award) in graph.rankedAwards(of: item, including: { $0.year.map(span.contains) == true }) {
+            // Most exemplars hold no award of a one-year span: their awards are not looked up for nothing.
+            guard let item = graph.exemplars[id], item.awards.contains(where: inSpan) else { continue }
+            for (grant, award) in graph.rankedAwards(of: item, including: inSpan) {
                 let level = award.level ?? "other"
                 byLevel[level, default: []].append(exemplar(id, span.count > 1 ? "\(award.name) (\(grant.year ?? 0))" : award.name))
                 topRank[level] = max(topRank[level] ?? 0, award.rank)
