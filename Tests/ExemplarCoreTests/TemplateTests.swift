@@ -11,7 +11,7 @@ import Testing
 
     @Test func variablesAreEscapedUnlessTripleOrHTML() throws {
         let out = try render(["main": "{{a}}|{{{a}}}|{{&a}}|{{b}}|{{n}}"],
-                             ["a": "<b class=\"x\">&'", "b": .html("<p>ok</p>"), "n": 3])
+                             ["a": "<b class=\"x\">&'", "b": .html(Array("<p>ok</p>".utf8)), "n": 3])
         #expect(out == "&lt;b class=&quot;x&quot;&gt;&amp;&#39;|<b class=\"x\">&'|<b class=\"x\">&'|<p>ok</p>|3")
     }
 

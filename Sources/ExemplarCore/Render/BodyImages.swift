@@ -26,45 +26,49 @@ struct BodyImages: Sendable {
     }
 
     /// `reads` learns which photos' sizes the body shows.
-    func apply(_ html: String, reads: Reads?) -> String {
-        guard Self.mayHoldImage(html), html.contains("<img src=\"") else { return html }
-        var out = ""
-        var rest = html[...]
-        while let start = rest.range(of: "<img src=\"") {
-            out += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let url = String(rest[..<end])
-            out += url + "\""
-            rest = rest[rest.index(after: end)...]
-            let address = url.replacingOccurrences(of: "&amp;", with: "&")
-            if let found = attributes[address] {
-                out += found.extra
-                reads?.note(.entry(.images, found.path))
+    func apply(_ html: UnsafeBufferPointer<UInt8>, reads: Reads?) -> [UInt8] {
+        var next = Self.imageStart(in: html, from: 0)
+        guard next != nil else { return Array(html) }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + 512)
+        var rest = 0
+        while let start = next {
+            let urlStart = start + Self.imageOpening.count
+            out.append(contentsOf: html[rest..<urlStart])
+            rest = urlStart
+            guard let end = html[urlStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            out.append(contentsOf: html[urlStart...end])
+            rest = end + 1
+            let address = String(decoding: html[urlStart..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
+            if let sized = attributes[address] {
+                out.append(contentsOf: sized.extra.utf8)
+                reads?.note(.entry(.images, sized.path))
             } else if let reads, address.hasPrefix(basePath),
                       let path = String(address.dropFirst(basePath.count)).removingPercentEncoding {
                 // A photo without sizes yet (not made, or not a photo): it may get them later.
                 reads.note(.entry(.images, path))
             }
+            next = Self.imageStart(in: html, from: rest)
         }
-        return out + rest
+        out.append(contentsOf: html[rest...])
+        return out
     }
 
-    /// Whether the bytes `<img src="` occur: each `<` is found with `memchr`, which passes the
+    /// The bytes libcmark opens an image with, before its address.
+    private static let imageOpening: [UInt8] = Array("<img src=\"".utf8)
+
+    /// Where the next `<img src="` starts: each `<` is found with `memchr`, which passes the
     /// text between tags many bytes at a time, and only there are the bytes compared.
-    private static func mayHoldImage(_ html: String) -> Bool {
-        let needle: [UInt8] = Array("<img src=\"".utf8)
-        var html = html
-        return html.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while bytes.count - offset >= needle.count {
-                guard let found = memchr(base + offset, Int32(needle[0]), bytes.count - offset) else { return false }
-                let start: Int = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                if bytes.count - start >= needle.count, memcmp(base + start, needle, needle.count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
+    private static func imageStart(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let needle = imageOpening
+        var offset = offset
+        while bytes.count - offset >= needle.count {
+            guard let found = memchr(base + offset, Int32(needle[0]), bytes.count - offset) else { return nil }
+            let start: Int = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if bytes.count - start >= needle.count, memcmp(base + start, needle, needle.count) == 0 { return start }
+            offset = start + 1
         }
+        return nil
     }
 }

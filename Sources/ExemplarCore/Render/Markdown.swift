@@ -20,7 +20,9 @@ struct Markdown: Sendable {
 
     /// `folder` is the item's folder inside the content folder (`individuals`), which
     /// relative links start from.
-    func render(_ body: Body, folder: String, file: String) -> (html: String, diagnostics: [Diagnostic]) {
+    /// The HTML stays UTF-8 bytes from libcmark to the page: a body is read as valid UTF-8,
+    /// libcmark writes it valid, and making it a `String` would only check it again.
+    func render(_ body: Body, folder: String, file: String) -> (html: [UInt8], diagnostics: [Diagnostic]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         reads?.note(.body(folder + "/" + (file.split(separator: "/").last.map(String.init) ?? file)))
         let text: [UInt8]
@@ -28,13 +30,13 @@ struct Markdown: Sendable {
         case .success(let read):
             text = read
         case .failure(.changed):
-            return ("", [Diagnostic(.error, "changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.",
+            return ([], [Diagnostic(.error, "changed-during-build", "Tệp đã bị sửa hoặc xoá trong khi đang dựng trang.",
                                     file: file, line: body.firstLine, hint: "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
         case .failure(.unreadable(let cause, let hint)):
-            return ("", [Diagnostic(.error, "unreadable-during-build", "Không đọc lại được phần nội dung của tệp trong khi dựng trang: \(cause).",
+            return ([], [Diagnostic(.error, "unreadable-during-build", "Không đọc lại được phần nội dung của tệp trong khi dựng trang: \(cause).",
                                     file: file, line: body.firstLine, hint: hint ?? "Chạy lại lệnh dựng khi đã lưu xong tệp.")])
         }
-        guard let document = Self.parse(text, options: options) else { return ("", []) }
+        guard let document = Self.parse(text, options: options) else { return ([], []) }
         defer { cmark_node_free(document) }
         // Source lines are only needed to read pipe tables; splitting every body costs more than
         // parsing it, so bodies without a `|` skip it.
@@ -47,10 +49,10 @@ struct Markdown: Sendable {
                                   ownIDs: ids.all, tables: &tables)
         for table in tables { diagnostics += replace(table, folder: folder, file: file, ownIDs: ids.all, options: options) }
         anchorHeadings(ids.headings, options: options)
-        guard let html = cmark_render_html(document, options) else { return ("", diagnostics) }
+        guard let html = cmark_render_html(document, options) else { return ([], diagnostics) }
         defer { free(html) }
-        let rendered = String(cString: html)
-        return (images?.apply(rendered, reads: reads) ?? rendered, diagnostics)
+        let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return (images?.apply(rendered, reads: reads) ?? Array(rendered), diagnostics)
     }
 
     /// Rewrites links in place and reports what is wrong. Top-level paragraphs that are pipe

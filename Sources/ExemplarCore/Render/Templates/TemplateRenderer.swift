@@ -160,7 +160,8 @@ struct TemplateRenderer: Sendable {
             switch resolve(name, in: scope) {
             case .null: return .flag(true)
             case .list(let items): return .flag(items.isEmpty)
-            case .text(let text), .html(let text): return .flag(text.isEmpty)
+            case .text(let text): return .flag(text.isEmpty)
+            case .html(let html): return .flag(html.isEmpty)
             default: return .flag(false)
             }
         case .count:
@@ -209,7 +210,7 @@ struct TemplateRenderer: Sendable {
     private func write(_ value: TemplateValue, escaped: Bool, into out: inout PageBytes) {
         switch value {
         case .text(let text): if escaped { HTMLEscape.append(text, to: &out) } else { out.appendUTF8(text) }
-        case .html(let html): out.appendUTF8(html)
+        case .html(let html): out.append(html)
         case .number(let number): out.appendUTF8(String(number))
         case .flag(let flag): if flag { out.append("true") } else { out.append("false") }
         case .list, .object, .record, .null: break

@@ -11,8 +11,8 @@ public enum TemplateValue: Sendable, Equatable {
     case object([TemplateKey: TemplateValue])
     /// An object kept long and shown often (a card): its names are shared with its kind's.
     case record(TemplateRecord)
-    /// HTML made by the builder itself (rendered Markdown): inserted as it is.
-    case html(String)
+    /// HTML made by the builder itself (rendered Markdown, charts): UTF-8 inserted as it is.
+    case html([UInt8])
     case null
 
     /// Whether a section `{{#x}}` shows: not for null, false, "" or an empty list.
@@ -20,7 +20,8 @@ public enum TemplateValue: Sendable, Equatable {
         switch self {
         case .null: return false
         case .flag(let value): return value
-        case .text(let text), .html(let text): return !text.isEmpty
+        case .text(let text): return !text.isEmpty
+        case .html(let html): return !html.isEmpty
         case .list(let items): return !items.isEmpty
         case .number, .object, .record: return true
         }

@@ -66,7 +66,7 @@ extension Views {
             "columns": .list(columns.map { .text($0) }),
             "keys": .list(figure.columns.count > 1 ? columns.enumerated().map { ["i": .number($0), "label": .text($1)] } : []),
             "rows": .list(rows), "no_rows": .flag(rows.isEmpty),
-            "chart": .html(rows.isEmpty ? "" : FigureChart.svg(figure)),
+            "chart": .html(rows.isEmpty ? [] : Array(FigureChart.svg(figure).utf8)),
         ]
     }
 

@@ -51,7 +51,7 @@ extension Views {
         var data: TemplateData = [
             "year": .number(year.year),
             "weekly": .flag(year.weekly),
-            "chart": .html(ScoreChart.svg(year, label: table ? nil : "\(text("score_chart")) \(year.year)")),
+            "chart": .html(Array(ScoreChart.svg(year, label: table ? nil : "\(text("score_chart")) \(year.year)").utf8)),
         ]
         if table {
             data["periods"] = .list(year.rows.map { row in

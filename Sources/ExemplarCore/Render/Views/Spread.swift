@@ -25,7 +25,7 @@ extension Views {
                         return .object(unit)
                     })]
         }
-        var data: TemplateData = ["rows": .list(rows), "chart": .html(SpreadChart.svg(bars))]
+        var data: TemplateData = ["rows": .list(rows), "chart": .html(Array(SpreadChart.svg(bars).utf8))]
         data["origin"] = unitLink(item.unit.value) ?? .null
         data["origin_year"] = item.year.map(TemplateValue.number) ?? .null
         return .object(data)
