@@ -51,7 +51,7 @@ struct Markdown: Sendable {
         anchorHeadings(ids.headings, options: options)
         guard let html = cmark_render_html(document, options) else { return ([], diagnostics) }
         defer { free(html) }
-        let rendered = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        let rendered = Self.bytes(of: html)
         return (images?.apply(rendered, reads: reads) ?? Array(rendered), diagnostics)
     }
 
@@ -138,6 +138,11 @@ struct Markdown: Sendable {
             guard let base = bytes.baseAddress else { return "".withCString { cmark_parse_document($0, 0, options) } }
             return cmark_parse_document(base.assumingMemoryBound(to: CChar.self), bytes.count, options)
         }
+    }
+
+    /// The bytes of text libcmark made, without the NUL that ends them; valid until it is freed.
+    static func bytes(of text: UnsafeMutablePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
     }
 
     /// Whether the text holds a `|`: `memchr`, many times faster than a loop over the bytes.

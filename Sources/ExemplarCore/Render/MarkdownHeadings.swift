@@ -57,12 +57,20 @@ extension Markdown {
     func anchorHeadings(_ headings: [(node: OpaquePointer, id: String)], options: Int32) {
         for (heading, id) in headings {
             guard let rendered = cmark_render_html(heading, options) else { continue }
-            var html = String(cString: rendered)
-            free(rendered)
-            guard html.hasPrefix("<h"), let open = html.firstIndex(of: ">"),
+            defer { free(rendered) }
+            let html = Self.bytes(of: rendered)
+            guard html.starts(with: "<h".utf8), let open = html.firstIndex(of: UInt8(ascii: ">")),
                   let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            html.insert(contentsOf: " id=\"\(id)\"", at: open)
-            cmark_node_set_on_enter(block, html)
+            // `<h2` + ` id="…"` + `>…</h2>`, ended by the NUL libcmark reads up to.
+            var anchored: [UInt8] = []
+            anchored.reserveCapacity(html.count + id.utf8.count + 7)
+            anchored.append(contentsOf: html[..<open])
+            anchored.append(contentsOf: " id=\"".utf8)
+            anchored.append(contentsOf: id.utf8)
+            anchored.append(UInt8(ascii: "\""))
+            anchored.append(contentsOf: html[open...])
+            anchored.append(0)
+            anchored.withUnsafeBytes { cmark_node_set_on_enter(block, $0.baseAddress?.assumingMemoryBound(to: CChar.self)) }
             cmark_node_replace(heading, block)
             cmark_node_free(heading)
         }
