@@ -1,8 +1,9 @@
-extension String {
-    /// The same text in storage of its own size. Text appended piece by piece has up to twice
-    /// the room it needs; one kept for a whole build is worth copying once.
-    func exactlySized() -> String {
-        var text = self
-        return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
+extension [UInt8] {
+    /// The same bytes in storage of their own size. Bytes appended piece by piece have up to
+    /// twice the room they need; those kept for a whole build are worth copying once.
+    func exactlySized() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(from: self).1
+        }
     }
 }

@@ -29,7 +29,7 @@ struct Export {
                 out.json(plain.keptRow(id, notesInputs: false) { views in
                     var row = JSONBytes(capacity: 1024)
                     if let item = views.graph.exemplars[id] { Self.exemplar(item, views: views, into: &row) }
-                    return row.text
+                    return row.bytes
                 })
             }
         case "models":

@@ -61,6 +61,11 @@ struct JSONBytes {
         if done == nil { bytes.append(contentsOf: text.utf8) }
     }
 
+    /// Bytes that are JSON already (a row made before), copied as they are.
+    mutating func json(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     mutating func int(_ number: Int) {
         json(String(number))
     }

@@ -40,15 +40,15 @@ final class PageRows: @unchecked Sendable {
 }
 
 extension Views {
-    /// The text of row `key` of the page being built: the earlier build's when nothing it read
-    /// has changed, else made by `make` with these views, its reads noted for the next build.
-    /// Without kept rows (`exemplar build`), simply `make(self)`.
+    /// The UTF-8 of row `key` of the page being built (a JSON row, used as it is): the earlier
+    /// build's when nothing it read has changed, else made by `make` with these views, its
+    /// reads noted for the next build. Without kept rows (`exemplar build`), simply `make(self)`.
     /// `notesInputs`: whether the page notes what the row read (a page that noted whole tables
     /// already stands for its rows' reads, and need not hold them thousands of times).
-    func keptRow(_ key: String, notesInputs: Bool, make: (Views) -> String) -> String {
-        let row = keptRow(key, notesInputs: notesInputs) { views in TemplateValue.text(make(views)) }
-        if case .text(let text) = row { return text }
-        return ""
+    func keptRow(_ key: String, notesInputs: Bool, make: (Views) -> [UInt8]) -> [UInt8] {
+        let row = keptRow(key, notesInputs: notesInputs) { views in TemplateValue.html(make(views).exactlySized()) }
+        if case .html(let bytes) = row { return bytes }
+        return []
     }
 
     /// `keptRow` for template data: `usable` tells whether the earlier build's value fits where

@@ -116,17 +116,17 @@ extension Views {
         }
         // A whole list's entries, megabytes for the longest: grown by doubling, the text would
         // hold up to twice that while two such lists are made at once.
-        var out = JSONBytes(capacity: ids.reduce(16) { $0 + (cards.filterEntries[$1]?.utf8.count ?? 512) + 2 })
+        var out = JSONBytes(capacity: ids.reduce(16) { $0 + (cards.filterEntries[$1]?.count ?? 512) + 2 })
         out.raw("{\"items\":[")
         for (index, id) in ids.enumerated() {
             if index > 0 { out.raw(",\n") }
             if case .award(let award) = listing {
                 // An award's list shows each holder's grants of that award; a session keeps each entry.
                 out.json(keptRow(id, notesInputs: true) { views in
-                    views.makeFilterEntry(id, grants: views.grants(of: award, to: id).map(views.grantText)) ?? "null"
+                    views.makeFilterEntry(id, grants: views.grants(of: award, to: id).map(views.grantText))
                 })
             } else {
-                out.json(cards.filterEntries[id] ?? makeFilterEntry(id) ?? "null")
+                out.json(cards.filterEntries[id] ?? makeFilterEntry(id))
             }
         }
         out.raw("]}\n")
@@ -135,8 +135,9 @@ extension Views {
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
     /// Members in key order, null ones left out, as `JSONValue.writeObject` writes them.
-    func makeFilterEntry(_ id: String, grants: [String] = []) -> String? {
-        guard let card = exemplarCard(id), card.isObject else { return nil }
+    /// `null` for an id without a card.
+    func makeFilterEntry(_ id: String, grants: [String] = []) -> [UInt8] {
+        guard let card = exemplarCard(id), card.isObject else { return Array("null".utf8) }
         func value(_ key: TemplateKey) -> String? {
             if case .text(let value)? = card[key], !value.isEmpty { return value }
             return nil
@@ -181,6 +182,6 @@ extension Views {
         out.member("url", value("url"))
         out.member("years", value("years"))
         out.closeObject()
-        return out.text
+        return out.bytes
     }
 }

@@ -85,8 +85,8 @@ struct Views: Sendable {
         /// Each exemplar's facets and each list's counts the filter choices were made from.
         var facets: [String: FilterFacets] = [:]
         var filterCounts: [Listing: FilterCounts] = [:]
-        /// Each exemplar as the filter script reads it from a list's JSON.
-        var filterEntries: [String: String] = [:]
+        /// Each exemplar as the filter script reads it from a list's JSON, in UTF-8.
+        var filterEntries: [String: [UInt8]] = [:]
 
         /// The card of item `id` of table `.exemplars`, `.initiatives`, `.events` or `.units`.
         func card(_ table: GraphTable, _ id: String) -> TemplateValue? {
@@ -168,13 +168,13 @@ struct Views: Sendable {
         if pathOf.keys.contains(where: { if case .listData = $0 { return true } else { return false } }) {
             let ids = base.collectiveOrder + base.individualOrder
             // Kept for the whole build.
-            let entries = ids.parallelMap { id -> String in
+            let entries = ids.parallelMap { id -> [UInt8] in
                 // An entry is made from its card alone: a card kept from the earlier build keeps its entry.
                 if let earlier, let entry = earlier.filterEntries[id], let card = views.cards.exemplars[id],
                    let before = earlier.exemplars[id], card == before {
                     return entry
                 }
-                return (views.makeFilterEntry(id) ?? "null").exactlySized()
+                return views.makeFilterEntry(id).exactlySized()
             }
             cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
         }
