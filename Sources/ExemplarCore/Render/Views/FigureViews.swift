@@ -70,13 +70,18 @@ extension Views {
         ]
     }
 
+    /// A record, not a dictionary: the figures of a phase link every item they count.
     private func itemLink(_ item: FigureItem) -> TemplateValue {
         let (name, route): (String, Route) = switch item.kind {
         case .exemplar: (graph.exemplars[item.id]?.name ?? item.id, .exemplar(item.id))
         case .initiative: (graph.initiatives[item.id]?.title ?? item.id, .initiative(item.id))
         }
-        return ["name": .text(name), "url": .text(url(route) ?? ""), "note": item.note.map(TemplateValue.text) ?? .null]
+        return .record(TemplateRecord(layout: Self.itemLinkLayout, values: [
+            .text(name), item.note.map(TemplateValue.text) ?? .null, .text(url(route) ?? ""),
+        ]))
     }
+
+    private static let itemLinkLayout = TemplateRecord.Layout(["name", "note", "url"])
 }
 
 /// Horizontal bars drawn at build time: one row per table row, its label on the left,
