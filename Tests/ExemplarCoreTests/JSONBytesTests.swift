@@ -24,6 +24,14 @@ import Testing
         }
     }
 
+    @Test func integersAreWrittenAsDecimalDigits() {
+        for number in [0, 7, -7, 10, 2019, -100_000, Int.max, Int.min] {
+            var out = JSONBytes(capacity: 4)
+            out.int(number)
+            #expect(out.text == String(number))
+        }
+    }
+
     @Test func treesAreWrittenWithKeysInOrder() {
         let value = JSONValue.object(["b": .array([.int(1), .null, .number("2.5")]), "a": .object(["y": .string("z\""), "x": .object([:])])])
         #expect(value.text == #"{"a":{"x":{},"y":"z\""},"b":[1,null,2.5]}"#)

@@ -28,7 +28,9 @@ struct JSONBytes {
         hasMember = true
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: "\":".utf8)
+        // Byte by byte: appending a String's UTF-8 view goes through the general sequence path.
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     /// A key known only when written (a column's name), escaped as any string.
@@ -66,8 +68,19 @@ struct JSONBytes {
         bytes.append(contentsOf: json)
     }
 
+    /// Its decimal digits, written from the last into room for the longest, without a String.
     mutating func int(_ number: Int) {
-        json(String(number))
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var rest = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A quoted string: quote, backslash and control characters escaped (RFC 8259), the rest
