@@ -61,8 +61,9 @@ public enum Figures {
         let span: Set<Int> = year.map { [$0] } ?? graph.site.phase.map { Set($0.from...$0.to) } ?? Set(years(graph))
         switch id {
         case .exemplarsByUnit:
+            let exemplars = graph.exemplars
             let members = (graph.collectiveOrder + graph.individualOrder).filter { id in
-                graph.exemplars[id]?.years.contains { span.contains($0.value) } == true
+                exemplars[id]?.years.contains { span.contains($0.value) } == true
             }
             return byUnit(members, graph: graph)
         case .awardsByLevel: return awards(span, graph: graph, text: text)
@@ -76,8 +77,9 @@ public enum Figures {
 
     private static func byUnit(_ members: [String], graph: TrackedGraph) -> Figure {
         var byUnit: [String: [[FigureItem]]] = [:]
+        let exemplars = graph.exemplars, units = graph.units
         for id in members {
-            guard let item = graph.exemplars[id], graph.units[item.unit.value] != nil else { continue }
+            guard let item = exemplars[id], units[item.unit.value] != nil else { continue }
             byUnit[item.unit.value, default: [[], []]][item.kind == .collective ? 0 : 1].append(exemplar(id))
         }
         let rows = graph.unitOrder.compactMap { unit in
@@ -91,9 +93,10 @@ public enum Figures {
         var byLevel: [String: [FigureItem]] = [:]
         var topRank: [String: Int] = [:]
         let inSpan = { (grant: Exemplar.Grant) in grant.year.map(span.contains) == true }
+        let exemplars = graph.exemplars
         for id in graph.collectiveOrder + graph.individualOrder {
             // Most exemplars hold no award of a one-year span: their awards are not looked up for nothing.
-            guard let item = graph.exemplars[id], item.awards.contains(where: inSpan) else { continue }
+            guard let item = exemplars[id], item.awards.contains(where: inSpan) else { continue }
             for (grant, award) in graph.rankedAwards(of: item, including: inSpan) {
                 let level = award.level ?? "other"
                 byLevel[level, default: []].append(exemplar(id, span.count > 1 ? "\(award.name) (\(grant.year ?? 0))" : award.name))
@@ -131,8 +134,9 @@ public enum Figures {
     /// How many exemplars got each rating for the year and each half-year.
     private static func ratings(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var cells: [Rating: [[FigureItem]]] = [:]
+        let scores = graph.scores
         for id in graph.collectiveOrder + graph.individualOrder {
-            for year in graph.scores[id] ?? [] where span.contains(year.year) {
+            for year in scores[id] ?? [] where span.contains(year.year) {
                 for (column, result) in [year.annual, year.halves[0], year.halves[1]].enumerated() {
                     guard let result else { continue }
                     let note = (span.count > 1 ? "\(year.year): " : "") + result.collective.vietnamese
@@ -149,9 +153,10 @@ public enum Figures {
     /// Registrations for the span's years, before the deadline or after it.
     private static func registrations(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
         var onTime: [FigureItem] = [], late: [FigureItem] = []
+        let exemplars = graph.exemplars, deadline = graph.site.registrationDeadline
         for id in graph.collectiveOrder + graph.individualOrder {
-            guard let item = graph.exemplars[id], let registered = item.registered?.value else { continue }
-            let due = DomainRules.registrationDue(item, deadline: graph.site.registrationDeadline)
+            guard let item = exemplars[id], let registered = item.registered?.value else { continue }
+            let due = DomainRules.registrationDue(item, deadline: deadline)
             guard let due, span.contains(due.year) else { continue }
             let entry = exemplar(id, registered.vietnamese)
             if registered > due { late.append(entry) } else { onTime.append(entry) }

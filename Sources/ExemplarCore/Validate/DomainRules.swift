@@ -45,7 +45,9 @@ struct DomainRules {
     /// (one made in December is on time for the next year). Nil without `registered`.
     static func registrationDue(_ exemplar: Exemplar, deadline: (month: Int, day: Int)) -> CalendarDate? {
         guard let date = exemplar.registered?.value else { return nil }
-        let year = exemplar.years.map(\.value).filter { $0 >= date.year }.min() ?? date.year
+        // Lazily: the figures ask this of every exemplar for every year, and arrays made
+        // only to take their least cost more than the rest.
+        let year = exemplar.years.lazy.map(\.value).filter { $0 >= date.year }.min() ?? date.year
         return CalendarDate(year: year, month: deadline.month, day: deadline.day)
     }
 
