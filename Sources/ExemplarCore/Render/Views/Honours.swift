@@ -14,13 +14,17 @@ extension Views {
     }
 
     /// "Năm 2018 · Quyết định 102/QĐ-LĐLĐ ngày 20/12/2018", with what the grant records.
+    /// Appended to one String: an award list writes it for every grant of every holder, twice.
     func grantText(_ grant: Exemplar.Grant) -> String {
-        var parts: [String] = []
-        if let year = grant.year { parts.append("\(text("award_year")) \(year)") }
+        var out = ""
+        if let year = grant.year { out = text("award_year") + " " + String(year) }
         if let decision = decisionText(grant) {
-            parts.append(grant.decision?.isEmpty == false ? "\(text("award_decision")) \(decision)" : "\(text("award_date")) \(decision)")
+            if !out.isEmpty { out += " · " }
+            out += text(grant.decision?.isEmpty == false ? "award_decision" : "award_date")
+            out += " "
+            out += decision
         }
-        return parts.joined(separator: " · ")
+        return out
     }
 
     /// "102/QĐ-LĐLĐ ngày 20/12/2018", the number or the date alone when only one is known.
