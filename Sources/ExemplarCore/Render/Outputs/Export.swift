@@ -47,14 +47,19 @@ struct Export {
     /// dictionaries made and sorted cost several times the text.
     private static func exemplar(_ e: Exemplar, views: Views, into out: inout JSONBytes) {
         let graph = views.graph
-        let awards = graph.rankedAwards(of: e).map { grant, award in
-            JSONValue.object(dropping: [
-                "award": JSONValue(award.id), "name": JSONValue(award.name), "rank": JSONValue(award.rank),
-                "year": JSONValue(grant.year), "decision": JSONValue(grant.decision), "date": JSONValue(grant.date?.iso),
-            ])
+        out.openObject()
+        out.key("awards")
+        out.raw("[")
+        for (index, (grant, award)) in graph.rankedAwards(of: e).enumerated() {
+            if index > 0 { out.raw(",") }
+            JSONValue.writeObject([
+                "award": JSONValue(award.id), "date": JSONValue(grant.date?.iso), "decision": JSONValue(grant.decision),
+                "name": JSONValue(award.name), "rank": JSONValue(award.rank), "year": JSONValue(grant.year),
+            ], to: &out)
         }
-        JSONValue.writeObject([
-            "awards": .array(awards), "fields": JSONValue(e.fields.map(\.value)), "id": JSONValue(e.id),
+        out.raw("]")
+        JSONValue.writeMembers([
+            "fields": JSONValue(e.fields.map(\.value)), "id": JSONValue(e.id),
             "kind": JSONValue(e.kind.rawValue), "leader": JSONValue(e.leader),
             "models": JSONValue(graph.initiativesOfExemplar[e.id] ?? []), "name": JSONValue(e.name),
             "photo": JSONValue(e.photo.flatMap { graph.images[$0.value] != nil ? views.absolute(views.mediaURL($0.value)) : nil }),
@@ -62,6 +67,7 @@ struct Export {
             "unit": JSONValue(e.unit.value), "unit_name": JSONValue(graph.units[e.unit.value]?.name),
             "url": JSONValue(views.absolute(views.url(.exemplar(e.id)) ?? "")), "years": JSONValue(e.years.map(\.value)),
         ], to: &out)
+        out.closeObject()
     }
 
     private func model(_ m: Initiative) -> JSONValue {
