@@ -68,19 +68,8 @@ struct JSONBytes {
         bytes.append(contentsOf: json)
     }
 
-    /// Its decimal digits, written from the last into room for the longest, without a String.
     mutating func int(_ number: Int) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = number.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        DecimalDigits.with(number) { bytes.append(contentsOf: $0) }
     }
 
     /// A quoted string: quote, backslash and control characters escaped (RFC 8259), the rest
