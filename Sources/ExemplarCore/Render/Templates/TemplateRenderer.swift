@@ -118,8 +118,7 @@ struct TemplateRenderer: Sendable {
             return
         }
         let itemIndex = scope.stack.count - 1
-        let current = scope
-        if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: current, below: itemIndex) }) {
+        if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: scope, below: itemIndex) }) {
             out.append(html)
             return
         }
