@@ -32,8 +32,7 @@ struct PageBytes: ~Copyable {
 
     /// The UTF-8 bytes of `text`, copied whole from its storage.
     mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// The bytes written from `start` on, as an array of their own size.

@@ -219,8 +219,7 @@ struct TemplateRenderer: Sendable {
 /// Escapes text for HTML content and attribute values, copying untouched runs whole.
 enum HTMLEscape {
     static func append(_ text: String, to out: inout PageBytes) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.withUTF8Bytes { append($0, to: &out) }
     }
 
     /// `"`, `&`, `'`, `<` and `>` as bits of one word: all five lie below 0x40.
