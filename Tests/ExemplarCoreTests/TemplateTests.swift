@@ -15,6 +15,12 @@ import Testing
         #expect(out == "&lt;b class=&quot;x&quot;&gt;&amp;&#39;|<b class=\"x\">&'|<b class=\"x\">&'|<p>ok</p>|3")
     }
 
+    @Test func numbersAreWrittenAsSwiftWritesThem() throws {
+        for number in [0, 7, 10, -1, -305, 2026, Int.max, Int.min] {
+            #expect(try render(["main": "{{n}}"], ["n": .number(number)]) == String(number))
+        }
+    }
+
     @Test func sectionsListsAndInverted() throws {
         let out = try render(["main": "{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}{{^items}}none{{/items}}|{{#empty}}x{{/empty}}{{^empty}}empty{{/empty}}|{{#o}}{{k}}{{top}}{{/o}}"],
                              ["items": [["name": "An"], ["name": "Bình"]], "empty": "", "o": ["k": "K"], "top": "T"])

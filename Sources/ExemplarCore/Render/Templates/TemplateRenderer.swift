@@ -47,6 +47,8 @@ struct TemplateRenderer: Sendable {
 
         init(stack: [TemplateValue]) {
             self.stack = stack
+            // Room for the sections of a page nested in each other, taken once.
+            self.stack.reserveCapacity(16)
         }
     }
 
@@ -209,7 +211,7 @@ struct TemplateRenderer: Sendable {
         switch value {
         case .text(let text): if escaped { HTMLEscape.append(text, to: &out) } else { out.appendUTF8(text) }
         case .html(let html): out.appendUTF8(html)
-        case .number(let number): out.appendUTF8(String(number))
+        case .number(let number): out.append(decimal: number)
         case .flag(let flag): if flag { out.append("true") } else { out.append("false") }
         case .list, .object, .record, .null: break
         }
