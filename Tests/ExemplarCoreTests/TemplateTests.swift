@@ -58,6 +58,13 @@ import Testing
             #expect(error.line == 3 && error.message.contains("{{/y}}"))
         }
         #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse("{{nope(x)}}", name: "t") }
+        // Lines end in `\n` or `\r\n`; columns count characters, not bytes.
+        #expect(throws: TemplateParser.Failure(message: "{{/y}} đóng một khối chưa mở", line: 3, column: 4)) {
+            try TemplateParser.parse("Đồng ệ\r\nnội {{x}}\nab {{/y}}", name: "t")
+        }
+        #expect(throws: TemplateParser.Failure(message: "khối {{x}} chưa được đóng bằng {{/x}}", line: 2, column: 3)) {
+            try TemplateParser.parse("{{! ghi chú }}\r\nệà{{#x}}", name: "t")
+        }
     }
 
     /// Texts of every length, with the five characters anywhere (within or across the
