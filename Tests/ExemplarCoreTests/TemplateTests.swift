@@ -15,6 +15,13 @@ import Testing
         #expect(out == "&lt;b class=&quot;x&quot;&gt;&amp;&#39;|<b class=\"x\">&'|<b class=\"x\">&'|<p>ok</p>|3")
     }
 
+    /// Ids a theme writes itself are kept from headings: fixed ones only, each up to its quote.
+    @Test func literalIDsOfATemplate() {
+        let text = "<a id=\"top\"><b id=\"{{x}}\"><c id=\"\"><đ id=\"main\" id=\"x"
+        #expect(Theme.literalIDs(in: text) == ["top", "main"])
+        #expect(Theme.literalIDs(in: "no ids") == [])
+    }
+
     @Test func numbersAreWrittenAsSwiftWritesThem() throws {
         for number in [0, 7, 10, -1, -305, 2026, Int.max, Int.min] {
             #expect(try render(["main": "{{n}}"], ["n": .number(number)]) == String(number))

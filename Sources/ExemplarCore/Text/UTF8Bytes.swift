@@ -7,4 +7,17 @@ extension String {
         var text = self
         return try text.withUTF8(body)
     }
+
+    /// The first `needle` from `start` on, byte for byte: for plain markers in a theme's text
+    /// (delimiters, attribute names), where Foundation's search cost more than the rest of
+    /// reading the theme.
+    func utf8Range(of needle: String, from start: String.Index) -> Range<String.Index>? {
+        guard let first = needle.utf8.first else { return nil }
+        var from = start
+        while let found = utf8[from...].firstIndex(of: first) {
+            if utf8[found...].starts(with: needle.utf8) { return found..<utf8.index(found, offsetBy: needle.utf8.count) }
+            from = utf8.index(after: found)
+        }
+        return nil
+    }
 }

@@ -44,7 +44,7 @@ struct TemplateParser {
             pendingText = ""
         }
         while index < text.endIndex {
-            guard let open = range(of: opener, in: text, from: index) else {
+            guard let open = text.utf8Range(of: opener, from: index) else {
                 pendingText += text[index...]
                 break
             }
@@ -52,7 +52,7 @@ struct TemplateParser {
             let triple = text[open.upperBound...].hasPrefix("{")
             let tagCloser = triple ? "}" + closer : closer
             let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
-            guard let close = range(of: tagCloser, in: text, from: contentStart) else {
+            guard let close = text.utf8Range(of: tagCloser, from: contentStart) else {
                 throw Failure(message: "tag mở bằng \(opener) nhưng không đóng bằng \(tagCloser)", line: line, column: column)
             }
             let tag = try parseTag(String(text[contentStart..<close.lowerBound]), triple: triple, line: line, column: column)
@@ -154,21 +154,6 @@ struct TemplateParser {
         guard !path.utf8.contains(UInt8(ascii: " ")) else { throw Failure(message: "tên \"\(raw)\" có dấu cách", line: line, column: column) }
         let components = path == "." || path.isEmpty ? [] : path.split(separator: ".").map(String.init)
         return Template.Name(path: components, transform: transform, text: raw)
-    }
-
-    /// The first `delimiter` in `text` from `start` on, byte for byte: a delimiter is plain
-    /// text, and Foundation's search for it cost more than the rest of parsing a theme.
-    private static func range(of delimiter: String, in text: String, from start: String.Index) -> Range<String.Index>? {
-        let bytes = text.utf8
-        guard let first = delimiter.utf8.first else { return nil }
-        var from = start
-        while let found = bytes[from...].firstIndex(of: first) {
-            if bytes[found...].starts(with: delimiter.utf8) {
-                return found..<bytes.index(found, offsetBy: delimiter.utf8.count)
-            }
-            from = bytes.index(after: found)
-        }
-        return nil
     }
 
     /// When a tag is alone on its line: where that line starts and where the next begins.
