@@ -34,4 +34,20 @@ import Testing
             }
         }
     }
+
+    /// Texts of every length up to three words, with one special character at every position
+    /// or none: short texts, and the last bytes of long ones, are read as one word that overlaps
+    /// bytes already passed.
+    @Test func everyLengthWithAndWithoutASpecialCharacter() {
+        for length in 0...24 {
+            for position in -1..<length {
+                var characters = Array(repeating: "ệ", count: length).enumerated().map { $0.offset % 3 == 0 ? "a" : $0.element }
+                if position >= 0 { characters[position] = position % 2 == 0 ? "<" : "'" }
+                let text = characters.joined()
+                var out = PageBytes(capacity: 16)
+                HTMLEscape.append(text, to: &out)
+                #expect(String(decoding: out.bytes(), as: UTF8.self) == Self.plain(text), "\(text.debugDescription)")
+            }
+        }
+    }
 }

@@ -15,6 +15,19 @@ import Testing
         #expect(out == "&lt;b class=&quot;x&quot;&gt;&amp;&#39;|<b class=\"x\">&'|<b class=\"x\">&'|<p>ok</p>|3")
     }
 
+    /// Ids a theme writes itself are kept from headings: fixed ones only, each up to its quote.
+    @Test func literalIDsOfATemplate() {
+        let text = "<a id=\"top\"><b id=\"{{x}}\"><c id=\"\"><đ id=\"main\" id=\"x"
+        #expect(Theme.literalIDs(in: text) == ["top", "main"])
+        #expect(Theme.literalIDs(in: "no ids") == [])
+    }
+
+    @Test func numbersAreWrittenAsSwiftWritesThem() throws {
+        for number in [0, 7, 10, -1, -305, 2026, Int.max, Int.min] {
+            #expect(try render(["main": "{{n}}"], ["n": .number(number)]) == String(number))
+        }
+    }
+
     @Test func sectionsListsAndInverted() throws {
         let out = try render(["main": "{{#items}}{{name}}{{^last()}}, {{/last()}}{{/items}}{{^items}}none{{/items}}|{{#empty}}x{{/empty}}{{^empty}}empty{{/empty}}|{{#o}}{{k}}{{top}}{{/o}}"],
                              ["items": [["name": "An"], ["name": "Bình"]], "empty": "", "o": ["k": "K"], "top": "T"])
@@ -52,6 +65,13 @@ import Testing
             #expect(error.line == 3 && error.message.contains("{{/y}}"))
         }
         #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse("{{nope(x)}}", name: "t") }
+        // Lines end in `\n` or `\r\n`; columns count characters, not bytes.
+        #expect(throws: TemplateParser.Failure(message: "{{/y}} đóng một khối chưa mở", line: 3, column: 4)) {
+            try TemplateParser.parse("Đồng ệ\r\nnội {{x}}\nab {{/y}}", name: "t")
+        }
+        #expect(throws: TemplateParser.Failure(message: "khối {{x}} chưa được đóng bằng {{/x}}", line: 2, column: 3)) {
+            try TemplateParser.parse("{{! ghi chú }}\r\nệà{{#x}}", name: "t")
+        }
     }
 
     /// Texts of every length, with the five characters anywhere (within or across the

@@ -15,8 +15,7 @@ struct KeyHash {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add($0) }
+        text.withUTF8Bytes { add($0) }
     }
 
     mutating func add(number: Int) {

@@ -78,11 +78,17 @@ public struct Theme: Sendable {
 
     /// The fixed values of `id="…"` attributes in a template's text.
     static func literalIDs(in text: String) -> [String] {
-        text.components(separatedBy: "id=\"").dropFirst().compactMap { rest in
-            guard let end = rest.firstIndex(of: "\"") else { return nil }
+        var ids: [String] = []
+        var attribute = text.utf8Range(of: "id=\"", from: text.startIndex)
+        while let found = attribute {
+            // Up to the next `id="`, as the text between two of them.
+            attribute = text.utf8Range(of: "id=\"", from: found.upperBound)
+            let rest = text[found.upperBound..<(attribute?.lowerBound ?? text.endIndex)]
+            guard let end = rest.firstIndex(of: "\"") else { continue }
             let id = String(rest[..<end])
-            return id.isEmpty || id.contains("{") ? nil : id
+            if !id.isEmpty, !id.contains("{") { ids.append(id) }
         }
+        return ids
     }
 
     /// Interface strings: a flat YAML mapping of key to text.

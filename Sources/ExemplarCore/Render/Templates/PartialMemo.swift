@@ -21,7 +21,9 @@ final class PartialMemo: @unchecked Sendable {
         }
     }
 
-    struct Entry {
+    /// A class: every page that shows a card goes through its entries, on every core, and
+    /// passing one reference on costs one count where the parts of a struct cost one each.
+    final class Entry: Sendable {
         let item: TemplateValue
         /// Each block the partial showed, with the ops the surroundings then filled it with
         /// (nil: none, its default). Blocks it never shows do not matter: a card is the same
@@ -31,6 +33,14 @@ final class PartialMemo: @unchecked Sendable {
         let outside: [(name: TemplateKey, value: TemplateValue?)]
         /// UTF-8, at its own size.
         let html: [UInt8]
+
+        init(item: TemplateValue, blocks: [(block: Int32, filling: (start: Int32, end: Int32)?)],
+             outside: [(name: TemplateKey, value: TemplateValue?)], html: [UInt8]) {
+            self.item = item
+            self.blocks = blocks
+            self.outside = outside
+            self.html = html
+        }
     }
 
     /// What a partial being rendered for the memo looked up outside its item.

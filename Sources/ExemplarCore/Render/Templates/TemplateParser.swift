@@ -44,7 +44,7 @@ struct TemplateParser {
             pendingText = ""
         }
         while index < text.endIndex {
-            guard let open = text.range(of: opener, range: index..<text.endIndex) else {
+            guard let open = text.utf8Range(of: opener, from: index) else {
                 pendingText += text[index...]
                 break
             }
@@ -52,7 +52,7 @@ struct TemplateParser {
             let triple = text[open.upperBound...].hasPrefix("{")
             let tagCloser = triple ? "}" + closer : closer
             let contentStart = triple ? text.index(after: open.upperBound) : open.upperBound
-            guard let close = text.range(of: tagCloser, range: contentStart..<text.endIndex) else {
+            guard let close = text.utf8Range(of: tagCloser, from: contentStart) else {
                 throw Failure(message: "tag mở bằng \(opener) nhưng không đóng bằng \(tagCloser)", line: line, column: column)
             }
             let tag = try parseTag(String(text[contentStart..<close.lowerBound]), triple: triple, line: line, column: column)
@@ -147,11 +147,11 @@ struct TemplateParser {
             }
             transform = known
         }
-        guard !path.contains("(") && !path.contains(")") else {
+        guard !path.utf8.contains(UInt8(ascii: "(")) && !path.utf8.contains(UInt8(ascii: ")")) else {
             throw Failure(message: "\"\(raw)\": không lồng được phép biến đổi vào nhau; tính giá trị đó trong dữ liệu thay vì trong mẫu",
                           line: line, column: column)
         }
-        guard !path.contains(" ") else { throw Failure(message: "tên \"\(raw)\" có dấu cách", line: line, column: column) }
+        guard !path.utf8.contains(UInt8(ascii: " ")) else { throw Failure(message: "tên \"\(raw)\" có dấu cách", line: line, column: column) }
         let components = path == "." || path.isEmpty ? [] : path.split(separator: ".").map(String.init)
         return Template.Name(path: components, transform: transform, text: raw)
     }
@@ -190,9 +190,16 @@ struct TemplateParser {
             if index < counted {
                 (counted, line, lineStart) = (text.startIndex, 1, text.startIndex)
             }
-            for i in text[counted..<index].indices where text[i] == "\n" || text[i] == "\r\n" {
-                line += 1
-                lineStart = text.index(after: i)
+            // Line feeds by byte: a `\r\n` holds one, and no other character does.
+            let bytes = text.utf8
+            var at = counted
+            while at < index {
+                let next = bytes.index(after: at)
+                if bytes[at] == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = next
+                }
+                at = next
             }
             counted = index
             return (line, text.distance(from: lineStart, to: index) + 1)

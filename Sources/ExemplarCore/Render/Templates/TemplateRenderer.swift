@@ -47,6 +47,8 @@ struct TemplateRenderer: Sendable {
 
         init(stack: [TemplateValue]) {
             self.stack = stack
+            // Room for the sections of a page nested in each other, taken once.
+            self.stack.reserveCapacity(16)
         }
     }
 
@@ -118,8 +120,7 @@ struct TemplateRenderer: Sendable {
             return
         }
         let itemIndex = scope.stack.count - 1
-        let current = scope
-        if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: current, below: itemIndex) }) {
+        if let html = memo.html(key, item: item, blocks: scope.blocks, outside: { resolveFirst($0, in: scope, below: itemIndex) }) {
             out.append(html)
             return
         }
@@ -211,7 +212,7 @@ struct TemplateRenderer: Sendable {
         switch value {
         case .text(let text): if escaped { HTMLEscape.append(text, to: &out) } else { out.appendUTF8(text) }
         case .html(let html): out.append(html)
-        case .number(let number): out.appendUTF8(String(number))
+        case .number(let number): out.append(decimal: number)
         case .flag(let flag): if flag { out.append("true") } else { out.append("false") }
         case .list, .object, .record, .null: break
         }
@@ -221,8 +222,7 @@ struct TemplateRenderer: Sendable {
 /// Escapes text for HTML content and attribute values, copying untouched runs whole.
 enum HTMLEscape {
     static func append(_ text: String, to out: inout PageBytes) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.withUTF8Bytes { append($0, to: &out) }
     }
 
     /// `"`, `&`, `'`, `<` and `>` as bits of one word: all five lie below 0x40.
@@ -231,28 +231,42 @@ enum HTMLEscape {
     private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout PageBytes) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
-        var index = 0
+        while true {
+            let at = firstSpecial(in: bytes, from: runStart)
+            if runStart < at { out.append(UnsafeBufferPointer(start: base + runStart, count: at - runStart)) }
+            guard at < bytes.count else { return }
+            switch base[at] {
+            case 0x26: out.append("&amp;")
+            case 0x3C: out.append("&lt;")
+            case 0x3E: out.append("&gt;")
+            case 0x22: out.append("&quot;")
+            default: out.append("&#39;")
+            }
+            runStart = at + 1
+        }
+    }
+
+    /// Where the first of the five is from `start` on; `bytes.count` if none is. Most text holds
+    /// none: eight bytes are passed at a time, and the last few are taken in one word that
+    /// overlaps bytes already passed rather than one by one.
+    private static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let words = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= bytes.count, !mayHoldSpecial(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            index += 8
+        }
+        if index + 8 > bytes.count, bytes.count - start >= 8,
+           !mayHoldSpecial(words.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) {
+            return bytes.count
+        }
+        // The word at `index` holds one, or fewer than eight bytes are left: byte by byte.
         while index < bytes.count {
-            // Most text holds none of the five: eight bytes are passed at a time.
-            if index + 8 <= bytes.count, !mayHoldSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
             let byte = base[index]
-            if byte < 0x40, special & (1 << UInt64(byte)) != 0 {
-                if runStart < index { out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                switch byte {
-                case 0x26: out.append("&amp;")
-                case 0x3C: out.append("&lt;")
-                case 0x3E: out.append("&gt;")
-                case 0x22: out.append("&quot;")
-                default: out.append("&#39;")
-                }
-                runStart = index + 1
-            }
+            if byte < 0x40, special & (1 << UInt64(byte)) != 0 { return index }
             index += 1
         }
-        if runStart < bytes.count { out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart)) }
+        return index
     }
 
     /// Whether one of the eight bytes of `word` is one of the five. Three tests cover them:
