@@ -284,18 +284,18 @@ extension SearchIndexState {
 
     /// `{"k":[pairs],"r":[rows]}`, rows in document order.
     private static func pairBytes(_ members: [Pair], rows: [String]) -> [UInt8] {
-        var head = "{\"k\":"
-        JSONValue(members.map(\.key)).write(to: &head)
-        head += ",\"r\":["
-        var out = Array(head.utf8)
+        var out = JSONBytes(capacity: 2 * SearchIndex.shardBytes)
+        out.raw("{\"k\":")
+        JSONValue(members.map(\.key)).write(to: &out)
+        out.raw(",\"r\":[")
         for (index, document) in Set(members.flatMap(\.documents)).sorted().enumerated() {
-            out.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
-            SearchIndex.appendDecimal(document, to: &out)
-            out.append(0x2C)
-            out.append(contentsOf: rows[Int(document)].utf8)
-            out.append(0x5D)
+            out.raw(index > 0 ? ",[" : "[")
+            out.int(Int(document))
+            out.raw(",")
+            out.json(rows[Int(document)])
+            out.raw("]")
         }
-        out.append(contentsOf: "]}\n".utf8)
-        return out
+        out.raw("]}\n")
+        return out.bytes
     }
 }
