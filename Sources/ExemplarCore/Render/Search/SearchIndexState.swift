@@ -231,9 +231,9 @@ struct SearchIndexState: Sendable {
         case made(Made, keys: [Int32], spellings: [Int32])
     }
 
-    /// Runs of a batch cut at once: a few per core, so a core left with short documents
-    /// takes on another run.
-    private static let lanes = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// Runs of a batch cut at once: one per core, so that each core keeps one cutter's word
+    /// table in its cache, and folds each word once rather than once per run.
+    private static let lanes = min(16, ProcessInfo.processInfo.activeProcessorCount)
 
     /// One run's cutter, and the index's id of each of its keys and spellings.
     private final class Lane: @unchecked Sendable {
