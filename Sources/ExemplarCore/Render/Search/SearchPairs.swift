@@ -165,10 +165,10 @@ extension SearchIndexState {
             let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
-                var chosen = Self.bestTogether(codes, otherTerm)
-                chosen.subtract(ownRows)
-                chosen.subtract(carriedBy[shardOfKey[Int(other)]] ?? [])
-                return first ? (anchor, other, chosen.sorted()) : (other, anchor, chosen.sorted())
+                // The few documents chosen are looked up in the shards' many rows, not the other way.
+                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
+                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }.sorted()
+                return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
         }
         for pair in made.joined() { kept[pair.first, default: [:]][pair.second] = pair.documents }
