@@ -46,11 +46,6 @@ enum JSONValue {
         return out.text
     }
 
-    /// Appends the value to text that is built as a `String`.
-    func write(to out: inout String) {
-        out += text
-    }
-
     func write(to out: inout JSONBytes) {
         switch self {
         case .null: out.raw("null")

@@ -168,12 +168,15 @@ struct SearchIndex {
 
         /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.
         func entry(spellings names: [String], to out: inout [UInt8]) {
-            var head = ""
-            JSONValue.string(key).write(to: &head)
-            head += ":["
-            JSONValue(spellings.map { names[Int($0)] }).write(to: &head)
-            head += ",["
-            out.append(contentsOf: head.utf8)
+            var head = JSONBytes(capacity: 64)
+            head.string(key)
+            head.raw(":[[")
+            for (index, spelling) in spellings.enumerated() {
+                if index > 0 { head.raw(",") }
+                head.string(names[Int(spelling)])
+            }
+            head.raw("],[")
+            out.append(contentsOf: head.bytes)
             SearchIndex.appendDecimals(pairs, to: &out)
             out.append(contentsOf: "]]".utf8)
         }
@@ -238,12 +241,12 @@ struct SearchIndex {
     /// What a result shows of a document, as written in a row (without its brackets):
     /// `"path","name","label","years","snippet"`.
     static func row(_ d: SearchDocument) -> String {
-        var out = ""
+        var out = JSONBytes(capacity: 256)
         for (index, text) in [d.path, d.name, d.label, d.yearsText, d.snippet].enumerated() {
-            if index > 0 { out += "," }
-            JSONValue.string(text).write(to: &out)
+            if index > 0 { out.raw(",") }
+            out.string(text)
         }
-        return out
+        return out.text
     }
 
     /// One file of `documentsPerFile` rows.

@@ -231,9 +231,9 @@ struct SearchIndexState: Sendable {
         case made(Made, keys: [Int32], spellings: [Int32])
     }
 
-    /// Runs of a batch cut at once: a few per core, so a core left with short documents
-    /// takes on another run.
-    private static let lanes = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// Runs of a batch cut at once: one per core, so that each core keeps one cutter's word
+    /// table in its cache, and folds each word once rather than once per run.
+    private static let lanes = min(16, ProcessInfo.processInfo.activeProcessorCount)
 
     /// One run's cutter, and the index's id of each of its keys and spellings.
     private final class Lane: @unchecked Sendable {
@@ -253,6 +253,7 @@ struct SearchIndexState: Sendable {
 
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool, sink: Sink? = nil) {
+        var postings: [SearchIndex.Posting] = []
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, outcome, _ in
             let number = state.documents.count
             switch outcome {
@@ -260,9 +261,9 @@ struct SearchIndexState: Sendable {
                 state.documents.append(document)
             case .made(let made, let keys, let spellings):
                 // Only a kept index patches its terms later.
-                let document = made.document(keys: keys, spellings: spellings, keep: track) { posting in
-                    state.terms.add(number, posting, keys: state.keys)
-                }
+                postings.removeAll(keepingCapacity: true)
+                let document = made.document(keys: keys, spellings: spellings, keep: track) { postings.append($0) }
+                state.terms.add(number, postings, keys: state.keys)
                 state.documents.append(document)
             }
         }
@@ -323,9 +324,7 @@ struct SearchIndexState: Sendable {
             // Document numbers moved: every term again, from the postings the documents keep.
             terms = Terms()
             for (number, document) in documents.enumerated() {
-                for posting in document.postings.lazy.map(Self.unpack) {
-                    terms.add(number, posting, keys: keys)
-                }
+                terms.add(number, document.postings.map(Self.unpack), keys: keys)
             }
             finish()
         } else {
@@ -552,12 +551,18 @@ struct Terms: Sendable {
         }
     }
 
-    /// Adds a posting of document `number`, after every one its term has.
-    mutating func add(_ number: Int, _ posting: SearchIndex.Posting, keys: [String]) {
-        let id = Int(posting.key)
-        if id >= table.count { table += repeatElement(nil, count: max(id + 1, keys.count) - table.count) }
-        if table[id] == nil { table[id] = SearchIndex.Term(key: keys[id]) }
-        table[id]?.add(number, spelling: posting.spelling, rest: posting.rest)
+    /// Adds the postings of document `number` (keys by id in `keys`), each after every one its
+    /// term has. A document at a time, so that its many postings reach their terms in place,
+    /// without the table's checks and accessor for each.
+    mutating func add(_ number: Int, _ postings: [SearchIndex.Posting], keys: [String]) {
+        if table.count < keys.count { table += repeatElement(nil, count: keys.count - table.count) }
+        table.withUnsafeMutableBufferPointer { table in
+            for posting in postings {
+                let id = Int(posting.key)
+                if table[id] == nil { table[id] = SearchIndex.Term(key: keys[id]) }
+                table[id]?.add(number, spelling: posting.spelling, rest: posting.rest)
+            }
+        }
     }
 
     /// Ids of the keys that have a term.

@@ -165,10 +165,10 @@ extension SearchIndexState {
             let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
-                var chosen = Self.bestTogether(codes, otherTerm)
-                chosen.subtract(ownRows)
-                chosen.subtract(carriedBy[shardOfKey[Int(other)]] ?? [])
-                return first ? (anchor, other, chosen.sorted()) : (other, anchor, chosen.sorted())
+                // The few documents chosen are looked up in the shards' many rows, not the other way.
+                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
+                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }.sorted()
+                return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
         }
         for pair in made.joined() { kept[pair.first, default: [:]][pair.second] = pair.documents }
@@ -284,18 +284,18 @@ extension SearchIndexState {
 
     /// `{"k":[pairs],"r":[rows]}`, rows in document order.
     private static func pairBytes(_ members: [Pair], rows: [String]) -> [UInt8] {
-        var head = "{\"k\":"
-        JSONValue(members.map(\.key)).write(to: &head)
-        head += ",\"r\":["
-        var out = Array(head.utf8)
+        var out = JSONBytes(capacity: 2 * SearchIndex.shardBytes)
+        out.raw("{\"k\":")
+        JSONValue(members.map(\.key)).write(to: &out)
+        out.raw(",\"r\":[")
         for (index, document) in Set(members.flatMap(\.documents)).sorted().enumerated() {
-            out.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
-            SearchIndex.appendDecimal(document, to: &out)
-            out.append(0x2C)
-            out.append(contentsOf: rows[Int(document)].utf8)
-            out.append(0x5D)
+            out.raw(index > 0 ? ",[" : "[")
+            out.int(Int(document))
+            out.raw(",")
+            out.json(rows[Int(document)])
+            out.raw("]")
         }
-        out.append(contentsOf: "]}\n".utf8)
-        return out
+        out.raw("]}\n")
+        return out.bytes
     }
 }
