@@ -37,20 +37,7 @@ struct PageBytes: ~Copyable {
 
     /// `number` in decimal, as `String(number)` writes it, without making that string.
     mutating func append(decimal number: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = number.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if number < 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "-")
-            }
-            append(UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        DecimalDigits.with(number) { append($0) }
     }
 
     /// The bytes written from `start` on, as an array of their own size.
