@@ -6,32 +6,75 @@ extension Views {
 
     /// Grants in the order they were made: by year (or the decision's year), then date;
     /// grants without either keep their written order at the end.
+    /// Positions are sorted, not the grants: a grant is a large value, and most exemplars hold
+    /// one or two, already in order.
     static func chronological(_ grants: [Exemplar.Grant]) -> [Exemplar.Grant] {
-        let keyed = grants.enumerated().map { index, grant in
-            (year: grant.year ?? grant.date?.year ?? Int.max, date: grant.date?.iso ?? "", index: index, grant: grant)
+        guard grants.count > 1 else { return grants }
+        let order = grants.indices.sorted { a, b in
+            let yearA = grants[a].year ?? grants[a].date?.year ?? Int.max
+            let yearB = grants[b].year ?? grants[b].date?.year ?? Int.max
+            if yearA != yearB { return yearA < yearB }
+            if let earlier = isoOrder(grants[a].date, grants[b].date) { return earlier }
+            return a < b
         }
-        return keyed.sorted { ($0.year, $0.date, $0.index) < ($1.year, $1.date, $1.index) }.map(\.grant)
+        return order.map { grants[$0] }
+    }
+
+    /// Whether `a` comes before `b` as their ISO texts sort (no date before any date); nil when
+    /// the texts are the same. Dates of ten-character texts sort by their numbers as their texts do.
+    private static func isoOrder(_ a: CalendarDate?, _ b: CalendarDate?) -> Bool? {
+        switch (a, b) {
+        case (nil, nil): return nil
+        case (nil, _?): return true
+        case (_?, nil): return false
+        case (let a?, let b?):
+            if a == b { return nil }
+            if sortsByNumber(a), sortsByNumber(b) { return a < b }
+            return a.iso == b.iso ? nil : a.iso < b.iso
+        }
+    }
+
+    /// A date whose ISO text is always ten characters: four for the year, two for each other part.
+    private static func sortsByNumber(_ date: CalendarDate) -> Bool {
+        (1000...9999).contains(date.year) && (0...99).contains(date.month) && (0...99).contains(date.day)
     }
 
     /// "Năm 2018 · Quyết định 102/QĐ-LĐLĐ ngày 20/12/2018", with what the grant records.
     /// Appended to one String: an award list writes it for every grant of every holder, twice.
     func grantText(_ grant: Exemplar.Grant) -> String {
+        let words = honourWords
         var out = ""
-        if let year = grant.year { out = text("award_year") + " " + String(year) }
+        if let year = grant.year { out = words.year + " " + String(year) }
         if let decision = decisionText(grant) {
             if !out.isEmpty { out += " · " }
-            out += text(grant.decision?.isEmpty == false ? "award_decision" : "award_date")
+            out += grant.decision?.isEmpty == false ? words.decision : words.date
             out += " "
             out += decision
         }
         return out
     }
 
+    /// The interface words of a grant's text, looked up once per build: an award list writes
+    /// them for every grant of every holder.
+    struct HonourWords: Sendable {
+        let year: String
+        let decision: String
+        let date: String
+        let dated: String
+
+        init(_ theme: Theme) {
+            year = theme.text("award_year")
+            decision = theme.text("award_decision")
+            date = theme.text("award_date")
+            dated = theme.text("dated")
+        }
+    }
+
     /// "102/QĐ-LĐLĐ ngày 20/12/2018", the number or the date alone when only one is known.
     func decisionText(_ grant: Exemplar.Grant) -> String? {
         let date = grant.date.map { graph.site.language == "en" ? $0.english : DateDigits.vietnamese($0) }
         switch (grant.decision.flatMap { $0.isEmpty ? nil : $0 }, date) {
-        case (let number?, let date?): return "\(number) \(text("dated")) \(date)"
+        case (let number?, let date?): return number + " " + honourWords.dated + " " + date
         case (let number?, nil): return number
         case (nil, let date?): return date
         case (nil, nil): return nil

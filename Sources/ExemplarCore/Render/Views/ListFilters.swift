@@ -148,9 +148,9 @@ extension Views {
         }
         var out = JSONBytes(capacity: 512)
         out.openObject()
-        out.member("alt", nested("photo", "alt"))
-        out.member("award", grants.isEmpty ? value("top_award") : nil)
-        if case .flag(true)? = card["is_collective"] {
+        out.member("alt", nested(EntryKeys.photo, EntryKeys.alt))
+        out.member("award", grants.isEmpty ? value(EntryKeys.topAward) : nil)
+        if case .flag(true)? = card[EntryKeys.isCollective] {
             out.key("collective")
             out.raw("1")
         }
@@ -166,22 +166,32 @@ extension Views {
         // Every member of `match`, null ones too.
         out.key("match")
         out.raw("{\"award\":")
-        out.stringOrNull(value("filter_awards"))
+        out.stringOrNull(value(EntryKeys.filterAwards))
         out.raw(",\"field\":")
-        out.stringOrNull(value("filter_fields"))
+        out.stringOrNull(value(EntryKeys.filterFields))
         out.raw(",\"unit\":")
-        out.stringOrNull(value("filter_units"))
+        out.stringOrNull(value(EntryKeys.filterUnits))
         out.raw(",\"year\":")
-        out.stringOrNull(value("filter_years"))
+        out.stringOrNull(value(EntryKeys.filterYears))
         out.raw("}")
-        out.member("name", value("name"))
-        out.member("photo", nested("photo", "url"))
-        out.member("role", value("role"))
-        out.member("summary", value("summary"))
-        out.member("unit", nested("unit", "name"))
-        out.member("url", value("url"))
-        out.member("years", value("years"))
+        out.member("name", value(EntryKeys.name))
+        out.member("photo", nested(EntryKeys.photo, EntryKeys.url))
+        out.member("role", value(EntryKeys.role))
+        out.member("summary", value(EntryKeys.summary))
+        out.member("unit", nested(EntryKeys.unit, EntryKeys.name))
+        out.member("url", value(EntryKeys.url))
+        out.member("years", value(EntryKeys.years))
         out.closeObject()
         return out.bytes
+    }
+
+    /// The card's names an entry reads, hashed once: every exemplar of every list has an entry.
+    private enum EntryKeys {
+        static let alt: TemplateKey = "alt", isCollective: TemplateKey = "is_collective", name: TemplateKey = "name"
+        static let photo: TemplateKey = "photo", role: TemplateKey = "role", summary: TemplateKey = "summary"
+        static let topAward: TemplateKey = "top_award", unit: TemplateKey = "unit", url: TemplateKey = "url"
+        static let years: TemplateKey = "years", filterAwards: TemplateKey = "filter_awards"
+        static let filterFields: TemplateKey = "filter_fields", filterUnits: TemplateKey = "filter_units"
+        static let filterYears: TemplateKey = "filter_years"
     }
 }

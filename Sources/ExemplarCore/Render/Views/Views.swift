@@ -46,6 +46,7 @@ struct Views: Sendable {
         let awardSummaries = ComputedOnce<String, (collectives: Int, years: [Int])>()
         /// `common(_:title:description:)`'s menus by section, for pages that note no reads.
         let menus = ComputedOnce<Listing?, Menu>()
+        let honourWords: HonourWords
 
         init(theme: Theme, pathOf: [Route: String], urlOf: [Route: String], siteValue: TemplateValue, basePath: String,
              origin: String, today: CalendarDate, unitPositions: [String: Int], fieldsInOrder: [Field], figureKeeper: FigureKeeper?) {
@@ -59,6 +60,7 @@ struct Views: Sendable {
             self.today = today
             self.unitPositions = unitPositions
             self.fieldsInOrder = fieldsInOrder
+            honourWords = HonourWords(theme)
         }
     }
 
@@ -73,6 +75,7 @@ struct Views: Sendable {
     var figuresOnce: ComputedOnce<Int?, [(figure: Figure, inputs: [PageInput])]> { fixed.figuresOnce }
     var figureKeeper: FigureKeeper? { fixed.figureKeeper }
     var awardSummaries: ComputedOnce<String, (collectives: Int, years: [Int])> { fixed.awardSummaries }
+    var honourWords: HonourWords { fixed.honourWords }
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
