@@ -1,5 +1,5 @@
 /// A hash for keys looked up thousands of times per page (template names, routes): FNV-1a
-/// over their bytes, a few instructions a byte, then mixed once with a table's seed. The
+/// over their bytes, eight at a time for texts, then mixed once with a table's seed. The
 /// standard hasher's rounds cost more than the short keys they hash.
 struct KeyHash {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -10,8 +10,31 @@ struct KeyHash {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
+    /// Whole words, then the last few bytes with the count in the top byte, so that texts
+    /// that differ only in trailing zero bytes still differ.
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes { add(byte) }
+        var tail = UInt64(truncatingIfNeeded: bytes.count) << 56
+        if let base = bytes.baseAddress {
+            let words = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= bytes.count {
+                add(word: words.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(base[index]) << shift
+                shift += 8
+                index += 1
+            }
+        }
+        add(word: tail)
+    }
+
+    /// The high bits of each product are folded down, so that the next word's low bytes mix with them.
+    private mutating func add(word: UInt64) {
+        value = (value ^ word) &* 0x0000_0100_0000_01B3
+        value ^= value >> 29
     }
 
     mutating func add(_ text: String) {

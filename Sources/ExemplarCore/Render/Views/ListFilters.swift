@@ -19,6 +19,7 @@ extension Views {
             return Set(zip(ids, differs).filter(\.1).map(\.0))
         } ?? []
         let listings = Planner.listings(base).map(\.0).filter(\.listsExemplars)
+        let codes = FacetCodes(ids: ids, facets: facets)
         let made = listings.parallelMap { listing -> (TemplateValue, FilterCounts?) in
             let members = base.ids(of: listing)
             guard members.count > 1 else { return (.null, nil) }
@@ -27,7 +28,7 @@ extension Views {
                changed.isEmpty || !members.contains(where: changed.contains) {
                 counts = before
             } else {
-                counts = views.countFilters(members, facets: facetsOf)
+                counts = codes.counts(members) ?? views.countFilters(members, facets: facetsOf)
             }
             return (views.filterOptions(listing, counts) ?? .null, counts)
         }
