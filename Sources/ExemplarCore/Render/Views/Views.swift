@@ -12,8 +12,9 @@ typealias TemplateData = [TemplateKey: TemplateValue]
 struct Views: Sendable {
     /// The graph; what page code reads through it is noted in `reads`.
     private(set) var graph: TrackedGraph
-    private(set) var markdown: Markdown
-    var cards = Cards()
+    /// Markdown and cards behind one reference each, like `fixed`: each is some ten tables.
+    private let markdownBox: Box<Markdown>
+    private var cardsBox = Box(Cards())
     /// The inputs of the page or card being built; nil when nobody asks.
     private(set) var reads: Reads?
     /// The rows of the page being built kept from a session's earlier build (`keptRow`);
@@ -64,6 +65,25 @@ struct Views: Sendable {
         }
     }
 
+    /// One value shared by the copies of these views.
+    private final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// Bodies' Markdown, noting what it reads in `reads`.
+    var markdown: Markdown {
+        var markdown = markdownBox.value
+        markdown.reads = reads
+        return markdown
+    }
+
+    /// Replaced whole: cards are made once per build, and read on every page.
+    var cards: Cards {
+        get { cardsBox.value }
+        set { cardsBox = Box(newValue) }
+    }
+
     var theme: Theme { fixed.theme }
     var pathOf: [Route: String] { fixed.pathOf }
     private var urlOf: [Route: String] { fixed.urlOf }
@@ -111,7 +131,7 @@ struct Views: Sendable {
     /// `figures`: the figures a session keeps between builds.
     init(graph: SiteGraph, theme: Theme, markdown: Markdown, pathOf: [Route: String], today: CalendarDate, figures: FigureKeeper? = nil) {
         self.graph = TrackedGraph(base: graph)
-        self.markdown = markdown
+        markdownBox = Box(markdown)
         let basePath = graph.site.basePath
         let site = graph.site
         let siteValue: TemplateValue = [
@@ -132,7 +152,6 @@ struct Views: Sendable {
         var views = self
         views.reads = reads
         views.graph.reads = reads
-        views.markdown.reads = reads
         return views
     }
 
