@@ -146,13 +146,18 @@ extension Views {
         var items: [TemplateValue] = []
         for (index, number) in numbers.enumerated() {
             if index > 0, number - numbers[index - 1] > 1 { items.append(["gap": true]) }
-            items.append(["number": .number(number), "url": .text(listURL(listing, page: number)), "current": .flag(number == page)])
+            items.append(.record(TemplateRecord(layout: Self.pageLinkLayout, values: [
+                .flag(number == page), .number(number), .text(listURL(listing, page: number)),
+            ])))
         }
         var data: TemplateData = ["items": .list(items)]
         if page > 1 { data["previous"] = .text(listURL(listing, page: page - 1)) }
         if page < count { data["next"] = .text(listURL(listing, page: page + 1)) }
         return .object(data)
     }
+
+    /// A page link's names, shared: every list page has several.
+    private static let pageLinkLayout = TemplateRecord.Layout(["current", "number", "url"])
 
     private func unitTree() -> TemplateValue {
         .list(graph.unitOrder.filter { id in

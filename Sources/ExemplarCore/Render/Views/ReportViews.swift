@@ -14,6 +14,7 @@ extension Views {
         let graph = wholeGraph
         // Each line is kept by a session: a renamed unit makes only its members' lines again.
         let plain = untracked
+        let words = ReportWords(self)
         var rows: [TemplateValue] = []
         var collectives = 0
         for id in graph.exemplarsOfYear[year] ?? [] {
@@ -21,7 +22,7 @@ extension Views {
             if exemplar.kind == .collective { collectives += 1 }
             let number = TemplateValue.number(rows.count + 1)
             rows.append(plain.keptRow(id, notesInputs: false, if: { $0["n"] == number }) { views in
-                views.reportLine(id, number: number, year: year, half: half)
+                views.reportLine(id, number: number, year: year, half: half, words: words)
             })
         }
         data["rows"] = .list(rows)
@@ -32,19 +33,38 @@ extension Views {
     }
 
     /// One line of the report: a record, as lines are kept between a session's builds.
-    private func reportLine(_ id: String, number: TemplateValue, year: Int, half: Int?) -> TemplateValue {
+    private func reportLine(_ id: String, number: TemplateValue, year: Int, half: Int?, words: ReportWords) -> TemplateValue {
         guard let row = Report.row(id, year: year, half: half, graph: graph) else { return .null }
         // Values in the order of the layouts' names: a year's report has thousands of lines.
         let awards = TemplateValue.list(row.awards.map { award in
             .record(TemplateRecord(layout: Self.reportAwardLayout, values: [
-                award.date.map(date) ?? .null, award.decision.map(TemplateValue.text) ?? .null, .text(award.name),
+                award.date.map { date($0) } ?? .null, award.decision.map(TemplateValue.text) ?? .null, .text(award.name),
             ]))
         })
         return .record(TemplateRecord(layout: Self.reportLineLayout, values: [
-            awards, .text(text("kind_\(row.kind.rawValue)")), number, .text(row.name),
-            row.rating.map { .text(text("rating_\($0.rawValue)")) } ?? .null, row.result.map { .text($0.vietnamese) } ?? .null,
+            awards, words.kind(row.kind), number, .text(row.name),
+            row.rating.map(words.rating) ?? .null, row.result.map { .text($0.vietnamese) } ?? .null,
             .text(row.unitName), .text(url(.exemplar(row.id)) ?? ""),
         ]))
+    }
+
+    /// The names of kinds and ratings, looked up once per report rather than once per line.
+    private struct ReportWords {
+        let kinds: [TemplateValue]
+        let ratings: [TemplateValue]
+
+        init(_ views: Views) {
+            kinds = Exemplar.Kind.allCases.map { .text(views.text("kind_\($0.rawValue)")) }
+            ratings = Rating.allCases.map { .text(views.text("rating_\($0.rawValue)")) }
+        }
+
+        func kind(_ kind: Exemplar.Kind) -> TemplateValue {
+            Exemplar.Kind.allCases.firstIndex(of: kind).map { kinds[$0] } ?? .null
+        }
+
+        func rating(_ rating: Rating) -> TemplateValue {
+            Rating.allCases.firstIndex(of: rating).map { ratings[$0] } ?? .null
+        }
     }
 
     private static let reportLineLayout = TemplateRecord.Layout(["awards", "kind", "n", "name", "rating", "result", "unit", "url"])

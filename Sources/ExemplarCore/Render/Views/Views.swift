@@ -267,24 +267,26 @@ struct Views: Sendable {
             menu = self.menu(route, section: section)
         }
         let isHome = route == .home
-        return [
-            "site": siteValue,
-            "t": theme.stringsValue,
-            "nav": menu.nav,
-            "nav_lists": menu.lists,
-            "nav_more": menu.more,
-            "assets": .text(basePath + "assets/"),
-            "page_title": .text(isHome ? site.title : "\(title) – \(site.title)"),
-            "title": .text(title),
-            "description": .text(description ?? site.description ?? ""),
-            "url": .text(path),
-            "canonical": .text(fixed.origin + path),
-            "is_home": .flag(isHome),
-            "og_type": isHome ? "website" : "article",
-            "locale": site.language == "vi" ? "vi_VN" : "en_US",
-            "feed": .text(basePath + "feed.xml"),
-            "search_url": .text(searchURL),
-        ]
+        // Room for what the page adds (an item's page, its card's values and its own): grown
+        // from sixteen entries, the table was made again twice.
+        var data = TemplateData(minimumCapacity: 64)
+        data["site"] = siteValue
+        data["t"] = theme.stringsValue
+        data["nav"] = menu.nav
+        data["nav_lists"] = menu.lists
+        data["nav_more"] = menu.more
+        data["assets"] = .text(basePath + "assets/")
+        data["page_title"] = .text(isHome ? site.title : "\(title) – \(site.title)")
+        data["title"] = .text(title)
+        data["description"] = .text(description ?? site.description ?? "")
+        data["url"] = .text(path)
+        data["canonical"] = .text(fixed.origin + path)
+        data["is_home"] = .flag(isHome)
+        data["og_type"] = isHome ? "website" : "article"
+        data["locale"] = site.language == "vi" ? "vi_VN" : "en_US"
+        data["feed"] = .text(basePath + "feed.xml")
+        data["search_url"] = .text(searchURL)
+        return data
     }
 
     /// The menus as `route`, in `section`, shows them.
