@@ -1,44 +1,48 @@
 /// The one JSON writer: UTF-8 bytes appended in place. Exports, list data and filter entries
 /// hold one piece per member of every list; appending each to a `String` cost a few hundred
 /// instructions, checking the string's storage and flags first.
-struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+struct JSONBytes: ~Copyable {
+    /// Appended in place: a JSON text is thousands of pieces of a few bytes, and appending
+    /// each to an `Array` cost a uniqueness and capacity check of some thirty instructions.
+    private var out: PageBytes
     /// Whether the object being written has a member yet.
     private var hasMember = false
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        out = PageBytes(capacity: capacity)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text written, as an array of its own size.
+    var bytes: [UInt8] { out.bytes() }
+
+    var text: String { String(decoding: out.bytes(), as: UTF8.self) }
 
     mutating func openObject() {
-        bytes.append(UInt8(ascii: "{"))
+        out.append(byte: UInt8(ascii: "{"))
         hasMember = false
     }
 
     mutating func closeObject() {
-        bytes.append(UInt8(ascii: "}"))
+        out.append(byte: UInt8(ascii: "}"))
         hasMember = true
     }
 
     /// `"key":`, after a comma when the object has a member already.
     mutating func key(_ key: StaticString) {
-        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        if hasMember { out.append(byte: UInt8(ascii: ",")) }
         hasMember = true
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        // Byte by byte: appending a String's UTF-8 view goes through the general sequence path.
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        out.append(byte: UInt8(ascii: "\""))
+        out.append(key)
+        out.append(byte: UInt8(ascii: "\""))
+        out.append(byte: UInt8(ascii: ":"))
     }
 
     /// A key known only when written (a column's name), escaped as any string.
     mutating func key(_ key: String) {
-        if hasMember { bytes.append(UInt8(ascii: ",")) }
+        if hasMember { out.append(byte: UInt8(ascii: ",")) }
         hasMember = true
         string(key)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(byte: UInt8(ascii: ":"))
     }
 
     /// A member whose value is a string, left out when nil.
@@ -54,30 +58,28 @@ struct JSONBytes {
     }
 
     mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        out.append(text)
     }
 
     /// Text that is JSON already (a number as written, a row made before), copied as it is.
     mutating func json(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-        if done == nil { bytes.append(contentsOf: text.utf8) }
+        out.appendUTF8(text)
     }
 
     /// Bytes that are JSON already (a row made before), copied as they are.
     mutating func json(_ json: [UInt8]) {
-        bytes.append(contentsOf: json)
+        out.append(json)
     }
 
     mutating func int(_ number: Int) {
-        DecimalDigits.with(number) { bytes.append(contentsOf: $0) }
+        out.append(decimal: number)
     }
 
     /// A quoted string: quote, backslash and control characters escaped (RFC 8259), the rest
     /// as is.
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
+        out.append(byte: UInt8(ascii: "\""))
+        text.withUTF8Bytes { utf8 in
             guard let base = utf8.baseAddress else { return }
             var run = 0
             var index = 0
@@ -90,24 +92,28 @@ struct JSONBytes {
                 let byte = base[index]
                 index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
+                out.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
                 switch byte {
-                case 0x22: bytes.append(contentsOf: "\\\"".utf8)
-                case 0x5C: bytes.append(contentsOf: "\\\\".utf8)
-                case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-                case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-                case 0x09: bytes.append(contentsOf: "\\t".utf8)
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
                 default:
-                    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(digits[Int(byte >> 4)])
-                    bytes.append(digits[Int(byte & 0x0F)])
+                    out.append("\\u00")
+                    out.append(byte: Self.hexDigit(byte >> 4))
+                    out.append(byte: Self.hexDigit(byte & 0x0F))
                 }
                 run = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            out.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// `0`–`9`, `a`–`f`.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// Whether one of the eight bytes of `word` is below 0x20, a quote or a backslash. Each

@@ -22,6 +22,12 @@ struct PageBytes: ~Copyable {
         count += bytes.count
     }
 
+    mutating func append(byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
