@@ -63,9 +63,6 @@ final class PartialMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [Key: [Entry]] = [:]
-    /// Items seen once: a partial is kept from its second use, so one-off items (a page's
-    /// own data) cost no memory.
-    private var seen: Set<Key> = []
 
     static func key(_ partial: String, _ item: TemplateValue) -> Key? {
         // Only records: cards, made once and kept for the whole build. A page's own objects
@@ -88,13 +85,12 @@ final class PartialMemo: @unchecked Sendable {
         return nil
     }
 
-    /// Whether to record this rendering for keeping: from an item's second use on.
+    /// Whether to record this rendering for keeping: from an item's first use, as only cards
+    /// are keyed and nearly every card is shown on several lists.
     func wantsRecording(_ key: Key) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if seen.contains(key) { return (entries[key]?.count ?? 0) < Self.variants }
-        seen.insert(key)
-        return false
+        return (entries[key]?.count ?? 0) < Self.variants
     }
 
     func keep(_ key: Key, _ entry: Entry) {

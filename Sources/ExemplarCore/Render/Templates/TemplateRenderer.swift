@@ -111,7 +111,7 @@ struct TemplateRenderer: Sendable {
     }
 
     /// A partial or parent template: from the memo when it was rendered for the same list
-    /// item in the same surroundings before; else rendered, and kept from the item's second use.
+    /// item in the same surroundings before; else rendered, and kept for its next use.
     private func renderPartial(_ template: Int, _ scope: inout Scope, into out: inout PageBytes) {
         let entry = program.entries[template]
         guard let memo = scope.memo, scope.recording == nil, scope.itemDepth == scope.stack.count,
