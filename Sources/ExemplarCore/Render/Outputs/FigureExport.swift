@@ -108,7 +108,8 @@ struct FigureExport {
         out.member("id", item.id)
         out.member("kind", item.kind.rawValue)
         out.member("note", item.note)
-        out.member("url", links.absolute(links.url(route) ?? ""))
+        out.key("url")
+        out.string(links.origin, links.url(route) ?? "")
         out.closeObject()
     }
 }

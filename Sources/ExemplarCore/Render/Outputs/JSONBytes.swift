@@ -79,6 +79,19 @@ struct JSONBytes: ~Copyable {
     /// as is.
     mutating func string(_ text: String) {
         out.append(byte: UInt8(ascii: "\""))
+        escape(text)
+        out.append(byte: UInt8(ascii: "\""))
+    }
+
+    /// Two texts as one string value (an address's origin and its path) without joining them first.
+    mutating func string(_ first: String, _ second: String) {
+        out.append(byte: UInt8(ascii: "\""))
+        escape(first)
+        escape(second)
+        out.append(byte: UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ text: String) {
         text.withUTF8Bytes { utf8 in
             guard let base = utf8.baseAddress else { return }
             var run = 0
@@ -108,7 +121,6 @@ struct JSONBytes: ~Copyable {
             }
             out.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        out.append(byte: UInt8(ascii: "\""))
     }
 
     /// `0`–`9`, `a`–`f`.

@@ -115,7 +115,8 @@ enum FigureChart {
     }
 
     /// Long unit names are cut so the bars keep their room; the table has them in full.
+    /// A label of at most 38 bytes has at most 38 characters: only longer ones are counted.
     private static func short(_ label: String) -> String {
-        label.count > 38 ? String(label.prefix(36)) + "…" : label
+        label.utf8.count > 38 && label.count > 38 ? String(label.prefix(36)) + "…" : label
     }
 }

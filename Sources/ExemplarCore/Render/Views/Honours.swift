@@ -40,17 +40,23 @@ extension Views {
     }
 
     /// "Năm 2018 · Quyết định 102/QĐ-LĐLĐ ngày 20/12/2018", with what the grant records.
-    /// Appended to one String: an award list writes it for every grant of every holder, twice.
+    /// Appended to one String with room for it: an award list writes it for every grant of
+    /// every holder, twice.
     func grantText(_ grant: Exemplar.Grant) -> String {
         let words = honourWords
         var out = ""
-        if let year = grant.year { out = words.year + " " + String(year) }
-        if let decision = decisionText(grant) {
-            if !out.isEmpty { out += " · " }
-            out += grant.decision?.isEmpty == false ? words.decision : words.date
+        out.reserveCapacity(96)
+        if let year = grant.year {
+            out += words.year
             out += " "
-            out += decision
+            out += String(year)
         }
+        let number = Self.decisionNumber(grant)
+        guard number != nil || grant.date != nil else { return out }
+        if !out.isEmpty { out += " · " }
+        out += number != nil ? words.decision : words.date
+        out += " "
+        appendDecision(grant, number: number, to: &out)
         return out
     }
 
@@ -72,13 +78,29 @@ extension Views {
 
     /// "102/QĐ-LĐLĐ ngày 20/12/2018", the number or the date alone when only one is known.
     func decisionText(_ grant: Exemplar.Grant) -> String? {
-        let date = grant.date.map { graph.site.language == "en" ? $0.english : DateDigits.vietnamese($0) }
-        switch (grant.decision.flatMap { $0.isEmpty ? nil : $0 }, date) {
-        case (let number?, let date?): return number + " " + honourWords.dated + " " + date
-        case (let number?, nil): return number
-        case (nil, let date?): return date
-        case (nil, nil): return nil
+        let number = Self.decisionNumber(grant)
+        guard number != nil || grant.date != nil else { return nil }
+        var out = ""
+        appendDecision(grant, number: number, to: &out)
+        return out
+    }
+
+    /// The decision's number; nil when none is written.
+    private static func decisionNumber(_ grant: Exemplar.Grant) -> String? {
+        grant.decision.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `decisionText` appended to `out`: the number, the date, or both joined by "ngày".
+    private func appendDecision(_ grant: Exemplar.Grant, number: String?, to out: inout String) {
+        if let number {
+            out += number
+            if grant.date != nil {
+                out += " "
+                out += honourWords.dated
+                out += " "
+            }
         }
+        if let date = grant.date { out += graph.site.language == "en" ? date.english : DateDigits.vietnamese(date) }
     }
 
     /// The grants of one award to an exemplar, oldest first.

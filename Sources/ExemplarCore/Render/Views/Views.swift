@@ -243,6 +243,9 @@ struct Views: Sendable {
     /// Absolute URL, for tags read by other sites (Open Graph, feeds).
     func absolute(_ path: String) -> String { fixed.origin + path }
 
+    /// `scheme://host` of the base URL.
+    var origin: String { fixed.origin }
+
     func text(_ key: String) -> String { theme.text(key) }
 
     /// The menus of a page: every entry, the bar's lists, and the free pages under one entry.
