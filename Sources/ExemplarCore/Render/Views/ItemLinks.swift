@@ -64,9 +64,10 @@ extension Views {
     func unitAncestry(_ id: String) -> [String] {
         var chain: [String] = []
         var current: String? = id
-        while let next = current, graph.units[next] != nil, !chain.contains(next) {
+        // One look-up per unit: its entry says both that it exists and what is above it.
+        while let next = current, let unit = graph.units[next], !chain.contains(next) {
             chain.append(next)
-            current = graph.units[next]?.parent?.value
+            current = unit.parent?.value
         }
         return chain
     }

@@ -115,9 +115,11 @@ extension Views {
             for page in 0..<(ids.count + Planner.pageSize - 1) / Planner.pageSize { reads.note(.slice(listing, page: page + 1)) }
             reads.note(.memberCards(listing))
         }
+        // Each member's entry is looked up once, for the size and for the text.
+        let entries = ids.map { cards.filterEntries[$0] }
         // A whole list's entries, megabytes for the longest: grown by doubling, the text would
         // hold up to twice that while two such lists are made at once.
-        var out = JSONBytes(capacity: ids.reduce(16) { $0 + (cards.filterEntries[$1]?.count ?? 512) + 2 })
+        var out = JSONBytes(capacity: entries.reduce(16) { $0 + ($1?.count ?? 512) + 2 })
         out.raw("{\"items\":[")
         for (index, id) in ids.enumerated() {
             if index > 0 { out.raw(",\n") }
@@ -127,7 +129,7 @@ extension Views {
                     views.makeFilterEntry(id, grants: views.grants(of: award, to: id).map(views.grantText))
                 })
             } else {
-                out.json(cards.filterEntries[id] ?? makeFilterEntry(id))
+                out.json(entries[index] ?? makeFilterEntry(id))
             }
         }
         out.raw("]}\n")
