@@ -167,18 +167,16 @@ struct SearchIndex {
         }
 
         /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.
-        func entry(spellings names: [String], to out: inout [UInt8]) {
-            var head = JSONBytes(capacity: 64)
-            head.string(key)
-            head.raw(":[[")
+        func entry(spellings names: [String], to out: inout JSONBytes) {
+            out.string(key)
+            out.raw(":[[")
             for (index, spelling) in spellings.enumerated() {
-                if index > 0 { head.raw(",") }
-                head.string(names[Int(spelling)])
+                if index > 0 { out.raw(",") }
+                out.string(names[Int(spelling)])
             }
-            head.raw("],[")
-            out.append(contentsOf: head.bytes)
-            SearchIndex.appendDecimals(pairs, to: &out)
-            out.append(contentsOf: "]]".utf8)
+            out.raw("],[")
+            out.json(SearchIndex.decimals(pairs))
+            out.raw("]]")
         }
     }
 
@@ -195,10 +193,10 @@ struct SearchIndex {
     }
 
     /// `numbers` in decimal, separated by commas. Most of an index is these numbers, millions
-    /// of them: their text is made in room taken once and appended at once, not byte by byte
-    /// (each append checks the array's room and owner).
-    static func appendDecimals(_ numbers: [Int32], to out: inout [UInt8]) {
-        let text = [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
+    /// of them: their text is made in room taken once, not byte by byte (each append checks
+    /// the array's room and owner).
+    static func decimals(_ numbers: [Int32]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
             var at = 0
             for (index, number) in numbers.enumerated() {
                 if index > 0 {
@@ -209,7 +207,6 @@ struct SearchIndex {
             }
             count = at
         }
-        out.append(contentsOf: text)
     }
 
     /// The most bytes an Int32 takes in decimal: a sign and ten digits.
@@ -223,12 +220,13 @@ struct SearchIndex {
             at += 1
         }
         var value = number.magnitude
-        var end = at
-        var rest = value
-        repeat {
+        // Most are small (gaps between documents, codes): their length is found by comparing.
+        var end = at + (value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : 5)
+        var rest = value / 100_000
+        while rest > 0 {
             end += 1
             rest /= 10
-        } while rest > 0
+        }
         var position = end
         repeat {
             position -= 1
