@@ -146,24 +146,25 @@ struct SearchIndex {
         /// Finds the documents whose rows the shard carries: for each spelling, the
         /// `rowsPerSpelling` of heaviest weight, the first in document order among equals.
         mutating func chooseCarried() {
-            let limit = SearchIndex.rowsPerSpelling
-            // Per spelling, the best so far, heaviest first; documents come in order, so one
-            // enters only when heavier than the last kept.
-            var best = [[(weight: Double, document: Int32)]](repeating: [], count: spellings.count)
-            var document: Int32 = 0
-            for index in stride(from: 0, to: pairs.count, by: 2) {
-                document &+= pairs[index]
-                let code = Int(pairs[index + 1])
-                let spelling = code / 512, weight = SearchIndex.weights[code % 512]
-                if best[spelling].count == limit {
-                    guard let last = best[spelling].last, weight > last.weight else { continue }
-                    best[spelling].removeLast()
+            // A term of a few documents carries them all.
+            if pairs.count <= 2 * SearchIndex.rowsPerSpelling {
+                var document: Int32 = 0
+                carried = stride(from: 0, to: pairs.count, by: 2).map { index in
+                    document &+= pairs[index]
+                    return document
                 }
-                var at = best[spelling].count
-                while at > 0, best[spelling][at - 1].weight < weight { at -= 1 }
-                best[spelling].insert((weight, document), at: at)
+                return
             }
-            carried = Array(Set(best.joined().map(\.document))).sorted()
+            var best = [TopDocuments](repeating: TopDocuments(), count: spellings.count)
+            SearchIndex.weights.withUnsafeBufferPointer { weights in
+                var document: Int32 = 0
+                for index in stride(from: 0, to: pairs.count, by: 2) {
+                    document &+= pairs[index]
+                    let code = Int(pairs[index + 1])
+                    best[code / 512].offer(weights[code % 512], document)
+                }
+            }
+            carried = Array(Set(best.map(\.documents).joined())).sorted()
         }
 
         /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.

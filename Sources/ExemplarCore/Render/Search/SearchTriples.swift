@@ -141,7 +141,7 @@ extension SearchIndexState {
         held.spelled.withUnsafeBufferPointer { spelled in
             held.weights.withUnsafeBufferPointer { weights in
                 held.documents.withUnsafeBufferPointer { documents in
-                    var heaviest = Best()
+                    var heaviest = TopDocuments()
                     for index in 0..<count { heaviest.offer(weights[index], documents[index]) }
                     chosen.formUnion(heaviest.documents)
                     let field: UInt64 = 0x1F_FFFF
@@ -155,7 +155,7 @@ extension SearchIndexState {
                         let c = exact(spelling & field, marked[2])
                         guard a <= field || b <= field || c <= field else { continue }
                         // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
-                        var best = Best()
+                        var best = TopDocuments()
                         for index in 0..<count {
                             let one = spelled[index]
                             var score = weights[index]
@@ -170,31 +170,5 @@ extension SearchIndexState {
             }
         }
         return chosen
-    }
-
-    /// The `rowsPerSpelling` documents of highest score offered, the first in document order
-    /// among equals; documents are offered in order.
-    private struct Best {
-        private(set) var documents: [Int32] = []
-        private var scores: [Double] = []
-        /// What a score must pass to enter: once full, the last score kept.
-        private var bar = -Double.infinity
-
-        @inline(__always)
-        mutating func offer(_ score: Double, _ document: Int32) {
-            if score > bar { enter(score, document) }
-        }
-
-        private mutating func enter(_ score: Double, _ document: Int32) {
-            if scores.count == SearchIndex.rowsPerSpelling {
-                scores.removeLast()
-                documents.removeLast()
-            }
-            var at = scores.count
-            while at > 0, scores[at - 1] < score { at -= 1 }
-            scores.insert(score, at: at)
-            documents.insert(document, at: at)
-            if scores.count == SearchIndex.rowsPerSpelling { bar = scores[scores.count - 1] }
-        }
     }
 }
