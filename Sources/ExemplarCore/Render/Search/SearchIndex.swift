@@ -214,6 +214,7 @@ struct SearchIndex {
     private static let maxDecimal = 11
 
     /// Writes `number` in decimal into `room` from `at`, and returns where it ends.
+    @inline(__always)
     private static func writeDecimal(_ number: Int32, into room: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         var at = at
         if number < 0 {
