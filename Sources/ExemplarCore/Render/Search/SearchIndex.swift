@@ -75,7 +75,8 @@ struct SearchIndex {
         init(key: String) { self.key = key }
 
         /// Adds a posting of document `number`, which comes after every one the term has.
-        /// `rest`: the name length × 64 + the field mask.
+        /// `rest`: the name length × 64 + the field mask. Inlined: a build adds millions.
+        @inline(__always)
         mutating func add(_ number: Int, spelling: Int32, rest: Int32) {
             // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.
             var index = spellings.firstIndex(of: spelling) ?? -1
