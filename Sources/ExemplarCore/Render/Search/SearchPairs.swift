@@ -167,7 +167,7 @@ extension SearchIndexState {
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
                 // The few documents chosen are looked up in the shards' many rows, not the other way.
                 let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
-                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }.sorted()
+                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }
                 return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
         }
@@ -225,9 +225,9 @@ extension SearchIndexState {
         return max(low - 1, 0)
     }
 
-    /// The documents holding both keys that a query of the two would show first: the
-    /// `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
-    private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> Set<Int32> {
+    /// The documents holding both keys that a query of the two would show first, in order:
+    /// the `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
+    private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> [Int32] {
         var all = TopDocuments()
         var bySpelling: [Int32: TopDocuments] = [:]
         SearchIndex.weights.withUnsafeBufferPointer { weights in
@@ -248,9 +248,9 @@ extension SearchIndexState {
                 }
             }
         }
-        var chosen = Set(all.documents)
-        for list in bySpelling.values { chosen.formUnion(list.documents) }
-        return chosen
+        var chosen = all.documents
+        for list in bySpelling.values { chosen += list.documents }
+        return TopDocuments.inOrder(chosen)
     }
 
     /// The rows each of the term shards `numbers` carries.

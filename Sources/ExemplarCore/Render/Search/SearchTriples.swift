@@ -70,7 +70,7 @@ extension SearchIndexState {
                     anchorCodes, middleCodes, rare,
                     marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []], held: &held)
                 let isCarried = carried(job.triple)
-                out.append((job.triple, chosen.filter { !isCarried($0) }.sorted()))
+                out.append((job.triple, chosen.filter { !isCarried($0) }))
             }
             return out
         }.flatMap { $0 }
@@ -101,7 +101,7 @@ extension SearchIndexState {
     /// no exact spelling). The third's postings are walked once into `held`, and each ranking
     /// reads only the documents holding the three.
     private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
-                                    marked: [[Bool]], held: inout Held) -> Set<Int32> {
+                                    marked: [[Bool]], held: inout Held) -> [Int32] {
         let most = third.pairs.count / 2
         if held.documents.count < most {
             held.spelled = Array(repeating: 0, count: most)
@@ -137,13 +137,13 @@ extension SearchIndexState {
                 }
             }
         }
-        var chosen: Set<Int32> = []
+        var chosen: [Int32] = []
         held.spelled.withUnsafeBufferPointer { spelled in
             held.weights.withUnsafeBufferPointer { weights in
                 held.documents.withUnsafeBufferPointer { documents in
                     var heaviest = TopDocuments()
                     for index in 0..<count { heaviest.offer(weights[index], documents[index]) }
-                    chosen.formUnion(heaviest.documents)
+                    chosen += heaviest.documents
                     let field: UInt64 = 0x1F_FFFF
                     for spelling in combinations {
                         // Only a spelling with marks counts as exact: spelled without any, it is
@@ -164,11 +164,11 @@ extension SearchIndexState {
                             if one & field == c { score += 512 }
                             best.offer(score, documents[index])
                         }
-                        chosen.formUnion(best.documents)
+                        chosen += best.documents
                     }
                 }
             }
         }
-        return chosen
+        return TopDocuments.inOrder(chosen)
     }
 }

@@ -39,4 +39,17 @@ struct TopDocuments {
         }
         if weights.count == limit { bar = weights[limit - 1] }
     }
+
+    /// `documents` (those of a few lists) in order, each once: a few dozen, which a set
+    /// would hash one by one.
+    static func inOrder(_ documents: [Int32]) -> [Int32] {
+        var out = documents.sorted()
+        var kept = 0
+        for index in out.indices where kept == 0 || out[kept - 1] != out[index] {
+            out[kept] = out[index]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
+        return out
+    }
 }
