@@ -165,7 +165,7 @@ struct SearchIndex {
                     best[code / 512].offer(weights[code % 512], document)
                 }
             }
-            carried = Array(Set(best.map(\.documents).joined())).sorted()
+            carried = TopDocuments.inOrder(Array(best.map(\.documents).joined()))
         }
 
         /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.

@@ -3,10 +3,12 @@
 /// the index is made and few enter, so a weight that cannot enter is turned away at once,
 /// and one that does is moved into place rather than inserted (an insert costs a call).
 struct TopDocuments {
-    private(set) var documents: [Int32] = []
-    private var weights: [Double] = []
+    /// Heaviest first; one array, so that an entry is checked and moved once.
+    private var entries: [(weight: Double, document: Int32)] = []
     /// What a weight must pass to enter: once full, the last weight kept.
     private var bar = -Double.infinity
+
+    var documents: [Int32] { entries.map(\.document) }
 
     @inline(__always)
     mutating func offer(_ weight: Double, _ document: Int32) {
@@ -15,29 +17,18 @@ struct TopDocuments {
 
     private mutating func enter(_ weight: Double, _ document: Int32) {
         let limit = SearchIndex.rowsPerSpelling
-        if weights.count == limit {
-            weights.removeLast()
-            documents.removeLast()
-        }
-        if weights.isEmpty {
-            weights.reserveCapacity(limit)
-            documents.reserveCapacity(limit)
-        }
-        weights.append(weight)
-        documents.append(document)
-        weights.withUnsafeMutableBufferPointer { weights in
-            documents.withUnsafeMutableBufferPointer { documents in
-                var at = weights.count - 1
-                while at > 0, weights[at - 1] < weight {
-                    weights[at] = weights[at - 1]
-                    documents[at] = documents[at - 1]
-                    at -= 1
-                }
-                weights[at] = weight
-                documents[at] = document
+        if entries.count == limit { entries.removeLast() }
+        if entries.isEmpty { entries.reserveCapacity(limit) }
+        entries.append((weight, document))
+        entries.withUnsafeMutableBufferPointer { entries in
+            var at = entries.count - 1
+            while at > 0, entries[at - 1].weight < weight {
+                entries[at] = entries[at - 1]
+                at -= 1
             }
+            entries[at] = (weight, document)
         }
-        if weights.count == limit { bar = weights[limit - 1] }
+        if entries.count == limit { bar = entries[limit - 1].weight }
     }
 
     /// `documents` (those of a few lists) in order, each once: a few dozen, which a set
