@@ -62,8 +62,7 @@ enum BodyBytes {
         var lineStart = 0, lineNumber = 1
         var opened = false
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
             if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
                 if opened { return lineNumber + 1 == firstLine ? next : nil }
@@ -75,6 +74,12 @@ enum BodyBytes {
             lineNumber += 1
         }
         return nil
+    }
+
+    /// Where the line from `start` ends: its `\n`, or the end of `bytes`.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -75,7 +75,8 @@ struct SearchIndex {
         init(key: String) { self.key = key }
 
         /// Adds a posting of document `number`, which comes after every one the term has.
-        /// `rest`: the name length × 64 + the field mask.
+        /// `rest`: the name length × 64 + the field mask. Inlined: a build adds millions.
+        @inline(__always)
         mutating func add(_ number: Int, spelling: Int32, rest: Int32) {
             // A key has few spellings (đức, dục, đục …): a linear search is the cheapest.
             var index = spellings.firstIndex(of: spelling) ?? -1
@@ -146,39 +147,38 @@ struct SearchIndex {
         /// Finds the documents whose rows the shard carries: for each spelling, the
         /// `rowsPerSpelling` of heaviest weight, the first in document order among equals.
         mutating func chooseCarried() {
-            let limit = SearchIndex.rowsPerSpelling
-            // Per spelling, the best so far, heaviest first; documents come in order, so one
-            // enters only when heavier than the last kept.
-            var best = [[(weight: Double, document: Int32)]](repeating: [], count: spellings.count)
-            var document: Int32 = 0
-            for index in stride(from: 0, to: pairs.count, by: 2) {
-                document &+= pairs[index]
-                let code = Int(pairs[index + 1])
-                let spelling = code / 512, weight = SearchIndex.weights[code % 512]
-                if best[spelling].count == limit {
-                    guard let last = best[spelling].last, weight > last.weight else { continue }
-                    best[spelling].removeLast()
+            // A term of a few documents carries them all.
+            if pairs.count <= 2 * SearchIndex.rowsPerSpelling {
+                var document: Int32 = 0
+                carried = stride(from: 0, to: pairs.count, by: 2).map { index in
+                    document &+= pairs[index]
+                    return document
                 }
-                var at = best[spelling].count
-                while at > 0, best[spelling][at - 1].weight < weight { at -= 1 }
-                best[spelling].insert((weight, document), at: at)
+                return
             }
-            carried = Array(Set(best.joined().map(\.document))).sorted()
+            var best = [TopDocuments](repeating: TopDocuments(), count: spellings.count)
+            SearchIndex.weights.withUnsafeBufferPointer { weights in
+                var document: Int32 = 0
+                for index in stride(from: 0, to: pairs.count, by: 2) {
+                    document &+= pairs[index]
+                    let code = Int(pairs[index + 1])
+                    best[code / 512].offer(weights[code % 512], document)
+                }
+            }
+            carried = TopDocuments.inOrder(Array(best.map(\.documents).joined()))
         }
 
         /// The term as its shard writes it: `"key":[[spellings],[pairs]]`.
-        func entry(spellings names: [String], to out: inout [UInt8]) {
-            var head = JSONBytes(capacity: 64)
-            head.string(key)
-            head.raw(":[[")
+        func entry(spellings names: [String], to out: inout JSONBytes) {
+            out.string(key)
+            out.raw(":[[")
             for (index, spelling) in spellings.enumerated() {
-                if index > 0 { head.raw(",") }
-                head.string(names[Int(spelling)])
+                if index > 0 { out.raw(",") }
+                out.string(names[Int(spelling)])
             }
-            head.raw("],[")
-            out.append(contentsOf: head.bytes)
-            SearchIndex.appendDecimals(pairs, to: &out)
-            out.append(contentsOf: "]]".utf8)
+            out.raw("],[")
+            out.json(SearchIndex.decimals(pairs))
+            out.raw("]]")
         }
     }
 
@@ -195,10 +195,10 @@ struct SearchIndex {
     }
 
     /// `numbers` in decimal, separated by commas. Most of an index is these numbers, millions
-    /// of them: their text is made in room taken once and appended at once, not byte by byte
-    /// (each append checks the array's room and owner).
-    static func appendDecimals(_ numbers: [Int32], to out: inout [UInt8]) {
-        let text = [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
+    /// of them: their text is made in room taken once, not byte by byte (each append checks
+    /// the array's room and owner).
+    static func decimals(_ numbers: [Int32]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
             var at = 0
             for (index, number) in numbers.enumerated() {
                 if index > 0 {
@@ -209,13 +209,13 @@ struct SearchIndex {
             }
             count = at
         }
-        out.append(contentsOf: text)
     }
 
     /// The most bytes an Int32 takes in decimal: a sign and ten digits.
     private static let maxDecimal = 11
 
     /// Writes `number` in decimal into `room` from `at`, and returns where it ends.
+    @inline(__always)
     private static func writeDecimal(_ number: Int32, into room: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
         var at = at
         if number < 0 {
@@ -223,12 +223,13 @@ struct SearchIndex {
             at += 1
         }
         var value = number.magnitude
-        var end = at
-        var rest = value
-        repeat {
+        // Most are small (gaps between documents, codes): their length is found by comparing.
+        var end = at + (value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : 5)
+        var rest = value / 100_000
+        while rest > 0 {
             end += 1
             rest /= 10
-        } while rest > 0
+        }
         var position = end
         repeat {
             position -= 1

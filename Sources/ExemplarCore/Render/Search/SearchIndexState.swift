@@ -425,7 +425,7 @@ struct SearchIndexState: Sendable {
         // Old shards holding a changed term: the last whose first key is not after it.
         var dirty: Set<Int> = []
         for id in changed ?? [] { dirty.insert(upperBound(keys[Int(id)], in: oldKeys) - 1) }
-        var starts: [Int] = []  // positions in `sorted` of shards to write
+        var written: [Range<Int>] = []  // positions in `sorted` of shards to write
         var newShards: [SearchIndex.Shard?] = []
         var newKeys: [Int32] = []
         var position = 0
@@ -439,22 +439,23 @@ struct SearchIndexState: Sendable {
             }
             newShards.append(nil)
             newKeys.append(id)
-            starts.append(position)
-            position = shardEnd(from: position)
+            let end = shardEnd(from: position)
+            written.append(position..<end)
+            position = end
         }
         shardKeys = newKeys
         if let sink {
-            shards = starts.map { SearchIndex.Shard(firstKey: keys[Int(sorted[$0])], text: "") }
-            Self.inGroups(starts) { [self] start in shardBytes(from: start, to: shardEnd(from: start)) } each: { number, bytes in
+            shards = written.map { SearchIndex.Shard(firstKey: keys[Int(sorted[$0.lowerBound])], text: "") }
+            Self.inGroups(written) { [self] range in shardBytes(from: range.lowerBound, to: range.upperBound) } each: { number, bytes in
                 sink("t/\(number).json", .bytes(bytes))
             }
             return
         }
-        let written = starts.parallelMap { [self] start in
-            SearchIndex.Shard(firstKey: keys[Int(sorted[start])],
-                              text: String(decoding: shardBytes(from: start, to: shardEnd(from: start)), as: UTF8.self))
+        let texts = written.parallelMap { [self] range in
+            SearchIndex.Shard(firstKey: keys[Int(sorted[range.lowerBound])],
+                              text: String(decoding: shardBytes(from: range.lowerBound, to: range.upperBound), as: UTF8.self))
         }
-        var next = written.makeIterator()
+        var next = texts.makeIterator()
         shards = newShards.map { $0 ?? next.next() ?? SearchIndex.Shard(firstKey: "", text: "") }
     }
 
@@ -490,26 +491,27 @@ struct SearchIndexState: Sendable {
 
     /// The text of the shard of the terms at `start..<end` in `sorted`.
     private func shardBytes(from start: Int, to end: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(2 * SearchIndex.shardBytes)
-        out.append(contentsOf: "{\"k\":{".utf8)
-        var rows: Set<Int32> = []
+        var out = JSONBytes(capacity: 2 * SearchIndex.shardBytes)
+        out.raw("{\"k\":{")
+        // Sorted once, each row once: cheaper than a set for the few rows of a shard.
+        var rows: [Int32] = []
         for position in start..<end {
             guard let term = terms[sorted[position]] else { continue }
-            if position > start { out.append(0x2C) }
+            if position > start { out.raw(",") }
             term.entry(spellings: spellings, to: &out)
-            rows.formUnion(term.carried)
+            rows.append(contentsOf: term.carried)
         }
-        out.append(contentsOf: "},\"r\":[".utf8)
-        for (index, document) in rows.sorted().enumerated() {
-            out.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
-            SearchIndex.appendDecimal(document, to: &out)
-            out.append(0x2C)
-            out.append(contentsOf: documents[Int(document)].row.utf8)
-            out.append(0x5D)
+        rows.sort()
+        out.raw("},\"r\":[")
+        for (index, document) in rows.enumerated() where index == 0 || rows[index - 1] != document {
+            out.raw(index > 0 ? ",[" : "[")
+            out.int(Int(document))
+            out.raw(",")
+            out.json(documents[Int(document)].row)
+            out.raw("]")
         }
-        out.append(contentsOf: "]}\n".utf8)
-        return out
+        out.raw("]}\n")
+        return out.bytes
     }
 
     /// The document files holding a changed document, and every one when their number changed.

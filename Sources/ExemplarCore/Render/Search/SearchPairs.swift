@@ -167,7 +167,7 @@ extension SearchIndexState {
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
                 // The few documents chosen are looked up in the shards' many rows, not the other way.
                 let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
-                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }.sorted()
+                let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }
                 return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
         }
@@ -225,23 +225,11 @@ extension SearchIndexState {
         return max(low - 1, 0)
     }
 
-    /// The documents holding both keys that a query of the two would show first: the
-    /// `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
-    private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> Set<Int32> {
-        let limit = SearchIndex.rowsPerSpelling
-        var all: [(weight: Double, document: Int32)] = []
-        var allBar = -Double.infinity
-        var bySpelling: [Int32: [(weight: Double, document: Int32)]] = [:]
-        func keep(_ list: inout [(weight: Double, document: Int32)], _ weight: Double, _ document: Int32) {
-            // Documents come in order: one enters only when heavier than the last kept.
-            if list.count == limit {
-                guard let last = list.last, weight > last.weight else { return }
-                list.removeLast()
-            }
-            var at = list.count
-            while at > 0, list[at - 1].weight < weight { at -= 1 }
-            list.insert((weight, document), at: at)
-        }
+    /// The documents holding both keys that a query of the two would show first, in order:
+    /// the `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
+    private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> [Int32] {
+        var all = TopDocuments()
+        var bySpelling: [Int32: TopDocuments] = [:]
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             codes.withUnsafeBufferPointer { codes in
                 term.pairs.withUnsafeBufferPointer { pairs in
@@ -252,21 +240,17 @@ extension SearchIndexState {
                         guard first >= 0 else { continue }
                         let second = pairs[index + 1]
                         let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
-                        // Once full, a document too light for `all` is turned away without a call.
-                        if weight > allBar {
-                            keep(&all, weight, document)
-                            if all.count == limit, let last = all.last { allBar = last.weight }
-                        }
+                        all.offer(weight, document)
                         if first & 1 != 0, second & 1 != 0 {
-                            keep(&bySpelling[(first / 512) << 16 | (second / 512), default: []], weight, document)
+                            bySpelling[(first / 512) << 16 | (second / 512), default: TopDocuments()].offer(weight, document)
                         }
                     }
                 }
             }
         }
-        var chosen = Set(all.map(\.document))
-        for list in bySpelling.values { chosen.formUnion(list.map(\.document)) }
-        return chosen
+        var chosen = all.documents
+        for list in bySpelling.values { chosen += list.documents }
+        return TopDocuments.inOrder(chosen)
     }
 
     /// The rows each of the term shards `numbers` carries.

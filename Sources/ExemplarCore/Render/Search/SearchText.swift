@@ -39,51 +39,88 @@ enum SearchText {
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, plain: Bool, _ word: (Int, Int) -> Void) -> Bool {
         let latin = Letters.latinIsWord, additional = Letters.latinAdditionalIsWord
-        let count = bytes.count
-        var index = 0
-        var start = -1  // first byte of the word being read; -1 between words
-        var length = 0  // its scalars
-        while index < count {
-            let lead = bytes[index]
-            var size = 1
-            let inWord: Bool
-            if lead < 0x80 {
-                // A bit per ASCII byte: digits in the low half, A–Z and a–z in the high one.
-                inWord = lead < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(lead) & 1 != 0
-                    : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(lead - 64) & 1 != 0
-                if plain, lead == 0x0D { return false }
-            } else {
-                let value: UInt32
-                if plain {
-                    guard let (scalar, length) = plainScalar(bytes, at: index) else { return false }
-                    value = scalar
-                    size = length
+        return byteKinds.withUnsafeBufferPointer { kinds in
+            let count = bytes.count
+            var index = 0
+            var start = -1  // first byte of the word being read; -1 between words
+            var length = 0  // its scalars
+            while index < count {
+                let lead = bytes[index]
+                // Most bytes are ASCII letters, digits and spaces: a run of letters and digits is
+                // taken at once, and a space ends a word without the general path below.
+                switch kinds[Int(lead)] {
+                case ByteKind.letter:
+                    if start < 0 { start = index; length = 0 }
+                    var end = index + 1
+                    while end < count, kinds[Int(bytes[end])] == ByteKind.letter { end += 1 }
+                    length += end - index
+                    index = end
+                    continue
+                case ByteKind.space:
+                    if start >= 0 {
+                        if length <= maxWordLength { word(start, index) }
+                        start = -1
+                    }
+                    index += 1
+                    continue
+                default:
+                    break
+                }
+                var size = 1
+                let inWord: Bool
+                if lead < 0x80 {
+                    // A bit per ASCII byte: digits in the low half, A–Z and a–z in the high one.
+                    inWord = lead < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(lead) & 1 != 0
+                        : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(lead - 64) & 1 != 0
+                    if plain, lead == 0x0D { return false }
                 } else {
-                    size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, count - index)
-                    value = scalar(bytes, at: index, size: size)
+                    let value: UInt32
+                    if plain {
+                        guard let (scalar, length) = plainScalar(bytes, at: index) else { return false }
+                        value = scalar
+                        size = length
+                    } else {
+                        size = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, count - index)
+                        value = scalar(bytes, at: index, size: size)
+                    }
+                    switch value {
+                    case 0x80...0x36F: inWord = latin[Int(value) - 0x80]
+                    case 0x1E00...0x1EFF: inWord = additional[Int(value) - 0x1E00]
+                    default: inWord = Letters.isWord(value: value)
+                    }
                 }
-                switch value {
-                case 0x80...0x36F: inWord = latin[Int(value) - 0x80]
-                case 0x1E00...0x1EFF: inWord = additional[Int(value) - 0x1E00]
-                default: inWord = Letters.isWord(value: value)
+                if inWord {
+                    if start < 0 { start = index; length = 0 }
+                    length += 1
+                } else if start >= 0 {
+                    if length <= maxWordLength { word(start, index) }
+                    start = -1
+                }
+                index += size
+                if markdown, !inWord, lead == 0x5D || lead == 0x3C {
+                    let next = PlainText.skipped(bytes, from: index, after: lead)
+                    if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
+                    index = next
                 }
             }
-            if inWord {
-                if start < 0 { start = index; length = 0 }
-                length += 1
-            } else if start >= 0 {
-                if length <= maxWordLength { word(start, index) }
-                start = -1
-            }
-            index += size
-            if markdown, !inWord, lead == 0x5D || lead == 0x3C {
-                let next = PlainText.skipped(bytes, from: index, after: lead)
-                if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
-                index = next
-            }
+            if start >= 0, length <= maxWordLength { word(start, count) }
+            return true
         }
-        if start >= 0, length <= maxWordLength { word(start, count) }
-        return true
+    }
+
+    /// What `scan` does with a byte at once: an ASCII letter or digit (`letter`), another
+    /// ASCII byte that only parts words (`space`); every other byte (not ASCII, `\r`, and the
+    /// `]` and `<` Markdown may skip after) takes the general path.
+    private enum ByteKind {
+        static let letter: UInt8 = 1, space: UInt8 = 0, other: UInt8 = 2
+    }
+
+    private static let byteKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return ByteKind.letter
+        case 0x0D, 0x3C, 0x5D, 0x80...: return ByteKind.other
+        default: return ByteKind.space
+        }
     }
 
     /// The scalar at `index` (not ASCII) and its length in bytes, when `BodyBytes.isPlain`

@@ -70,7 +70,7 @@ extension SearchIndexState {
                     anchorCodes, middleCodes, rare,
                     marked: [markedOf[anchor] ?? [], markedOf[job.middle] ?? [], markedOf[job.rare] ?? []], held: &held)
                 let isCarried = carried(job.triple)
-                out.append((job.triple, chosen.filter { !isCarried($0) }.sorted()))
+                out.append((job.triple, chosen.filter { !isCarried($0) }))
             }
             return out
         }.flatMap { $0 }
@@ -101,7 +101,7 @@ extension SearchIndexState {
     /// no exact spelling). The third's postings are walked once into `held`, and each ranking
     /// reads only the documents holding the three.
     private static func bestOfThree(_ first: [Int32], _ second: [Int32], _ third: SearchIndex.Term,
-                                    marked: [[Bool]], held: inout Held) -> Set<Int32> {
+                                    marked: [[Bool]], held: inout Held) -> [Int32] {
         let most = third.pairs.count / 2
         if held.documents.count < most {
             held.spelled = Array(repeating: 0, count: most)
@@ -137,13 +137,13 @@ extension SearchIndexState {
                 }
             }
         }
-        var chosen: Set<Int32> = []
+        var chosen: [Int32] = []
         held.spelled.withUnsafeBufferPointer { spelled in
             held.weights.withUnsafeBufferPointer { weights in
                 held.documents.withUnsafeBufferPointer { documents in
-                    var heaviest = Best()
+                    var heaviest = TopDocuments()
                     for index in 0..<count { heaviest.offer(weights[index], documents[index]) }
-                    chosen.formUnion(heaviest.documents)
+                    chosen += heaviest.documents
                     let field: UInt64 = 0x1F_FFFF
                     for spelling in combinations {
                         // Only a spelling with marks counts as exact: spelled without any, it is
@@ -155,7 +155,7 @@ extension SearchIndexState {
                         let c = exact(spelling & field, marked[2])
                         guard a <= field || b <= field || c <= field else { continue }
                         // Exact spellings count first, as in `search.js`: a weight stays below 3 × 128.
-                        var best = Best()
+                        var best = TopDocuments()
                         for index in 0..<count {
                             let one = spelled[index]
                             var score = weights[index]
@@ -164,37 +164,11 @@ extension SearchIndexState {
                             if one & field == c { score += 512 }
                             best.offer(score, documents[index])
                         }
-                        chosen.formUnion(best.documents)
+                        chosen += best.documents
                     }
                 }
             }
         }
-        return chosen
-    }
-
-    /// The `rowsPerSpelling` documents of highest score offered, the first in document order
-    /// among equals; documents are offered in order.
-    private struct Best {
-        private(set) var documents: [Int32] = []
-        private var scores: [Double] = []
-        /// What a score must pass to enter: once full, the last score kept.
-        private var bar = -Double.infinity
-
-        @inline(__always)
-        mutating func offer(_ score: Double, _ document: Int32) {
-            if score > bar { enter(score, document) }
-        }
-
-        private mutating func enter(_ score: Double, _ document: Int32) {
-            if scores.count == SearchIndex.rowsPerSpelling {
-                scores.removeLast()
-                documents.removeLast()
-            }
-            var at = scores.count
-            while at > 0, scores[at - 1] < score { at -= 1 }
-            scores.insert(score, at: at)
-            documents.insert(document, at: at)
-            if scores.count == SearchIndex.rowsPerSpelling { bar = scores[scores.count - 1] }
-        }
+        return TopDocuments.inOrder(chosen)
     }
 }

@@ -40,9 +40,13 @@ struct WordCutter {
     private var words = 0
     private var longer: [UInt8] = []
 
-    /// By key number: the last document the key was seen in, and its posting there.
-    private var seenIn: [Int32] = []
-    private var slot: [Int32] = []
+    /// By key number: the last document the key was seen in, and its posting there; one
+    /// array, so that a word reads one place.
+    struct Seen {
+        var document: Int32 = 0
+        var posting: Int32 = 0
+    }
+    private var seen: [Seen] = []
     private var documents: Int32 = 0
 
     /// The buffer bodies are read into.
@@ -87,7 +91,7 @@ struct WordCutter {
             if plain { return }
             // Not plain after all: what it added goes, and the text is read the general way.
             for index in 0..<before { out[index].rest = restBefore[index] }
-            for posting in out[before...] { seenIn[Int(posting.key)] = 0 }
+            for posting in out[before...] { seen[Int(posting.key)].document = 0 }
             out.removeSubrange(before...)
         }
         guard let markdown = body.markdown() else { return }
@@ -97,18 +101,21 @@ struct WordCutter {
 
     /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings
     /// of `document`. With `plain`, stops and returns false at the first byte
-    /// `BodyBytes.isPlain` refuses.
+    /// `BodyBytes.isPlain` refuses. Never inlined: its loop and the word lookup in it are
+    /// made once, small enough that every step in them is inlined.
+    @inline(never)
     private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, markdown: Bool = false,
                               plain: Bool = false, document: Int32, into out: inout [Posting]) -> Bool {
         let bit = Int32(1 << field.rawValue)
         return SearchText.scan(bytes, markdown: markdown, plain: plain) { start, end in
             let found = find(bytes, start, end)
             let key = Int(found.key)
-            if seenIn[key] == document {
-                out[Int(slot[key])].rest |= bit
+            let last = seen[key]
+            if last.document == document {
+                // Most repeat a word of the same field: the posting is written only when it changes.
+                if out[Int(last.posting)].rest & bit == 0 { out[Int(last.posting)].rest |= bit }
             } else {
-                seenIn[key] = document
-                slot[key] = Int32(out.count)
+                seen[key] = Seen(document: document, posting: Int32(out.count))
                 out.append(Posting(key: found.key, spelling: found.spelling, rest: bit))
             }
         }
@@ -123,12 +130,11 @@ struct WordCutter {
             head = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
             tail = UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
             if length < 16 {
-                func kept(_ count: Int) -> UInt64 { count >= 8 ? ~0 : (1 &<< UInt64(8 * count)) &- 1 }
                 if length <= 8 {
-                    head &= kept(length)
+                    head &= Self.lowBytes(length)
                     tail = 0
                 } else {
-                    tail &= kept(length - 8)
+                    tail &= Self.lowBytes(length - 8)
                 }
             }
         } else {
@@ -148,22 +154,33 @@ struct WordCutter {
             }
             index = (index + 1) & mask
         }
-        let word = SearchText.word(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        return add(UnsafeBufferPointer(rebasing: bytes[start..<end]), head: head, tail: tail, at: index)
+    }
+
+    /// Folds a word met for the first time and puts it in the empty slot `index`. Apart from
+    /// `find`, whose loop runs for every word, so that it stays small.
+    @inline(never)
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, at index: Int) -> (key: Int32, spelling: Int32) {
+        let length = bytes.count
+        let word = SearchText.word(bytes)
         var new = Slot(head: head, tail: tail, length: Int32(length),
                        key: Self.number(word.key, in: &keys, &keyNumbers),
                        spelling: Self.number(word.spelling, in: &spellings, &spellingNumbers), rest: 0)
         if length > 16 {
             new.rest = Int32(longer.count)
-            longer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start + 16)..<end]))
+            longer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[16...]))
         }
         slots[index] = new
         words += 1
-        if keys.count > seenIn.count {
-            seenIn.append(0)
-            slot.append(0)
-        }
+        if keys.count > seen.count { seen.append(Seen()) }
         if words * 2 > slots.count { grow() }
         return (new.key, new.spelling)
+    }
+
+    /// A mask of the low `count` bytes of a word (all of them from 8 on).
+    @inline(__always)
+    private static func lowBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 &<< UInt64(8 * count)) &- 1
     }
 
     private func sameRest(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Bool {
@@ -194,7 +211,9 @@ struct WordCutter {
     @inline(__always)
     private static func place(_ head: UInt64, _ tail: UInt64, _ length: Int, past16: UnsafeBufferPointer<UInt8>?) -> Int {
         var hash = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
-        for byte in past16 ?? UnsafeBufferPointer(start: nil, count: 0) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if let past16 {
+            for index in 0..<past16.count { hash = (hash ^ UInt64(past16[index])) &* 0x0000_0100_0000_01B3 }
+        }
         hash = (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
         return Int(truncatingIfNeeded: hash >> 40)
     }
