@@ -7,19 +7,20 @@ import Yams
 /// and leave to Yams whatever it does not read the same way.
 @Suite struct PlainYAMLTests {
     /// What of a node the readers use: kind, strings, scalar styles, marks, order.
-    private static func shape(_ node: Node) -> String {
+    private static func shape(_ node: FieldNode) -> String {
         let mark = node.mark.map { "@\($0.line):\($0.column)" } ?? "@-"
         switch node {
-        case .scalar(let scalar): return "s\(scalar.style.rawValue)\(mark)\(scalar.string.debugDescription)"
-        case .sequence(let sequence): return "q\(mark)[" + sequence.map(shape).joined(separator: ",") + "]"
-        case .mapping(let mapping): return "m\(mark){" + mapping.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
-        case .alias: return "alias"
+        case .scalar(let text, let style, _): return "s\(style.rawValue)\(mark)\(text.debugDescription)"
+        case .sequence(let sequence, _): return "q\(mark)[" + sequence.map(shape).joined(separator: ",") + "]"
+        case .mapping(let mapping, _, let text):
+            return "m\(mark)\(text ?? ""){" + mapping.map { shape($0.key) + ":" + shape($0.value) }.joined(separator: ",") + "}"
+        case .other: return "alias"
         }
     }
 
     /// Nil when Yams refuses the text.
     private static func yams(_ yaml: String) -> String? {
-        (try? Yams.compose(yaml: yaml, .basic, .default, .utf8)).flatMap { $0 }.map(shape)
+        (try? Yams.compose(yaml: yaml, .basic, .default, .utf8)).flatMap { $0 }.map { shape(FieldNode($0)) }
     }
 
     /// Whether the quick reader agrees with Yams on `yaml`: same nodes, or it gave up.

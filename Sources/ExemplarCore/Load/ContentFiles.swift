@@ -18,10 +18,14 @@ struct ContentFiles {
     private let fileManager = FileManager()
     /// The content folder with links resolved, computed once for `staysInside`.
     private let resolvedRoot: String
+    /// The content folder's path ("" for `/`), which an item's path is written after: a `URL`
+    /// made from a whole path costs a third of one made by adding two components to another.
+    private let rootPath: String
 
     init(root: URL, displayPath: String) {
         self.root = root.standardizedFileURL
         resolvedRoot = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        rootPath = self.root.path == "/" ? "" : self.root.path
         self.displayPath = displayPath.hasSuffix("/") ? String(displayPath.dropLast()) : displayPath
     }
 
@@ -180,11 +184,12 @@ struct ContentFiles {
 
     /// What `name` in an item folder is: an item to read, a file refused, or something else.
     func classify(_ name: String, in folder: String) -> Entry {
-        // Told what each part is: left to find out, `URL` asks the file system about each.
-        let url = root.appendingPathComponent(folder, isDirectory: true).appendingPathComponent(name, isDirectory: false)
+        // Told that it is a file: left to find out, `URL` asks the file system.
+        let filePath = rootPath + "/" + folder + "/" + name
+        let url = URL(fileURLWithPath: filePath, isDirectory: false)
         let path = display("\(folder)/\(name)")
         var info = stat()
-        if lstat(url.path, &info) != 0 {
+        if lstat(filePath, &info) != 0 {
             let error = SystemError.current()
             return .refused(ItemPath(folder: folder, url: url, display: path),
                             Diagnostic(.error, "unreadable-file", "Không đọc được \"\(PrintableName.escape(name))\" trong \(folder)/: \(error.cause).",

@@ -3,32 +3,18 @@ import Yams
 /// A quick reader for the YAML that front matter almost always is: a block mapping of
 /// `key: value` lines whose values are plain or quoted scalars on one line, flow lists and
 /// mappings on one line (`[a, b]`, `{ award: x, year: 2019 }`), nested block mappings, and
-/// block lists of such values. It makes the very nodes Yams would (same strings, styles and
+/// block lists of such values. It makes the nodes Yams would (same strings, styles and
 /// marks), in a fraction of the time, and gives up (nil) at anything else: escapes, anchors,
 /// tags, block scalars, values over several lines, tabs, repeated keys, whatever is unusual
 /// or wrong. Yams then reads the text as always, with its diagnostics.
 enum PlainYAML {
-    static func parse(_ yaml: String) -> Node? {
-        guard marksWork else { return nil }
+    static func parse(_ yaml: String) -> FieldNode? {
         var text = yaml
         return text.withUTF8 { bytes in
             var reader = Reader(bytes)
             return reader.document()
         }
     }
-
-    /// Yams offers no way to make a `Mark`, which is its two numbers, line and column.
-    /// One made from them and read back the same is the mark Yams would make; if this
-    /// version of Yams lays it out otherwise, every text is left to Yams.
-    static func mark(line: Int, column: Int) -> Mark {
-        unsafeBitCast((line, column), to: Mark.self)
-    }
-
-    private static let marksWork: Bool = {
-        guard MemoryLayout<Mark>.size == MemoryLayout<(Int, Int)>.size else { return false }
-        let made = mark(line: 3, column: 7)
-        return made.line == 3 && made.column == 7
-    }()
 }
 
 private struct Reader {
@@ -37,8 +23,6 @@ private struct Reader {
     private var lines: [(start: Int, end: Int)] = []
     /// The next line to read.
     private var next = 0
-    /// One for the whole text, as Yams has: `Constructor.default` makes a new one each time.
-    private let constructor = Constructor.default
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -50,7 +34,7 @@ private struct Reader {
         if start < bytes.count { lines.append((start, bytes.count)) }
     }
 
-    mutating func document() -> Node? {
+    mutating func document() -> FieldNode? {
         guard allPrintable(), let first = nextContentLine(), indent(of: first) == 0 else { return nil }
         guard let root = mapping(indent: 0) else { return nil }
         // Anything left is at a smaller indent than the root's: impossible, or not read here.
@@ -60,10 +44,10 @@ private struct Reader {
     // MARK: Block collections
 
     /// The block mapping whose keys stand at `indent`, starting at the next content line.
-    private mutating func mapping(indent: Int) -> Node? {
-        var pairs: [(Node, Node)] = []
+    private mutating func mapping(indent: Int) -> FieldNode? {
+        var pairs: [(key: FieldNode, value: FieldNode)] = []
         var keys: [String] = []
-        var mark: Mark?
+        var mark: FieldNode.Mark?
         while let lineIndex = nextContentLine() {
             let lineIndent = self.indent(of: lineIndex)
             if lineIndent < indent { break }
@@ -75,10 +59,10 @@ private struct Reader {
             guard isNew(key, in: &keys) else { return nil }
             let keyMark = self.mark(lineIndex, at)
             if mark == nil { mark = keyMark }
-            let keyNode = Node.scalar(.init(key, tag(), .plain, keyMark))
+            let keyNode = FieldNode.scalar(key, style: .plain, mark: keyMark)
             next = lineIndex + 1
             at = skipSpaces(keyEnd + 1, line.end)
-            let value: Node
+            let value: FieldNode
             if at == line.end || bytes[at] == 0x23 {
                 guard at == line.end || bytes[at - 1] == 0x20 else { return nil }
                 guard let nested = nestedValue(parentIndent: indent) else { return nil }
@@ -90,12 +74,12 @@ private struct Reader {
             pairs.append((keyNode, value))
         }
         guard let mark else { return nil }
-        return .mapping(.init(pairs, tag(), .block, mark))
+        return .mapping(pairs, mark: mark, text: nil)
     }
 
     /// The value of a key with nothing after its colon: a block list or a deeper mapping.
     /// An empty value (Yams gives it a mark of its own) is left to Yams.
-    private mutating func nestedValue(parentIndent: Int) -> Node? {
+    private mutating func nestedValue(parentIndent: Int) -> FieldNode? {
         guard let lineIndex = nextContentLine() else { return nil }
         let lineIndent = self.indent(of: lineIndex)
         let line = lines[lineIndex]
@@ -109,9 +93,9 @@ private struct Reader {
     }
 
     /// A block list whose `- ` stand at `indent`; each entry a value on its line.
-    private mutating func sequence(indent: Int) -> Node? {
-        var items: [Node] = []
-        var mark: Mark?
+    private mutating func sequence(indent: Int) -> FieldNode? {
+        var items: [FieldNode] = []
+        var mark: FieldNode.Mark?
         while let lineIndex = nextContentLine() {
             let lineIndent = self.indent(of: lineIndex)
             let line = lines[lineIndex]
@@ -127,14 +111,14 @@ private struct Reader {
             items.append(item)
         }
         guard let mark else { return nil }
-        return .sequence(.init(items, tag(), .block, mark))
+        return .sequence(items, mark: mark)
     }
 
     /// A value that starts at `at` on its key's or entry's line and must end on it.
-    private mutating func inlineValue(_ lineIndex: Int, from at: Int, parentIndent: Int) -> Node? {
+    private mutating func inlineValue(_ lineIndex: Int, from at: Int, parentIndent: Int) -> FieldNode? {
         let end = lines[lineIndex].end
         var position = at
-        let value: Node
+        let value: FieldNode
         switch bytes[at] {
         case 0x5B, 0x7B:
             guard let flow = flowNode(lineIndex, &position, end) else { return nil }
@@ -161,7 +145,7 @@ private struct Reader {
 
     /// A plain scalar taking the rest of a line in a block: up to a comment, without
     /// trailing spaces. Nil when it could mean anything else (`: `, an indicator first).
-    private func blockPlain(_ lineIndex: Int, _ start: Int, _ end: Int) -> Node? {
+    private func blockPlain(_ lineIndex: Int, _ start: Int, _ end: Int) -> FieldNode? {
         guard startsPlain(start, end) else { return nil }
         var last = start
         var index = start
@@ -172,11 +156,11 @@ private struct Reader {
             if byte != 0x20 { last = index + 1 }
             index += 1
         }
-        return .scalar(.init(string(start, last), tag(), .plain, mark(lineIndex, start)))
+        return .scalar(string(start, last), style: .plain, mark: mark(lineIndex, start))
     }
 
     /// `"…"` without escapes or `'…'`, closed on the same line.
-    private func quoted(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
+    private func quoted(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> FieldNode? {
         let quote = bytes[position]
         let start = position + 1
         var index = start
@@ -192,13 +176,13 @@ private struct Reader {
             index += 1
         }
         guard let text else { return nil }
-        let node = Node.scalar(.init(text, tag(), quote == 0x22 ? .doubleQuoted : .singleQuoted, mark(lineIndex, position)))
+        let node = FieldNode.scalar(text, style: quote == 0x22 ? .doubleQuoted : .singleQuoted, mark: mark(lineIndex, position))
         position = index + 1
         return node
     }
 
     /// A plain scalar inside `[…]` or `{…}`: up to `,`, `]` or `}`.
-    private func flowPlain(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
+    private func flowPlain(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> FieldNode? {
         let start = position
         guard startsPlain(start, end) else { return nil }
         var last = start
@@ -211,12 +195,12 @@ private struct Reader {
             index += 1
         }
         position = index
-        return .scalar(.init(string(start, last), tag(), .plain, mark(lineIndex, start)))
+        return .scalar(string(start, last), style: .plain, mark: mark(lineIndex, start))
     }
 
     // MARK: Flow collections
 
-    private func flowNode(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
+    private func flowNode(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> FieldNode? {
         switch bytes[position] {
         case 0x5B: return flowSequence(lineIndex, &position, end)
         case 0x7B: return flowMapping(lineIndex, &position, end)
@@ -226,13 +210,13 @@ private struct Reader {
     }
 
     /// `[a, "b", {…}]`, closed on the same line, without a comma before the `]`.
-    private func flowSequence(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
+    private func flowSequence(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> FieldNode? {
         let mark = self.mark(lineIndex, position)
-        var items: [Node] = []
+        var items: [FieldNode] = []
         position = skipSpaces(position + 1, end)
         if position < end, bytes[position] == 0x5D {
             position += 1
-            return .sequence(.init(items, tag(), .flow, mark))
+            return .sequence(items, mark: mark)
         }
         while position < end {
             guard let item = flowNode(lineIndex, &position, end) else { return nil }
@@ -241,7 +225,7 @@ private struct Reader {
             guard position < end else { return nil }
             if bytes[position] == 0x5D {
                 position += 1
-                return .sequence(.init(items, tag(), .flow, mark))
+                return .sequence(items, mark: mark)
             }
             guard bytes[position] == 0x2C else { return nil }
             position = skipSpaces(position + 1, end)
@@ -250,20 +234,20 @@ private struct Reader {
     }
 
     /// `{ key: value, … }`, closed on the same line, keys plain words, each once.
-    private func flowMapping(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> Node? {
+    private func flowMapping(_ lineIndex: Int, _ position: inout Int, _ end: Int) -> FieldNode? {
         let mark = self.mark(lineIndex, position)
-        var pairs: [(Node, Node)] = []
+        var pairs: [(key: FieldNode, value: FieldNode)] = []
         var keys: [String] = []
         position = skipSpaces(position + 1, end)
         if position < end, bytes[position] == 0x7D {
             position += 1
-            return .mapping(.init(pairs, tag(), .flow, mark))
+            return .mapping(pairs, mark: mark, text: nil)
         }
         while position < end {
             guard let keyEnd = keyEnd(from: position, to: end) else { return nil }
             let key = string(position, keyEnd)
             guard isNew(key, in: &keys) else { return nil }
-            let keyNode = Node.scalar(.init(key, tag(), .plain, self.mark(lineIndex, position)))
+            let keyNode = FieldNode.scalar(key, style: .plain, mark: self.mark(lineIndex, position))
             position = skipSpaces(keyEnd + 1, end)
             guard position < end, bytes[position] != 0x2C, bytes[position] != 0x7D,
                   let value = flowNode(lineIndex, &position, end) else { return nil }
@@ -272,7 +256,7 @@ private struct Reader {
             guard position < end else { return nil }
             if bytes[position] == 0x7D {
                 position += 1
-                return .mapping(.init(pairs, tag(), .flow, mark))
+                return .mapping(pairs, mark: mark, text: nil)
             }
             guard bytes[position] == 0x2C else { return nil }
             position = skipSpaces(position + 1, end)
@@ -377,14 +361,9 @@ private struct Reader {
     }
 
     /// Yams's place of a byte: line and column from 1, the column counted in characters.
-    private func mark(_ lineIndex: Int, _ at: Int) -> Mark {
+    private func mark(_ lineIndex: Int, _ at: Int) -> FieldNode.Mark {
         var column = 1
         for index in lines[lineIndex].start..<at where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return PlainYAML.mark(line: lineIndex + 1, column: column)
-    }
-
-    /// Each node its own tag, as Yams makes them: a tag settles its name when first asked.
-    private func tag() -> Tag {
-        Tag(.implicit, .basic, constructor)
+        return FieldNode.Mark(line: lineIndex + 1, column: column)
     }
 }

@@ -5,13 +5,13 @@ enum YAMLDocument {
     /// `firstLine` is the file line the YAML text starts on (2 for front matter after `---`).
     static func parse(
         _ yaml: String, file: String, firstLine: Int, into diagnostics: inout [Diagnostic]
-    ) -> Node? {
+    ) -> FieldNode? {
         // Most front matter is plain enough to be read without Yams, into the same nodes.
         if let node = PlainYAML.parse(yaml) { return node }
         do {
             // The basic resolver leaves every scalar a string: values are typed by the readers,
             // which is both stricter and much faster than matching every scalar against regexes.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(FieldNode.init)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file, firstLine: firstLine))
         } catch {

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads typed values out of one YAML mapping, reporting each problem at its line and column
 /// instead of stopping at the first one. Keys never asked for are reported as unknown by `finish`.
 final class YAMLFields {
@@ -12,14 +10,14 @@ final class YAMLFields {
     /// Apart, so that finding a key compares strings without copying any node.
     private var keys: [String] = []
     private var places: [SourceLocation] = []
-    private var values: [Node] = []
+    private var values: [FieldNode] = []
     private var asked: [String] = []
     /// An `id` written but refused as not a slug: the entry exists, so references to that
     /// spelling are the consequence of its `bad-id` error, not mistakes of their own.
     private(set) var refusedID: String?
 
     /// `what` names the thing for messages when the node is not a mapping ("mục trong awards").
-    init?(_ node: Node?, file: String, firstLine: Int, bag: DiagnosticBag, what: String,
+    init?(_ node: FieldNode?, file: String, firstLine: Int, bag: DiagnosticBag, what: String,
           fallback: SourceLocation? = nil) {
         self.file = file
         self.firstLine = firstLine
@@ -27,7 +25,7 @@ final class YAMLFields {
         self.at = node.flatMap { Self.location(of: $0, file: file, firstLine: firstLine) }
             ?? fallback ?? SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1)
         guard let node, !node.isNull else { return }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping, _, _) = node else {
             bag.add(.error("wrong-type", "\(what) phải là một bảng khoá: giá trị.", at: at,
                            hint: "Viết mỗi thông tin trên một dòng dạng `khoá: giá trị`."))
             return nil
@@ -35,17 +33,10 @@ final class YAMLFields {
         keys.reserveCapacity(mapping.count)
         places.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        // By index: iterating a Yams mapping first copies all its pairs into a new array.
-        for index in mapping.indices {
-            let (keyNode, value) = mapping[index]
+        for (keyNode, value) in mapping {
             // A key is a scalar but for odd YAML, which Yams' general rules still read.
-            if case let .scalar(key) = keyNode {
-                keys.append(key.string)
-                places.append(Self.location(at: key.mark, file: file, firstLine: firstLine) ?? self.at)
-            } else {
-                keys.append(keyNode.string ?? "")
-                places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
-            }
+            keys.append(keyNode.string ?? "")
+            places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
             values.append(value)
         }
     }
@@ -114,11 +105,11 @@ final class YAMLFields {
         guard let node = value(key) else { return [] }
         return items(of: node, key: key).compactMap { item in
             let where_ = location(of: item)
-            guard case let .scalar(scalar) = item else {
+            guard case let .scalar(scalar, _, _) = item else {
                 bag.add(.error("wrong-type", "Mỗi mục của `\(key)` phải là một giá trị đơn.", at: where_))
                 return nil
             }
-            let text = scalar.string.trimmingWhitespace
+            let text = scalar.trimmingWhitespace
             return text.isEmpty ? nil : Located(text, at: where_)
         }
     }
@@ -172,20 +163,16 @@ final class YAMLFields {
 
     // MARK: Helpers
 
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: FieldNode) -> SourceLocation {
         Self.location(of: node, file: file, firstLine: firstLine) ?? at
     }
 
-    private static func location(of node: Node, file: String, firstLine: Int) -> SourceLocation? {
-        location(at: node.mark, file: file, firstLine: firstLine)
-    }
-
-    private static func location(at mark: Mark?, file: String, firstLine: Int) -> SourceLocation? {
-        mark.map { SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column) }
+    private static func location(of node: FieldNode, file: String, firstLine: Int) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column) }
     }
 
     /// The value under `key`, nil when absent or null. Marks the key as known.
-    private func value(_ key: String) -> Node? {
+    private func value(_ key: String) -> FieldNode? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
         let value = values[index]
@@ -197,12 +184,12 @@ final class YAMLFields {
             if required { missing(key) }
             return nil
         }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(scalar, _, _) = node else {
             bag.add(.error("wrong-type", "`\(key)` phải là một giá trị đơn (chữ, số hoặc ngày), không phải danh sách hay bảng.",
                            at: location(of: node)))
             return nil
         }
-        let text = scalar.string.trimmingWhitespace
+        let text = scalar.trimmingWhitespace
         if text.isEmpty {
             if required { missing(key, empty: true) }
             return nil
@@ -217,9 +204,9 @@ final class YAMLFields {
         bag.add(.error("missing-key", message, at: at, hint: "Thêm dòng `\(key): …` \(place)."))
     }
 
-    private func items(of node: Node, key: String) -> [Node] {
+    private func items(of node: FieldNode, key: String) -> [FieldNode] {
         switch node {
-        case let .sequence(sequence): return Array(sequence)
+        case let .sequence(sequence, _): return sequence
         case .scalar: return [node]
         default:
             bag.add(.error("wrong-type", "`\(key)` phải là một danh sách, ví dụ `\(key): [a, b]`.",
@@ -287,8 +274,8 @@ extension YAMLFields {
         var files: [Located<String>] = []
         var texts: [String: [String: String]] = [:]
         for item in items(of: node, key: key) {
-            if case let .scalar(scalar) = item {
-                let text = scalar.string.trimmingWhitespace
+            if case let .scalar(scalar, _, _) = item {
+                let text = scalar.trimmingWhitespace
                 if !text.isEmpty { files.append(Located(text, at: location(of: item))) }
                 continue
             }
@@ -302,16 +289,5 @@ extension YAMLFields {
             for (name, value) in values { if let value { texts[name, default: [:]][path.value] = value } }
         }
         return (files, texts)
-    }
-}
-
-extension Node {
-    /// Yams' `null != nil` without making an `NSNull`: a plain `~`, `null`, `Null`, `NULL` or nothing.
-    var isNull: Bool {
-        guard case let .scalar(scalar) = self, scalar.style == .plain else { return false }
-        switch scalar.string {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
     }
 }

@@ -7,11 +7,11 @@ enum YAMLFile {
     /// error is already in the bag) from an empty one: the callers must not add "missing key"
     /// or "unknown id" messages for a file whose one real problem was already reported.
     struct Opened {
-        var node: Node?
+        var node: FieldNode?
         var failed: Bool
     }
 
-    static func open(_ url: URL, path: String, bag: DiagnosticBag) -> Node? {
+    static func open(_ url: URL, path: String, bag: DiagnosticBag) -> FieldNode? {
         read(url, path: path, bag: bag).node
     }
 
@@ -32,9 +32,9 @@ enum YAMLFile {
 
     /// The top-level list of a catalogue file, each entry as fields. `what` names an entry.
     /// Nil when the file is something else than a list (reported): none of its ids is known.
-    static func entries(_ node: Node?, path: String, bag: DiagnosticBag, what: String) -> [YAMLFields]? {
+    static func entries(_ node: FieldNode?, path: String, bag: DiagnosticBag, what: String) -> [YAMLFields]? {
         guard let node, !node.isNull else { return [] }
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence, _) = node else {
             let line = node.mark?.line ?? 1
             bag.add(Diagnostic(.error, "wrong-type", "Tệp phải là một danh sách, mỗi mục bắt đầu bằng `- `.",
                                file: path, line: line, column: 1,

@@ -67,8 +67,9 @@ struct PageRenderer: Sendable {
         -> (files: [(path: String, text: PageText)]?, diagnostics: [Diagnostic], inputs: Set<PageInput>) {
         let rendered = renderPage(page, search: search, stillRight: stillRight, rows: rows)
         // What a site-wide page made and dropped (every exemplar's data, the search index's
-        // words) goes back to the system now, before the next one on another core adds its own.
-        if releasesMemory, page.route.isSiteWide { FreedMemory.release() }
+        // words) goes back to the system before the next one on another core adds its own,
+        // once enough of it has gathered.
+        if releasesMemory, page.route.isSiteWide { FreedMemory.releaseIfGrown() }
         return rendered
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A theme folder: Mustache templates, interface strings per language, and static assets.
 public struct Theme: Sendable {
@@ -99,7 +98,7 @@ public struct Theme: Sendable {
             bag.add(Diagnostic(.error, "missing-strings", "Giao diện thiếu tệp chuỗi giao diện cho ngôn ngữ này.", file: path))
             return [:]
         }
-        guard case let .mapping(mapping)? = YAMLFile.open(url, path: path, bag: bag) else { return [:] }
+        guard case let .mapping(mapping, _, _)? = YAMLFile.open(url, path: path, bag: bag) else { return [:] }
         var strings: [String: String] = [:]
         for (key, value) in mapping {
             if let key = key.string, let value = value.string { strings[key] = value }

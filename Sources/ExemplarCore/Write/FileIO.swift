@@ -120,6 +120,9 @@ enum FileIO {
             }
             if count == 0 { break }
             length += count
+            // A read that fell short once the file's size is reached met the end: asking again
+            // only to be told so would cost a call per file.
+            if length < capacity, length >= Int(info.st_size) { break }
         }
         return Data(bytesNoCopy: buffer, count: length, deallocator: .free)
     }
