@@ -69,9 +69,8 @@ enum SearchText {
                 var size = 1
                 let inWord: Bool
                 if lead < 0x80 {
-                    // A bit per ASCII byte: digits in the low half, A–Z and a–z in the high one.
-                    inWord = lead < 64 ? (0x03FF_0000_0000_0000 as UInt64) &>> UInt64(lead) & 1 != 0
-                        : (0x07FF_FFFE_07FF_FFFE as UInt64) &>> UInt64(lead - 64) & 1 != 0
+                    // ASCII letters and digits were taken above: the ASCII bytes left part words.
+                    inWord = false
                     if plain, lead == 0x0D { return false }
                 } else {
                     let value: UInt32
