@@ -78,7 +78,7 @@ struct ContentStore {
             return changes
         }
         refreshTopLevel(&changes)
-        for folder in ContentLoader.itemFolders { refreshFolder(folder, &changes) }
+        refreshFolders(&changes)
         refreshMedia(&changes)
         refreshScores(&changes)
         loaded = true
@@ -146,18 +146,41 @@ struct ContentStore {
         topLevelDiagnostics = bag.items
     }
 
-    private mutating func refreshFolder(_ folder: String, _ changes: inout Changes) {
-        var old = folders[folder] ?? Folder()
-        let listing = files.folderEntries(folder)
-        var new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: listing.entries.map(\.0))
-        let before = old.entries
-        let stored = listing.entries.parallelMap { name, entry in
-            Self.stored(entry, reusing: before[name])
+    /// Looks again at every item folder, in one pass over every core for all their entries:
+    /// a pass per folder would leave cores idle at the end of each.
+    private mutating func refreshFolders(_ changes: inout Changes) {
+        let files = self.files, before = folders
+        var listings: [(folder: String, listing: ContentFiles.FolderListing, names: [String])] = []
+        for folder in ContentLoader.itemFolders {
+            var listing = ContentFiles.FolderListing()
+            let names = files.folderNames(folder, into: &listing)
+            listings.append((folder, listing, names))
         }
-        for ((name, _), (value, reread)) in zip(listing.entries, stored) {
+        let entries = listings.flatMap { folder, _, names in
+            names.map { (folder: folder, name: $0, old: before[folder]?.entries[$0]) }
+        }
+        let stored = entries.parallelMap { entry in
+            Self.stored(files.classify(entry.name, in: entry.folder), reusing: entry.old)
+        }
+        var start = 0
+        for (folder, listing, names) in listings {
+            refreshFolder(folder, listing, names: names, stored: stored[start..<start + names.count], &changes)
+            start += names.count
+        }
+    }
+
+    /// Takes a folder's entries as just looked at (`stored`, in the order of `names`).
+    private mutating func refreshFolder(_ folder: String, _ listing: ContentFiles.FolderListing, names: [String],
+                                        stored: ArraySlice<(Stored, Bool)>, _ changes: inout Changes) {
+        var old = folders[folder] ?? Folder()
+        var new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names)
+        new.entries.reserveCapacity(names.count)
+        let before = old.entries
+        for (name, (value, reread)) in zip(names, stored) {
             new.entries[name] = value
             old.entries[name] = nil
-            if reread { changes.noteItem(folder, name, value, before: before[name]) }
+            // A first look has nothing to compare with: the whole site counts as changed (`site`).
+            if reread, loaded { changes.noteItem(folder, name, value, before: before[name]) }
         }
         for (name, gone) in old.entries { changes.noteItem(folder, name, gone, before: nil) }
         if new.diagnostics != old.diagnostics || new.unreadable != old.unreadable { changes.typed = true }

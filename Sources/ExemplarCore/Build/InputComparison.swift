@@ -13,6 +13,7 @@ struct SiteState: Sendable {
         self.plan = plan
         self.links = links
         var paths: [Route: String] = [:]
+        paths.reserveCapacity(plan.pages.count)
         for page in plan.pages { paths[page.route] = page.path }
         self.paths = paths
         htmlPaths = plan.htmlPaths

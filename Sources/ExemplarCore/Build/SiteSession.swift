@@ -241,13 +241,22 @@ public final class SiteSession: @unchecked Sendable {
             report.diagnostics += store.diagnostics()
         }
         // Built once: the content lives on in the graph, and a large site should not keep two copies.
-        if !keepsPages { store = ContentStore(root: options.content, displayPath: options.contentDisplay) }
+        if !keepsPages {
+            Self.freeLater(store)
+            store = ContentStore(root: options.content, displayPath: options.contentDisplay)
+        }
         if let baseURL = options.baseURL { content.site.baseURL = baseURL }
         report.seconds[.load] = clock.lap()
 
         options.progress?(.stage(.validate))
-        let checked = same?.checked ?? Validator.validate(content, today: options.today)
-        report.diagnostics += checked
+        // Checking reads the content and gives diagnostics alone: it runs on another core while
+        // the content is linked and the site planned, and what it finds goes where it would
+        // have gone had it run first.
+        let checkedAt = report.diagnostics.count
+        let checking = same != nil ? nil : BackgroundWork { [content, today = options.today] in
+            var clock = StageClock()
+            return (Validator.validate(content, today: today), clock.lap())
+        }
         let themeChanged = refreshTheme(changes, language: same?.state.graph.site.language ?? content.site.language)
         report.diagnostics += themeDiagnostics
         if options.writeOutput {
@@ -295,6 +304,13 @@ public final class SiteSession: @unchecked Sendable {
         let (plan, planned) = same.map { ($0.state.plan, $0.planned) } ?? Planner.plan(graph)
         report.diagnostics += planned
         report.seconds[.plan] = clock.lap()
+        var checked = same?.checked ?? []
+        if let checking {
+            let seconds: Double
+            (checked, seconds) = checking.result()
+            report.seconds[.validate, default: 0] += seconds
+        }
+        report.diagnostics.insert(contentsOf: checked, at: checkedAt)
 
         guard let theme else {
             previous = nil
@@ -317,14 +333,14 @@ public final class SiteSession: @unchecked Sendable {
         return report
     }
 
-    /// Where the previous build's site is freed: tens of thousands of objects, whose freeing
-    /// need not delay the pages' reload.
+    /// Where the previous build's site, or the content read for a single build, is freed: tens
+    /// of thousands of objects, whose freeing need not delay the pages.
     private static let freeing = DispatchQueue(label: "exemplar-session-freeing", qos: .utility)
 
-    /// Lets go of `site` on another thread, so that its last reference goes there.
-    private static func freeLater(_ site: Previous?) {
-        guard let site else { return }
-        freeing.async { withExtendedLifetime(site) {} }
+    /// Lets go of `value` on another thread, so that its last reference goes there.
+    private static func freeLater<T: Sendable>(_ value: T?) {
+        guard let value else { return }
+        freeing.async { withExtendedLifetime(value) {} }
     }
 
     // MARK: - Reading

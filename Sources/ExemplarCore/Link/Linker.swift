@@ -16,8 +16,7 @@ public enum Linker {
         graph.pages = index(content.pages.filter { includeDrafts || !$0.draft }, by: \.id)
 
         orders(&graph)
-        relations(&graph)
-        axes(&graph)
+        connect(&graph)
         return graph
     }
 
@@ -27,20 +26,58 @@ public enum Linker {
     }
 
     private static func orders(_ graph: inout SiteGraph) {
-        graph.unitOrder = VietnameseText.sortedIDs(Array(graph.units.values), by: { CollationKey($0.name) }, id: \.id)
         // Names only: copying whole profiles around is what a large site cannot afford.
         var collectives: [Named] = [], individuals: [Named] = []
         for exemplar in graph.exemplars.values {
             let named = Named(id: exemplar.id, name: exemplar.name)
             if exemplar.kind == .collective { collectives.append(named) } else { individuals.append(named) }
         }
-        graph.collectiveOrder = VietnameseText.sortedIDs(collectives, by: { CollationKey($0.name) }, id: \.id)
-        graph.individualOrder = VietnameseText.sortedIDs(individuals, by: { VietnameseText.personKey($0.name) }, id: \.id)
-        graph.initiativeOrder = graph.initiatives.values.map { (-($0.year ?? 0), CollationKey($0.title), $0.id) }
-            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
-        graph.eventOrder = graph.events.values.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id)
+        let units = Array(graph.units.values), initiatives = Array(graph.initiatives.values)
+        let events = Array(graph.events.values)
+        // Each order is sorted on a core of its own, the longest first.
+        let sorts: [@Sendable () -> [String]] = [
+            { [individuals] in VietnameseText.sortedIDs(individuals, by: { VietnameseText.personKey($0.name) }, id: \.id) },
+            { [collectives] in VietnameseText.sortedIDs(collectives, by: { CollationKey($0.name) }, id: \.id) },
+            { VietnameseText.sortedIDs(units, by: { CollationKey($0.name) }, id: \.id) },
+            {
+                initiatives.map { (-($0.year ?? 0), CollationKey($0.title), $0.id) }
+                    .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
+            },
+            { events.sorted { ($0.date, $0.id) > ($1.date, $1.id) }.map(\.id) },
+        ]
+        let sorted = sorts.parallelMap { $0() }
+        (graph.individualOrder, graph.collectiveOrder, graph.unitOrder) = (sorted[0], sorted[1], sorted[2])
+        (graph.initiativeOrder, graph.eventOrder) = (sorted[3], sorted[4])
         graph.menuPages = graph.pages.values.filter { $0.menu != nil }
             .sorted { ($0.menu ?? 0, $0.id) < ($1.menu ?? 0, $1.id) }.map(\.id)
+    }
+
+    /// The relations and browsing axes, in groups made side by side on every core. Each
+    /// relation is filled from the same lists in the same order as a single pass would.
+    private static func connect(_ graph: inout SiteGraph) {
+        let base = graph
+        let groups: [@Sendable (inout SiteGraph) -> Void] = [unitRelations, itemRelations, awardHolders, axes]
+        let parts = groups.parallelMap { fill in
+            var part = base
+            fill(&part)
+            return part
+        }
+        let (units, items, awards, browsing) = (parts[0], parts[1], parts[2], parts[3])
+        graph.childUnits = units.childUnits
+        graph.exemplarsOfUnit = units.exemplarsOfUnit
+        graph.membersOfUnit = units.membersOfUnit
+        graph.initiativesOfExemplar = items.initiativesOfExemplar
+        graph.ownersOfInitiative = items.ownersOfInitiative
+        graph.initiativesOfUnit = items.initiativesOfUnit
+        graph.adoptionsOfUnit = items.adoptionsOfUnit
+        graph.eventsOfUnit = items.eventsOfUnit
+        graph.eventsOfExemplar = items.eventsOfExemplar
+        graph.eventsOfInitiative = items.eventsOfInitiative
+        graph.holdersOfAward = awards.holdersOfAward
+        graph.exemplarsOfYear = browsing.exemplarsOfYear
+        graph.exemplarsOfField = browsing.exemplarsOfField
+        graph.exemplarsOfScope = browsing.exemplarsOfScope
+        graph.phaseMembers = browsing.phaseMembers
     }
 
     /// One pass over the exemplars fills every browsing index, so list pages never scan.
@@ -59,11 +96,9 @@ public enum Linker {
         }
     }
 
-    private static func relations(_ graph: inout SiteGraph) {
-        var childUnits = Relation(), exemplarsOfUnit = Relation(), initiativesOfExemplar = Relation()
-        var ownersOfInitiative = Relation(), holdersOfAward = Relation(), initiativesOfUnit = Relation()
-        var adoptionsOfUnit = Relation(), eventsOfUnit = Relation(), eventsOfExemplar = Relation()
-        var eventsOfInitiative = Relation()
+    /// Units under units, and the exemplars of each unit and of the units below it.
+    private static func unitRelations(_ graph: inout SiteGraph) {
+        var childUnits = Relation(), exemplarsOfUnit = Relation()
         for id in graph.unitOrder {
             if let parent = graph.units[id]?.parent?.value, graph.units[parent] != nil {
                 childUnits.add(parent, id)
@@ -72,12 +107,27 @@ public enum Linker {
         for id in graph.collectiveOrder + graph.individualOrder {
             guard let exemplar = graph.exemplars[id] else { continue }
             if graph.units[exemplar.unit.value] != nil { exemplarsOfUnit.add(exemplar.unit.value, id) }
+        }
+        graph.childUnits = childUnits.targets
+        graph.exemplarsOfUnit = exemplarsOfUnit.targets
+        // Once here, not per page: each page of a big district's list would otherwise walk
+        // the whole subtree again.
+        for id in graph.unitOrder {
+            let members = graph.unitAndDescendants(id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
+            if !members.isEmpty { graph.membersOfUnit[id] = members }
+        }
+    }
+
+    /// Models and their owners, units and adopters, and what each event is about.
+    private static func itemRelations(_ graph: inout SiteGraph) {
+        var initiativesOfExemplar = Relation(), ownersOfInitiative = Relation(), initiativesOfUnit = Relation()
+        var adoptionsOfUnit = Relation(), eventsOfUnit = Relation(), eventsOfExemplar = Relation()
+        var eventsOfInitiative = Relation()
+        for id in graph.collectiveOrder + graph.individualOrder {
+            guard let exemplar = graph.exemplars[id] else { continue }
             for model in exemplar.models where graph.initiatives[model.value] != nil {
                 initiativesOfExemplar.add(id, model.value)
                 ownersOfInitiative.add(model.value, id)
-            }
-            for grant in exemplar.awards where graph.awards[grant.award.value] != nil {
-                holdersOfAward.add(grant.award.value, id)
             }
         }
         for id in graph.initiativeOrder {
@@ -101,22 +151,24 @@ public enum Linker {
                 eventsOfInitiative.add(model.value, id)
             }
         }
-        graph.childUnits = childUnits.targets
-        graph.exemplarsOfUnit = exemplarsOfUnit.targets
         graph.initiativesOfExemplar = initiativesOfExemplar.targets
         graph.ownersOfInitiative = ownersOfInitiative.targets
-        graph.holdersOfAward = holdersOfAward.targets
         graph.initiativesOfUnit = initiativesOfUnit.targets
         graph.adoptionsOfUnit = adoptionsOfUnit.targets
         graph.eventsOfUnit = eventsOfUnit.targets
         graph.eventsOfExemplar = eventsOfExemplar.targets
         graph.eventsOfInitiative = eventsOfInitiative.targets
-        // Once here, not per page: each page of a big district's list would otherwise walk
-        // the whole subtree again.
-        for id in graph.unitOrder {
-            let members = graph.unitAndDescendants(id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
-            if !members.isEmpty { graph.membersOfUnit[id] = members }
+    }
+
+    private static func awardHolders(_ graph: inout SiteGraph) {
+        var holdersOfAward = Relation()
+        for id in graph.collectiveOrder + graph.individualOrder {
+            guard let exemplar = graph.exemplars[id] else { continue }
+            for grant in exemplar.awards where graph.awards[grant.award.value] != nil {
+                holdersOfAward.add(grant.award.value, id)
+            }
         }
+        graph.holdersOfAward = holdersOfAward.targets
     }
 }
 

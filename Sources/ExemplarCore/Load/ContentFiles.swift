@@ -147,33 +147,40 @@ struct ContentFiles {
 
     func folderEntries(_ folder: String) -> FolderListing {
         var listing = FolderListing()
+        let names = folderNames(folder, into: &listing)
+        // Checking each entry takes a few system calls: on every core, then reported in order.
+        let files = self
+        listing.entries = Array(zip(names, names.parallelMap { name in files.classify(name, in: folder) }))
+        return listing
+    }
+
+    /// The visible names in an item folder, in name order, for `classify`; problems with the
+    /// folder itself, and what in it could not be listed, go to `listing`.
+    func folderNames(_ folder: String, into listing: inout FolderListing) -> [String] {
         let folderURL = root.appendingPathComponent(folder)
         switch kind(folderURL) {
-        case .absent: return listing
+        case .absent: return []
         case .folder: break
         case .other:
             listing.diagnostics.append(Diagnostic(.error, "unreadable-folder", "\(folder) phải là một thư mục chứa các tệp .md; mục này bị bỏ qua.",
                                                   file: display(folder), hint: "Đổi tên tệp \(folder) và tạo thư mục \(folder)/."))
             listing.unreadable.insert(folder)
-            return listing
+            return []
         case .failed(let error):
             listing.diagnostics.append(Diagnostic(.error, "unreadable-folder", "Không đọc được thư mục \(display(folder)): \(error.cause); mọi tệp trong đó bị bỏ qua.",
                                                   file: display(folder), hint: error.remedy))
             listing.unreadable.insert(folder)
-            return listing
+            return []
         }
         guard staysInside(folderURL) else {
             listing.diagnostics.append(Diagnostic(.error, "unsafe-path", "Thư mục \(folder)/ là liên kết tới nơi nằm ngoài thư mục nội dung; không được đọc.",
                                                   file: display(folder), hint: "Chép thư mục thật vào thư mục nội dung thay vì tạo liên kết."))
-            return listing
+            return []
         }
-        // Checking each entry takes a few system calls: on every core, then reported in order.
-        let files = self
         let bag = DiagnosticBag()
         let names = visibleEntries(folderURL, relative: folder, bag: bag, unreadable: &listing.unreadable)
         listing.diagnostics += bag.items
-        listing.entries = Array(zip(names, names.parallelMap { name in files.classify(name, in: folder) }))
-        return listing
+        return names
     }
 
     enum Entry: Sendable {

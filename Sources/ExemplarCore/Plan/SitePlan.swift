@@ -121,17 +121,20 @@ public enum Planner {
 
     /// Two pages at one URL would overwrite each other: a page named `tap-the.md`, say.
     private static func collisions(_ pages: [SitePlan.Page]) -> [Diagnostic] {
-        var owner: [String: SitePlan.Page] = [:]
+        /// The index of the first page at each address.
+        var owner: [String: Int] = [:]
+        owner.reserveCapacity(pages.count)
         var out: [Diagnostic] = []
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             let key = page.outputFile.lowercased()
-            if let first = owner[key] {
+            if let firstIndex = owner[key] {
+                let first = pages[firstIndex]
                 let at = page.source ?? first.source ?? SourceLocation(file: "content")
                 let other = first.source.map { "\($0.file)" } ?? "một trang dựng sẵn của trang web"
                 out.append(.error("url-collision", "Trang này có cùng địa chỉ /\(page.path) với \(other).", at: at,
                                   hint: "Đổi tên tệp để hai trang có địa chỉ khác nhau."))
             } else {
-                owner[key] = page
+                owner[key] = index
             }
         }
         return out
@@ -140,5 +143,5 @@ public enum Planner {
 
 extension SitePlan {
     /// Addresses of the pages a person reads, in plan order: what the sitemap lists.
-    var htmlPaths: [String] { pages.filter(\.route.isHTML).map(\.path) }
+    var htmlPaths: [String] { pages.compactMap { $0.route.isHTML ? $0.path : nil } }
 }

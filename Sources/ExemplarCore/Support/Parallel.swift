@@ -16,3 +16,26 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// Work begun at once on another core, while the caller goes on with other work; `result()`
+/// waits for it. The caller's own `parallelMap`s keep every core, which they would not inside
+/// a `concurrentPerform` (a nested one runs on its thread alone).
+final class BackgroundWork<T: Sendable>: @unchecked Sendable {
+    private let finished = DispatchGroup()
+    /// Set once, by the worker, before it leaves `finished`; read only after waiting on it.
+    private var value: T?
+
+    init(_ work: @escaping @Sendable () -> T) {
+        finished.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.finished.leave()
+        }
+    }
+
+    func result() -> T {
+        finished.wait()
+        guard let value else { preconditionFailure("the worker sets the value before it finishes") }
+        return value
+    }
+}
