@@ -130,7 +130,7 @@ struct PageRenderer: Sendable {
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])
         }
-        return (.bytes(html), diagnostics)
+        return (.page(html), diagnostics)
     }
 
     private func templateData(_ route: Route, views: Views) -> (String, TemplateData, [Diagnostic]) {

@@ -17,18 +17,18 @@ struct TemplateRenderer: Sendable {
 
     /// `memo` keeps partials rendered for list items (cards) for other pages of the same build.
     func render(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> String? {
-        renderBytes(name, data: data, memo: memo).map { String(decoding: $0, as: UTF8.self) }
+        renderBytes(name, data: data, memo: memo).map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 
     /// The page as UTF-8 bytes.
-    func renderBytes(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> [UInt8]? {
+    func renderBytes(_ name: String, data: TemplateValue, memo: PartialMemo? = nil) -> PageBuffer? {
         guard let index = program.indexOf[name] else { return nil }
         var out = PageBytes(capacity: 32_768)
         var scope = Scope(stack: [data])
         scope.memo = memo
         let entry = program.entries[index]
         render(entry.start, entry.end, &scope, into: &out)
-        return out.bytes()
+        return out.finished()
     }
 
     /// Where rendering stands. One value, changed in place and restored when a section,
