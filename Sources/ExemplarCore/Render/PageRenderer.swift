@@ -115,7 +115,7 @@ struct PageRenderer: Sendable {
             made = .string(Sitemap.render(paths: plan.htmlPaths, views: views))
         case .robots: made = .string(Sitemap.robots(views: views))
         case .export(let name): made = Export(views: views).render(name).map(PageText.bytes)
-        case .listData(let listing): made = .bytes(views.listData(listing))
+        case .listData(let listing): made = .page(views.listData(listing))
         case .listChoices(let listing): made = .string(views.listChoices(listing))
         case .figuresData(let year, let format): made = FigureExport(views: views).render(year: year, format: format)
         default: return renderTemplate(page, views: views)
