@@ -19,6 +19,8 @@ extension Markdown {
         // The theme's ids are looked up where they are: copying them into this set cost more
         // than the rest of the work for a body of a few headings.
         var used: Set<String> = []
+        // Ids raw HTML writes: on the page, but not in the way of the headings' own.
+        var htmlIDs: Set<String> = []
         func taken(_ id: String) -> Bool { used.contains(id) || reservedIDs.contains(id) }
         var nextNumber: [String: Int] = [:]
         guard let iterator = cmark_iter_new(document) else { return result }
@@ -39,15 +41,15 @@ extension Markdown {
                 }
                 used.insert(id)
                 result.headings.append((node, id))
-                result.all.insert(id)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if allowRawHTML, let literal = cmark_node_get_literal(node) {
-                    result.all.formUnion(Theme.literalIDs(in: String(cString: literal)))
+                    htmlIDs.formUnion(Theme.literalIDs(in: String(cString: literal)))
                 }
             default:
                 break
             }
         }
+        result.all = htmlIDs.isEmpty ? used : used.union(htmlIDs)
         return result
     }
 

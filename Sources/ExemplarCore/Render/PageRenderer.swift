@@ -115,7 +115,7 @@ struct PageRenderer: Sendable {
             made = .string(Sitemap.render(paths: plan.htmlPaths, views: views))
         case .robots: made = .string(Sitemap.robots(views: views))
         case .export(let name): made = Export(views: views).render(name).map(PageText.bytes)
-        case .listData(let listing): made = .bytes(views.listData(listing))
+        case .listData(let listing): made = .page(views.listData(listing))
         case .listChoices(let listing): made = .string(views.listChoices(listing))
         case .figuresData(let year, let format): made = FigureExport(views: views).render(year: year, format: format)
         default: return renderTemplate(page, views: views)
@@ -130,7 +130,7 @@ struct PageRenderer: Sendable {
             let at = page.source ?? SourceLocation(file: "theme/templates/\(template).mustache")
             return (nil, diagnostics + [.error("missing-template", "Không có mẫu \(template).mustache để dựng trang /\(page.path).", at: at)])
         }
-        return (.bytes(html), diagnostics)
+        return (.page(html), diagnostics)
     }
 
     private func templateData(_ route: Route, views: Views) -> (String, TemplateData, [Diagnostic]) {

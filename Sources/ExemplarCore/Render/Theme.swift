@@ -111,7 +111,7 @@ public struct Theme: Sendable {
     }
 
     /// The page as UTF-8 bytes, to be written as they are.
-    func renderBytes(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> [UInt8]? {
+    func renderBytes(_ data: TemplateData, template: String, memo: PartialMemo? = nil) -> PageBuffer? {
         renderer.renderBytes(template, data: .object(data), memo: memo)
     }
 

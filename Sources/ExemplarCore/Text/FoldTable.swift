@@ -36,6 +36,11 @@ struct FoldTable: Sendable {
 
     /// The folded text, or nil when a scalar is outside the table (the caller folds it the long way).
     func fold(_ text: String) -> String? {
+        foldedBytes(text).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `fold` as UTF-8 bytes, for callers that read them (slugs).
+    func foldedBytes(_ text: String) -> [UInt8]? {
         // Made as UTF-8 bytes: appending scalars to a `String` one by one costs several times more.
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
@@ -50,9 +55,14 @@ struct FoldTable: Sendable {
             default: return nil
             }
             if mapped == Self.dropped { continue }
+            // Nearly every letter folds to ASCII: one byte, without a scalar's UTF-8 view.
+            if mapped < 0x80 {
+                result.append(UInt8(mapped))
+                continue
+            }
             guard mapped != Self.absent, let folded = Unicode.Scalar(mapped) else { return nil }
             result.append(contentsOf: folded.utf8)
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 }

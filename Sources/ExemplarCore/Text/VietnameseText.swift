@@ -81,10 +81,11 @@ public enum VietnameseText {
     public static func slug(_ text: String) -> String {
         // Made as bytes: appending scalars to a `String` one by one costs several times more.
         var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        // Every byte of a scalar beyond ASCII is 0x80 or above, so it counts as a separator,
-        // as the scalar does.
-        for byte in fold(text).utf8 {
+        // `fold(text)`, as bytes without making them a String. Every byte of a scalar beyond
+        // ASCII is 0x80 or above, so it counts as a separator, as the scalar does.
+        for byte in FoldTable.shared.foldedBytes(text) ?? Array(foldDecomposing(text).utf8) {
             // Folded text is lower case: an ASCII letter or digit is kept.
             if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }

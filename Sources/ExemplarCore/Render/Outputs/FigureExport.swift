@@ -7,7 +7,7 @@ struct FigureExport {
         let figures = views.figures(year: year)
         switch format {
         case "csv": return .string(csv(figures, year: year))
-        case "json": return .bytes(json(figures, year: year))
+        case "json": return .page(json(figures, year: year))
         default: return nil
         }
     }
@@ -38,7 +38,7 @@ struct FigureExport {
 
     /// Written row by row (each lists the items it counts, so a tree of them all would cost
     /// several times the text); keys in sorted order, as `JSONValue` writes objects.
-    private func json(_ figures: [Figure], year: Int?) -> [UInt8] {
+    private func json(_ figures: [Figure], year: Int?) -> PageBuffer {
         let graph = views.graph
         // The items' addresses come from tables `figures(year:)` noted whole.
         let plain = views.untracked
@@ -98,7 +98,7 @@ struct FigureExport {
             out.int(year)
         }
         out.raw("}\n")
-        return out.bytes
+        return out.finished()
     }
 
     /// `{"id":…,"kind":…,"note":…,"url":…}`, keys sorted, without a note when there is none.

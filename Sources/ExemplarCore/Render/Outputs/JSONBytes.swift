@@ -15,6 +15,9 @@ struct JSONBytes: ~Copyable {
     /// The text written, as an array of its own size.
     var bytes: [UInt8] { out.bytes() }
 
+    /// The text written, handed over whole: for a file, written out and freed as it is.
+    consuming func finished() -> PageBuffer { out.finished() }
+
     var text: String { String(decoding: out.bytes(), as: UTF8.self) }
 
     mutating func openObject() {

@@ -51,6 +51,13 @@ struct PageBytes: ~Copyable {
         [UInt8](UnsafeBufferPointer(start: base + start, count: count - start))
     }
 
+    /// The bytes written, handed over whole: the page is done.
+    consuming func finished() -> PageBuffer {
+        let buffer = PageBuffer(taking: base, count: count)
+        discard self
+        return buffer
+    }
+
     private mutating func grow(toHold needed: Int) {
         var larger = capacity * 2
         while larger < needed { larger *= 2 }

@@ -106,7 +106,7 @@ extension Views {
     }
 
     /// `{"items":[…]}`: every exemplar of the list in order, as the filter script draws a card.
-    func listData(_ listing: Listing) -> [UInt8] {
+    func listData(_ listing: Listing) -> PageBuffer {
         if listing == .initiatives { return modelListData() }
         let ids = graph.base.ids(of: listing)
         if let reads {
@@ -133,7 +133,7 @@ extension Views {
             }
         }
         out.raw("]}\n")
-        return out.bytes
+        return out.finished()
     }
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.

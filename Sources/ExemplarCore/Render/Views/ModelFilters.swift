@@ -25,7 +25,7 @@ extension Views {
     }
 
     /// `{"items":[…]}`: every model of the catalogue, as the filter script draws its card.
-    func modelListData() -> [UInt8] {
+    func modelListData() -> PageBuffer {
         let ids = graph.initiativeOrder
         if let reads { for id in ids { reads.note(.card(.initiatives, id)) } }
         var out = JSONBytes(capacity: ids.count * 512)
@@ -35,7 +35,7 @@ extension Views {
             if let card = initiativeCard(id), card.isObject { modelFilterEntry(card, into: &out) } else { out.raw("null") }
         }
         out.raw("]}\n")
-        return out.bytes
+        return out.finished()
     }
 
     private func modelFilterEntry(_ card: TemplateValue, into out: inout JSONBytes) {
