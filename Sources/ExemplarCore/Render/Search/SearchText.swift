@@ -209,12 +209,30 @@ private enum Letters {
     static let tones: [UInt32: UInt8] = [0x300: 0x46, 0x340: 0x46, 0x301: 0x53, 0x341: 0x53,
                                          0x303: 0x58, 0x309: 0x52, 0x323: 0x4A]
 
-    /// Latin letters with marks, where every Vietnamese letter lies, and the combining marks
-    /// (NFD input), folded ahead of time.
-    private static let latin: [Folded?] = (0x80...0x36F).map { make(Unicode.Scalar($0)!) }
-    private static let latinAdditional: [Folded?] = (0x1E00...0x1EFF).map { make(Unicode.Scalar($0)!) }
-    static let latinIsWord = latin.map { $0 != nil }
-    static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
+    /// Whether each scalar of the Latin blocks with marks, where every Vietnamese letter lies,
+    /// and of the combining marks (NFD input) is part of a word, known ahead of time: every
+    /// scalar of every body is tested.
+    static let latinIsWord = (0x80...0x36F).map { isWordCategory(Unicode.Scalar($0)!) }
+    static let latinAdditionalIsWord = (0x1E00...0x1EFF).map { isWordCategory(Unicode.Scalar($0)!) }
+
+    /// Folds made so far: only a new word is folded, and a site uses some hundred of the
+    /// thousand letters those blocks hold, each folded through Foundation at a cost of
+    /// thousands of instructions.
+    private static let folds = Folds()
+
+    private final class Folds: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [UInt32: Folded?] = [:]
+
+        func fold(_ scalar: Unicode.Scalar) -> Folded? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = made[scalar.value] { return known }
+            let folded = Letters.make(scalar)
+            made[scalar.value] = folded
+            return folded
+        }
+    }
 
     /// Whether the scalar `value` is part of a word (letter, mark or digit), without folding
     /// it; false when it is no scalar.
@@ -238,11 +256,7 @@ private enum Letters {
     }
 
     static func fold(_ scalar: Unicode.Scalar) -> Folded? {
-        switch scalar.value {
-        case 0x80...0x36F: return latin[Int(scalar.value) - 0x80]
-        case 0x1E00...0x1EFF: return latinAdditional[Int(scalar.value) - 0x1E00]
-        default: return make(scalar)
-        }
+        folds.fold(scalar)
     }
 
     /// Nil when the scalar is not part of a word (punctuation, spaces, symbols).
