@@ -44,10 +44,23 @@ enum SearchText {
             var index = 0
             var start = -1  // first byte of the word being read; -1 between words
             var length = 0  // its scalars
+            /// Steps over the scalar of `size` bytes at `index`, part of a word or not.
+            @inline(__always) func step(_ inWord: Bool, _ size: Int) {
+                if inWord {
+                    if start < 0 { start = index; length = 0 }
+                    length += 1
+                } else if start >= 0 {
+                    if length <= maxWordLength { word(start, index) }
+                    start = -1
+                }
+                index += size
+            }
             while index < count {
                 let lead = bytes[index]
                 // Most bytes are ASCII letters, digits and spaces: a run of letters and digits is
-                // taken at once, and a space ends a word without the general path below.
+                // taken at once, and a space ends a word without the general path below; so are
+                // the Vietnamese letters with marks, two bytes or three from U+1E00 (plain and
+                // not plain alike), when their bytes continue as they should.
                 switch kinds[Int(lead)] {
                 case ByteKind.letter:
                     if start < 0 { start = index; length = 0 }
@@ -57,11 +70,15 @@ enum SearchText {
                     index = end
                     continue
                 case ByteKind.space:
-                    if start >= 0 {
-                        if length <= maxWordLength { word(start, index) }
-                        start = -1
-                    }
-                    index += 1
+                    step(false, 1)
+                    continue
+                case ByteKind.twoBytes:
+                    guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { break }
+                    step(latin[(Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)) - 0x80], 2)
+                    continue
+                case ByteKind.threeBytes:
+                    guard index + 2 < count, bytes[index + 1] & 0xFC == 0xB8, bytes[index + 2] & 0xC0 == 0x80 else { break }
+                    step(additional[(Int(bytes[index + 1] & 0x03) << 6) | Int(bytes[index + 2] & 0x3F)], 3)
                     continue
                 default:
                     break
@@ -88,14 +105,7 @@ enum SearchText {
                     default: inWord = Letters.isWord(value: value)
                     }
                 }
-                if inWord {
-                    if start < 0 { start = index; length = 0 }
-                    length += 1
-                } else if start >= 0 {
-                    if length <= maxWordLength { word(start, index) }
-                    start = -1
-                }
-                index += size
+                step(inWord, size)
                 if markdown, !inWord, lead == 0x5D || lead == 0x3C {
                     let next = PlainText.skipped(bytes, from: index, after: lead)
                     if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
@@ -108,15 +118,18 @@ enum SearchText {
     }
 
     /// What `scan` does with a byte at once: an ASCII letter or digit (`letter`), another
-    /// ASCII byte that only parts words (`space`); every other byte (not ASCII, `\r`, and the
-    /// `]` and `<` Markdown may skip after) takes the general path.
+    /// ASCII byte that only parts words (`space`), the first of two bytes of U+00C0…U+02FF
+    /// (`twoBytes`), the first of three of U+1000…U+1FFF (`threeBytes`); every other byte
+    /// (not ASCII, `\r`, and the `]` and `<` Markdown may skip after) takes the general path.
     private enum ByteKind {
-        static let letter: UInt8 = 1, space: UInt8 = 0, other: UInt8 = 2
+        static let letter: UInt8 = 1, space: UInt8 = 0, other: UInt8 = 2, twoBytes: UInt8 = 3, threeBytes: UInt8 = 4
     }
 
     private static let byteKinds: [UInt8] = (0..<256).map { byte in
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return ByteKind.letter
+        case 0xC3...0xCB: return ByteKind.twoBytes
+        case 0xE1: return ByteKind.threeBytes
         case 0x0D, 0x3C, 0x5D, 0x80...: return ByteKind.other
         default: return ByteKind.space
         }
