@@ -424,6 +424,7 @@ struct SearchIndexState: Sendable {
         var dirty: Set<Int> = []
         for id in changed ?? [] { dirty.insert(upperBound(keys[Int(id)], in: oldKeys) - 1) }
         var written: [Range<Int>] = []  // positions in `sorted` of shards to write
+        var counted = [Int](repeating: -1, count: documents.count)
         var newShards: [SearchIndex.Shard?] = []
         var newKeys: [Int32] = []
         var position = 0
@@ -437,7 +438,7 @@ struct SearchIndexState: Sendable {
             }
             newShards.append(nil)
             newKeys.append(id)
-            let end = shardEnd(from: position)
+            let end = shardEnd(from: position, counted: &counted)
             written.append(position..<end)
             position = end
         }
@@ -471,14 +472,16 @@ struct SearchIndexState: Sendable {
     }
 
     /// Where the shard starting at `start` (a position in `sorted`) ends: once its postings
-    /// and the rows its terms carry reach `shardBytes`.
-    private func shardEnd(from start: Int) -> Int {
+    /// and the rows its terms carry reach `shardBytes`. `counted`: by document, the start of
+    /// the last shard that counted its row (shards are cut in order), so that a row is counted
+    /// once per shard without a set of them.
+    private func shardEnd(from start: Int, counted: inout [Int]) -> Int {
         var position = start, size = 0
-        var rows: Set<Int32> = []
         repeat {
             if let term = terms[sorted[position]] {
                 size += term.key.utf8.count + 8 + term.pairs.count * 4 + term.spellings.count * 8
-                for document in term.carried where rows.insert(document).inserted {
+                for document in term.carried where counted[Int(document)] != start {
+                    counted[Int(document)] = start
                     size += documents[Int(document)].row.utf8.count + 8
                 }
             }
