@@ -157,12 +157,17 @@ struct SearchIndex {
                 return
             }
             var best = [TopDocuments](repeating: TopDocuments(), count: spellings.count)
+            // Every posting is offered: read and ranked in place, without the arrays' checks.
             SearchIndex.weights.withUnsafeBufferPointer { weights in
-                var document: Int32 = 0
-                for index in stride(from: 0, to: pairs.count, by: 2) {
-                    document &+= pairs[index]
-                    let code = Int(pairs[index + 1])
-                    best[code / 512].offer(weights[code % 512], document)
+                pairs.withUnsafeBufferPointer { pairs in
+                    best.withUnsafeMutableBufferPointer { best in
+                        var document: Int32 = 0
+                        for index in stride(from: 0, to: pairs.count, by: 2) {
+                            document &+= pairs[index]
+                            let code = Int(pairs[index + 1])
+                            best[code / 512].offer(weights[code % 512], document)
+                        }
+                    }
                 }
             }
             carried = TopDocuments.inOrder(Array(best.map(\.documents).joined()))

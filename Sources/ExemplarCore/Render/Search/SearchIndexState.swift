@@ -45,22 +45,23 @@ struct SearchIndexState: Sendable {
         let inputs: Set<PageInput>?
         let postings: [WordCutter.Posting]
 
-        /// The document, each of its postings handed to `each` in the index's ids (`keys` and
-        /// `spellings` by the lane's numbers) and kept (`pack`) when `keep`, and its name's
-        /// keys: a name's words come first, and only they are in the name field.
-        func document(keys: [Int32], spellings: [Int32], keep: Bool, each: (SearchIndex.Posting) -> Void) -> Document {
-            var packed: [UInt64] = []
-            if keep { packed.reserveCapacity(postings.count) }
+        /// The document, its postings in the index's ids (`keys` and `spellings` by the lane's
+        /// numbers) kept (`pack`) when `keep`, and its name's keys: a name's words come first,
+        /// and only they are in the name field.
+        func document(keys: [Int32], spellings: [Int32], keep: Bool) -> Document {
+            let packed = keep ? postings.map { SearchIndexState.pack(Self.mapped($0, keys, spellings)) } : []
             var nameKeys: [Int32] = []
-            var inName = true
             for posting in postings {
-                let mapped = SearchIndex.Posting(key: keys[Int(posting.key)], spelling: spellings[Int(posting.spelling)],
-                                                 rest: posting.rest)
-                each(mapped)
-                if keep { packed.append(SearchIndexState.pack(mapped)) }
-                if inName, mapped.rest & 1 != 0 { nameKeys.append(mapped.key) } else { inName = false }
+                guard posting.rest & 1 != 0 else { break }
+                nameKeys.append(keys[Int(posting.key)])
             }
             return Document(source: source, document: document, row: row, postings: packed, inputs: inputs, nameKeys: nameKeys)
+        }
+
+        /// A lane's posting in the index's ids.
+        @inline(__always)
+        static func mapped(_ posting: WordCutter.Posting, _ keys: [Int32], _ spellings: [Int32]) -> SearchIndex.Posting {
+            SearchIndex.Posting(key: keys[Int(posting.key)], spelling: spellings[Int(posting.spelling)], rest: posting.rest)
         }
     }
 
@@ -253,18 +254,15 @@ struct SearchIndexState: Sendable {
 
     /// The whole index from nothing: postings are added to their terms as documents come, in order.
     private mutating func rebuild(_ views: Views, sources: [Views.SearchSource], track: Bool, sink: Sink? = nil) {
-        var postings: [SearchIndex.Posting] = []
         make(views, sources: sources, track: track, keep: { _ in nil }) { state, outcome, _ in
             let number = state.documents.count
             switch outcome {
             case .kept(let document):
                 state.documents.append(document)
             case .made(let made, let keys, let spellings):
+                state.terms.add(number, made.postings, keys: keys, spellings: spellings, names: state.keys)
                 // Only a kept index patches its terms later.
-                postings.removeAll(keepingCapacity: true)
-                let document = made.document(keys: keys, spellings: spellings, keep: track) { postings.append($0) }
-                state.terms.add(number, postings, keys: state.keys)
-                state.documents.append(document)
+                state.documents.append(made.document(keys: keys, spellings: spellings, keep: track))
             }
         }
         made = documents.count
@@ -308,7 +306,7 @@ struct SearchIndexState: Sendable {
                 next.append(document)
             case .made(let document, let keys, let spellings):
                 made.insert(next.count)
-                next.append(document.document(keys: keys, spellings: spellings, keep: true) { _ in })
+                next.append(document.document(keys: keys, spellings: spellings, keep: true))
                 oldNumber.append(nil)
             }
         }
@@ -426,6 +424,7 @@ struct SearchIndexState: Sendable {
         var dirty: Set<Int> = []
         for id in changed ?? [] { dirty.insert(upperBound(keys[Int(id)], in: oldKeys) - 1) }
         var written: [Range<Int>] = []  // positions in `sorted` of shards to write
+        var counted = [Int](repeating: -1, count: documents.count)
         var newShards: [SearchIndex.Shard?] = []
         var newKeys: [Int32] = []
         var position = 0
@@ -439,7 +438,7 @@ struct SearchIndexState: Sendable {
             }
             newShards.append(nil)
             newKeys.append(id)
-            let end = shardEnd(from: position)
+            let end = shardEnd(from: position, counted: &counted)
             written.append(position..<end)
             position = end
         }
@@ -473,14 +472,16 @@ struct SearchIndexState: Sendable {
     }
 
     /// Where the shard starting at `start` (a position in `sorted`) ends: once its postings
-    /// and the rows its terms carry reach `shardBytes`.
-    private func shardEnd(from start: Int) -> Int {
+    /// and the rows its terms carry reach `shardBytes`. `counted`: by document, the start of
+    /// the last shard that counted its row (shards are cut in order), so that a row is counted
+    /// once per shard without a set of them.
+    private func shardEnd(from start: Int, counted: inout [Int]) -> Int {
         var position = start, size = 0
-        var rows: Set<Int32> = []
         repeat {
             if let term = terms[sorted[position]] {
                 size += term.key.utf8.count + 8 + term.pairs.count * 4 + term.spellings.count * 8
-                for document in term.carried where rows.insert(document).inserted {
+                for document in term.carried where counted[Int(document)] != start {
+                    counted[Int(document)] = start
                     size += documents[Int(document)].row.utf8.count + 8
                 }
             }
@@ -554,15 +555,30 @@ struct Terms: Sendable {
     }
 
     /// Adds the postings of document `number` (keys by id in `keys`), each after every one its
-    /// term has. A document at a time, so that its many postings reach their terms in place,
-    /// without the table's checks and accessor for each.
+    /// term has.
     mutating func add(_ number: Int, _ postings: [SearchIndex.Posting], keys: [String]) {
+        add(number, count: postings.count, keys: keys) { postings[$0] }
+    }
+
+    /// Adds the postings of document `number` as a lane cut them, mapped to the index's ids by
+    /// `keys` and `spellings` (by the lane's numbers) as they are added; `names`: the keys by id.
+    mutating func add(_ number: Int, _ postings: [WordCutter.Posting], keys: [Int32], spellings: [Int32], names: [String]) {
+        add(number, count: postings.count, keys: names) { SearchIndexState.Made.mapped(postings[$0], keys, spellings) }
+    }
+
+    /// Adds the `count` postings `posting` gives. A document at a time, so that its many
+    /// postings reach their terms in place through the table's memory, without its checks
+    /// and accessor for each.
+    @inline(__always)
+    private mutating func add(_ number: Int, count: Int, keys: [String], _ posting: (Int) -> SearchIndex.Posting) {
         if table.count < keys.count { table += repeatElement(nil, count: keys.count - table.count) }
         table.withUnsafeMutableBufferPointer { table in
-            for posting in postings {
-                let id = Int(posting.key)
-                if table[id] == nil { table[id] = SearchIndex.Term(key: keys[id]) }
-                table[id]?.add(number, spelling: posting.spelling, rest: posting.rest)
+            guard let terms = table.baseAddress else { return }
+            for index in 0..<count {
+                let posting = posting(index)
+                let term = terms + Int(posting.key)
+                if term.pointee == nil { term.pointee = SearchIndex.Term(key: keys[Int(posting.key)]) }
+                term.pointee?.add(number, spelling: posting.spelling, rest: posting.rest)
             }
         }
     }

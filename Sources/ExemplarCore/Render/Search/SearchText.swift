@@ -44,10 +44,23 @@ enum SearchText {
             var index = 0
             var start = -1  // first byte of the word being read; -1 between words
             var length = 0  // its scalars
+            /// Steps over the scalar of `size` bytes at `index`, part of a word or not.
+            @inline(__always) func step(_ inWord: Bool, _ size: Int) {
+                if inWord {
+                    if start < 0 { start = index; length = 0 }
+                    length += 1
+                } else if start >= 0 {
+                    if length <= maxWordLength { word(start, index) }
+                    start = -1
+                }
+                index += size
+            }
             while index < count {
                 let lead = bytes[index]
                 // Most bytes are ASCII letters, digits and spaces: a run of letters and digits is
-                // taken at once, and a space ends a word without the general path below.
+                // taken at once, and a space ends a word without the general path below; so are
+                // the Vietnamese letters with marks, two bytes or three from U+1E00 (plain and
+                // not plain alike), when their bytes continue as they should.
                 switch kinds[Int(lead)] {
                 case ByteKind.letter:
                     if start < 0 { start = index; length = 0 }
@@ -57,11 +70,15 @@ enum SearchText {
                     index = end
                     continue
                 case ByteKind.space:
-                    if start >= 0 {
-                        if length <= maxWordLength { word(start, index) }
-                        start = -1
-                    }
-                    index += 1
+                    step(false, 1)
+                    continue
+                case ByteKind.twoBytes:
+                    guard index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 else { break }
+                    step(latin[(Int(lead & 0x1F) << 6 | Int(bytes[index + 1] & 0x3F)) - 0x80], 2)
+                    continue
+                case ByteKind.threeBytes:
+                    guard index + 2 < count, bytes[index + 1] & 0xFC == 0xB8, bytes[index + 2] & 0xC0 == 0x80 else { break }
+                    step(additional[(Int(bytes[index + 1] & 0x03) << 6) | Int(bytes[index + 2] & 0x3F)], 3)
                     continue
                 default:
                     break
@@ -88,14 +105,7 @@ enum SearchText {
                     default: inWord = Letters.isWord(value: value)
                     }
                 }
-                if inWord {
-                    if start < 0 { start = index; length = 0 }
-                    length += 1
-                } else if start >= 0 {
-                    if length <= maxWordLength { word(start, index) }
-                    start = -1
-                }
-                index += size
+                step(inWord, size)
                 if markdown, !inWord, lead == 0x5D || lead == 0x3C {
                     let next = PlainText.skipped(bytes, from: index, after: lead)
                     if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
@@ -108,15 +118,18 @@ enum SearchText {
     }
 
     /// What `scan` does with a byte at once: an ASCII letter or digit (`letter`), another
-    /// ASCII byte that only parts words (`space`); every other byte (not ASCII, `\r`, and the
-    /// `]` and `<` Markdown may skip after) takes the general path.
+    /// ASCII byte that only parts words (`space`), the first of two bytes of U+00C0…U+02FF
+    /// (`twoBytes`), the first of three of U+1000…U+1FFF (`threeBytes`); every other byte
+    /// (not ASCII, `\r`, and the `]` and `<` Markdown may skip after) takes the general path.
     private enum ByteKind {
-        static let letter: UInt8 = 1, space: UInt8 = 0, other: UInt8 = 2
+        static let letter: UInt8 = 1, space: UInt8 = 0, other: UInt8 = 2, twoBytes: UInt8 = 3, threeBytes: UInt8 = 4
     }
 
     private static let byteKinds: [UInt8] = (0..<256).map { byte in
         switch byte {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return ByteKind.letter
+        case 0xC3...0xCB: return ByteKind.twoBytes
+        case 0xE1: return ByteKind.threeBytes
         case 0x0D, 0x3C, 0x5D, 0x80...: return ByteKind.other
         default: return ByteKind.space
         }
@@ -209,12 +222,30 @@ private enum Letters {
     static let tones: [UInt32: UInt8] = [0x300: 0x46, 0x340: 0x46, 0x301: 0x53, 0x341: 0x53,
                                          0x303: 0x58, 0x309: 0x52, 0x323: 0x4A]
 
-    /// Latin letters with marks, where every Vietnamese letter lies, and the combining marks
-    /// (NFD input), folded ahead of time.
-    private static let latin: [Folded?] = (0x80...0x36F).map { make(Unicode.Scalar($0)!) }
-    private static let latinAdditional: [Folded?] = (0x1E00...0x1EFF).map { make(Unicode.Scalar($0)!) }
-    static let latinIsWord = latin.map { $0 != nil }
-    static let latinAdditionalIsWord = latinAdditional.map { $0 != nil }
+    /// Whether each scalar of the Latin blocks with marks, where every Vietnamese letter lies,
+    /// and of the combining marks (NFD input) is part of a word, known ahead of time: every
+    /// scalar of every body is tested.
+    static let latinIsWord = (0x80...0x36F).map { isWordCategory(Unicode.Scalar($0)!) }
+    static let latinAdditionalIsWord = (0x1E00...0x1EFF).map { isWordCategory(Unicode.Scalar($0)!) }
+
+    /// Folds made so far: only a new word is folded, and a site uses some hundred of the
+    /// thousand letters those blocks hold, each folded through Foundation at a cost of
+    /// thousands of instructions.
+    private static let folds = Folds()
+
+    private final class Folds: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [UInt32: Folded?] = [:]
+
+        func fold(_ scalar: Unicode.Scalar) -> Folded? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = made[scalar.value] { return known }
+            let folded = Letters.make(scalar)
+            made[scalar.value] = folded
+            return folded
+        }
+    }
 
     /// Whether the scalar `value` is part of a word (letter, mark or digit), without folding
     /// it; false when it is no scalar.
@@ -238,11 +269,7 @@ private enum Letters {
     }
 
     static func fold(_ scalar: Unicode.Scalar) -> Folded? {
-        switch scalar.value {
-        case 0x80...0x36F: return latin[Int(scalar.value) - 0x80]
-        case 0x1E00...0x1EFF: return latinAdditional[Int(scalar.value) - 0x1E00]
-        default: return make(scalar)
-        }
+        folds.fold(scalar)
     }
 
     /// Nil when the scalar is not part of a word (punctuation, spaces, symbols).

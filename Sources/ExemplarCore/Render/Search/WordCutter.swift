@@ -41,13 +41,20 @@ struct WordCutter {
     private var longer: [UInt8] = []
 
     /// By key number: the last document the key was seen in, and its posting there; one
-    /// array, so that a word reads one place.
+    /// array, so that a word reads one place. Sized before each text for every key it could
+    /// add, so that the cut reads and writes it through its memory: an array's uniqueness and
+    /// bounds checks for each word cost about as much as finding the word.
     struct Seen {
         var document: Int32 = 0
         var posting: Int32 = 0
     }
     private var seen: [Seen] = []
     private var documents: Int32 = 0
+
+    /// The document's postings so far: the first `posted` of `found`, which is sized before
+    /// each text as `seen` is.
+    private var found: [Posting] = []
+    private var posted = 0
 
     /// The buffer bodies are read into.
     private var buffer: [UInt8] = []
@@ -56,19 +63,20 @@ struct WordCutter {
     mutating func postings(of document: SearchDocument) -> [Posting] {
         documents += 1
         let current = documents
-        var out: [Posting] = []
+        posted = 0
         for (field, text) in document.fields where !text.isEmpty {
             var text = text
-            text.withUTF8 { _ = cut($0, field, document: current, into: &out) }
+            text.withUTF8 { _ = cut($0, field, document: current) }
         }
         if let body = document.bodyFile {
-            cut(body, document: current, into: &out)
+            cut(body, document: current)
         } else {
-            document.body.withUnsafeBufferPointer { _ = cut($0, .body, markdown: true, document: current, into: &out) }
+            document.body.withUnsafeBufferPointer { _ = cut($0, .body, markdown: true, document: current) }
         }
         var name = document.name
         var nameLength: Int32 = 0
         name.withUTF8 { bytes in SearchText.tokens(bytes) { _ in nameLength += 1 } }
+        var out = Array(found[..<posted])
         for index in out.indices where out[index].rest & 1 != 0 {
             out[index].rest += min(7, nameLength) * 64
         }
@@ -77,26 +85,26 @@ struct WordCutter {
 
     /// Cuts a body kept on file: read and cut in one pass when the file is plain (see
     /// `BodyBytes`), else its Markdown as `Body.read` gives it, as rendering reads it.
-    private mutating func cut(_ body: Body, document: Int32, into out: inout [Posting]) {
+    private mutating func cut(_ body: Body, document: Int32) {
         guard !body.isBlank else { return }
-        let before = out.count
-        let restBefore = out.map(\.rest)
+        let before = posted
+        let restBefore = found[..<before].map(\.rest)
         var bytes: [UInt8] = []
         swap(&bytes, &buffer)
         defer { swap(&bytes, &buffer) }
         if let range = BodyReader.read(body, into: &bytes) {
             let plain = bytes.withUnsafeBufferPointer { all in
-                cut(UnsafeBufferPointer(rebasing: all[range]), .body, markdown: true, plain: true, document: document, into: &out)
+                cut(UnsafeBufferPointer(rebasing: all[range]), .body, markdown: true, plain: true, document: document)
             }
             if plain { return }
             // Not plain after all: what it added goes, and the text is read the general way.
-            for index in 0..<before { out[index].rest = restBefore[index] }
-            for posting in out[before...] { seen[Int(posting.key)].document = 0 }
-            out.removeSubrange(before...)
+            for index in 0..<before { found[index].rest = restBefore[index] }
+            for posting in found[before..<posted] { seen[Int(posting.key)].document = 0 }
+            posted = before
         }
         guard let markdown = body.markdown() else { return }
         var text = markdown
-        text.withUTF8 { _ = cut($0, .body, markdown: true, document: document, into: &out) }
+        text.withUTF8 { _ = cut($0, .body, markdown: true, document: document) }
     }
 
     /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings
@@ -105,18 +113,39 @@ struct WordCutter {
     /// made once, small enough that every step in them is inlined.
     @inline(never)
     private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, markdown: Bool = false,
-                              plain: Bool = false, document: Int32, into out: inout [Posting]) -> Bool {
+                              plain: Bool = false, document: Int32) -> Bool {
         let bit = Int32(1 << field.rawValue)
-        return SearchText.scan(bytes, markdown: markdown, plain: plain) { start, end in
-            let found = find(bytes, start, end)
-            let key = Int(found.key)
-            let last = seen[key]
-            if last.document == document {
-                // Most repeat a word of the same field: the posting is written only when it changes.
-                if out[Int(last.posting)].rest & bit == 0 { out[Int(last.posting)].rest |= bit }
-            } else {
-                seen[key] = Seen(document: document, posting: Int32(out.count))
-                out.append(Posting(key: found.key, spelling: found.spelling, rest: bit))
+        // Text of n bytes holds at most (n + 1) / 2 words: each adds a key or a posting at most.
+        let most = (bytes.count + 1) / 2
+        if seen.count < keys.count + most { seen += repeatElement(Seen(), count: keys.count + most - seen.count) }
+        if found.count < posted + most {
+            found += repeatElement(Posting(key: 0, spelling: 0, rest: 0), count: posted + most - found.count)
+        }
+        // Held apart from `self` while cut, which finding a word changes.
+        var seen: [Seen] = [], found: [Posting] = []
+        swap(&seen, &self.seen)
+        swap(&found, &self.found)
+        var posted = self.posted
+        defer {
+            swap(&seen, &self.seen)
+            swap(&found, &self.found)
+            self.posted = posted
+        }
+        return seen.withUnsafeMutableBufferPointer { seen in
+            found.withUnsafeMutableBufferPointer { found in
+                SearchText.scan(bytes, markdown: markdown, plain: plain) { start, end in
+                    let word = find(bytes, start, end)
+                    let key = Int(word.key)
+                    let last = seen[key]
+                    if last.document == document {
+                        // Most repeat a word of the same field: the posting is written only when it changes.
+                        if found[Int(last.posting)].rest & bit == 0 { found[Int(last.posting)].rest |= bit }
+                    } else {
+                        seen[key] = Seen(document: document, posting: Int32(posted))
+                        found[posted] = Posting(key: word.key, spelling: word.spelling, rest: bit)
+                        posted += 1
+                    }
+                }
             }
         }
     }
@@ -172,7 +201,6 @@ struct WordCutter {
         }
         slots[index] = new
         words += 1
-        if keys.count > seen.count { seen.append(Seen()) }
         if words * 2 > slots.count { grow() }
         return (new.key, new.spelling)
     }
