@@ -57,7 +57,7 @@
   }
 
   function words(text) {
-    return (text.normalize("NFC").match(WORD) || []).filter(function (w) { return w.length <= 40; }).map(fold);
+    return (text.normalize("NFC").match(WORD) || []).filter(function (w) { return w.length <= 40; }).slice(0, MAX_WORDS).map(fold);
   }
 
   var cache = {};
@@ -109,82 +109,121 @@
     return out;
   }
 
-  // Documents holding one query word, in arrays by document number: the weight of its best
-  // whole-word and prefix match, and whether its spelling was exact.
-  function match(word, prefix, shards, count) {
-    var whole = new Float32Array(count), part = new Float32Array(count), exact = new Uint8Array(count), docs = [];
+  // What orders the results: exact spellings, then whole words, then weight (the site's
+  // order breaks ties), as one number, EXACT × exact spellings + WHOLE × whole words + the
+  // weights of whole words and half those of prefix matches. A word weighs less than 128 and
+  // a query has fewer than 64 words, so each part stays below the next, exactly; and each
+  // word adds its own part, its best posting's `WHOLE_WEIGHT` or `PART_WEIGHT` (plus EXACT).
+  var WHOLE = 16384, EXACT = 64 * WHOLE, MAX_WORDS = 63;
+  var WHOLE_WEIGHT = new Float64Array(512), PART_WEIGHT = new Float64Array(512);
+  for (c = 0; c < 512; c++) { WHOLE_WEIGHT[c] = WHOLE + WEIGHT[c]; PART_WEIGHT[c] = WEIGHT[c] / 2; }
+
+  // Keys of a shard a query word takes: itself, and for the last word, those it begins.
+  function takes(word, prefix, key) {
+    return key === word.key || (prefix && key.lastIndexOf(word.key, 0) === 0);
+  }
+
+  // How many postings a query word has in its shards: the word with the fewest is read first.
+  function postings(word, prefix, shards) {
+    var n = 0;
+    for (var s = 0; s < shards.length; s++) {
+      var terms = shards[s].k;
+      for (var key in terms) if (takes(word, prefix, key)) n += terms[key][1].length >> 1;
+    }
+    return n;
+  }
+
+  // One query word's part of the order by document number (0 where it is absent) and, given
+  // `listed` (its number of postings), the documents holding it, each once. A key has one
+  // posting per document, so a whole word's best posting is its only one.
+  function match(word, prefix, shards, count, listed) {
+    var score = new Float64Array(count), docs = listed ? new Int32Array(listed) : null, found = 0;
     for (var s = 0; s < shards.length; s++) {
       var terms = shards[s].k;
       for (var key in terms) {
+        if (!takes(word, prefix, key)) continue;
         var isWhole = key === word.key;
-        if (!isWhole && !(prefix && key.lastIndexOf(word.key, 0) === 0)) continue;
-        var pairs = terms[key][1], into = isWhole ? whole : part, doc = 0;
         var spelling = word.marked && isWhole ? terms[key][0].indexOf(word.spelling) : -1;
-        for (var i = 0; i < pairs.length; i += 2) {
-          doc += pairs[i];
-          var code = pairs[i + 1], w = WEIGHT[code & 511];
-          if (!whole[doc] && !part[doc]) docs.push(doc);
-          if (w > into[doc]) into[doc] = w;
-          if (spelling >= 0 && code >> 9 === spelling) exact[doc] = 1;
-        }
+        found = scan(terms[key][1], isWhole ? WHOLE_WEIGHT : PART_WEIGHT, spelling, score, docs, found);
       }
     }
-    return { whole: whole, prefix: part, exact: exact, docs: docs };
+    return { score: score, docs: docs, found: found };
   }
 
-  // Documents holding every word, each with one number that orders them: exact spellings,
-  // then whole words, then weight (the site's order breaks ties). Sorted only as far as a page
-  // needs (`ordered`).
-  function rank(matches) {
-    var base = matches[0];
-    matches.forEach(function (m) { if (m.docs.length < base.docs.length) base = m; });
-    var n = base.docs.length, docs = new Int32Array(n), order = new Float64Array(n), count = 0;
-    for (var j = 0; j < n; j++) {
-      var doc = base.docs[j], e = 0, w = 0, s = 0, i;
-      for (i = 0; i < matches.length; i++) {
-        var m = matches[i];
-        if (m.whole[doc]) { w++; s += m.whole[doc]; } else if (m.prefix[doc]) s += m.prefix[doc] / 2; else break;
-        e += m.exact[doc];
+  // One key's postings into a word's scores (and its list of documents, if any, from `found`
+  // on). A function of its own, so that the engine compiles this loop once for every key.
+  function scan(pairs, weights, spelling, score, docs, found) {
+    for (var i = 0, doc = 0; i < pairs.length; i += 2) {
+      doc += pairs[i];
+      var code = pairs[i + 1], v = weights[code & 511] + (code >> 9 === spelling ? EXACT : 0), was = score[doc];
+      if (v > was) {
+        if (!was && docs) docs[found++] = doc;
+        score[doc] = v;
       }
-      if (i < matches.length) continue;
-      // A word weighs less than 128, so the weights of fewer than 128 words stay below 2^14
-      // and the counts (fewer than 64 each) above it, exactly.
-      docs[count] = doc;
-      order[count++] = (Math.min(e, 63) * 64 + Math.min(w, 63)) * 16384 + Math.min(s, 16383);
     }
-    return { docs: docs.subarray(0, count), order: order, count: count, sorted: null };
+    return found;
   }
 
-  // Whether result a ranks above result b (indices into the ranked arrays).
-  function above(r, a, b) {
-    return r.order[a] !== r.order[b] ? r.order[a] > r.order[b] : r.docs[a] < r.docs[b];
+  // Documents holding every word, and their order by document number. The documents of the
+  // word with the fewest postings are the candidates; the order is summed into its array.
+  // Sorted only as far as a page needs (`ordered`).
+  function rank(query, lists, sizes, count) {
+    var fewest = 0, last = query.length - 1;
+    for (var i = 1; i < sizes.length; i++) if (sizes[i] < sizes[fewest]) fewest = i;
+    var base = match(query[fewest], fewest === last, lists[fewest], count, sizes[fewest]), order = base.score;
+    var others = [];
+    for (i = 0; i <= last; i++) if (i !== fewest) others.push(match(query[i], i === last, lists[i], count, 0).score);
+    var kept = others.length ? intersect(base.docs, base.found, order, others) : base.found;
+    return { docs: base.docs.subarray(0, kept), order: order, count: kept, sorted: null };
+  }
+
+  // Keeps the first `n` of `docs` that every other word holds, each with its order summed.
+  function intersect(docs, n, order, others) {
+    for (var j = 0, kept = 0; j < n; j++) {
+      var doc = docs[j], total = order[doc];
+      for (var i = 0; i < others.length; i++) {
+        var v = others[i][doc];
+        if (!v) break;
+        total += v;
+      }
+      if (i < others.length) continue;
+      order[doc] = total;
+      docs[kept++] = doc;
+    }
+    return kept;
   }
 
   // The first `limit` results that pass the filters (`pass`, null for none), best first, and
   // how many pass in all.
   // A first page keeps only the best few while reading; a later one sorts everything once.
   function ordered(r, limit, pass) {
-    var out = [], total = 0, i;
+    var order = r.order, docs = r.docs, out = [], total = 0, i;
     if (limit > 4 * PAGE || r.sorted) {
       if (!r.sorted) {
-        var all = [];
-        for (i = 0; i < r.count; i++) all.push(i);
-        r.sorted = all.sort(function (a, b) { return above(r, a, b) ? -1 : 1; });
+        r.sorted = docs.slice().sort(function (a, b) { return order[b] - order[a] || a - b; });
       }
-      r.sorted.forEach(function (i) { if (!pass || pass(r.docs[i])) { total++; if (out.length < limit) out.push(i); } });
-    } else {
-      var order = r.order, docs = r.docs, low = -1, lowDoc = 0;  // the last kept, once `out` is full
       for (i = 0; i < r.count; i++) {
-        if (pass && !pass(docs[i])) continue;
-        total++;
-        if (order[i] < low || (order[i] === low && docs[i] > lowDoc)) continue;
-        var at = out.length === limit ? limit - 1 : out.length;
-        while (at > 0 && above(r, i, out[at - 1])) { out[at] = out[at - 1]; at--; }
-        out[at] = i;
-        if (out.length === limit) { low = order[out[limit - 1]]; lowDoc = docs[out[limit - 1]]; }
+        var doc = r.sorted[i];
+        if (pass && !pass(doc)) continue;
+        if (total++ < limit) out.push(doc);
       }
+      return { docs: out, total: total };
     }
-    return { docs: out.map(function (i) { return r.docs[i]; }), total: total };
+    // The best `limit` so far, best first; once full, a result that does not beat the last is
+    // turned away with one comparison.
+    var low = -1, lowDoc = 0;
+    for (i = 0; i < r.count; i++) {
+      doc = docs[i];
+      if (pass && !pass(doc)) continue;
+      total++;
+      var o = order[doc];
+      if (o < low || (o === low && doc > lowDoc)) continue;
+      var at = out.length === limit ? limit - 1 : out.length;
+      while (at > 0 && (o > order[out[at - 1]] || (o === order[out[at - 1]] && doc < out[at - 1]))) { out[at] = out[at - 1]; at--; }
+      out[at] = doc;
+      if (out.length === limit) { lowDoc = out[limit - 1]; low = order[lowDoc]; }
+    }
+    return { docs: out, total: total };
   }
 
   var state = { seq: 0, manifest: null, results: null, shown: 0, query: [], filters: null };
@@ -237,13 +276,12 @@
             shard.read = true;
             shard.r.forEach(function (row) { rows.set(row[0], row); });
           });
-          var matches = needs.map(function (n, i) {
-            return match(query[i], i === query.length - 1, n.map(function (s) { return loaded[wanted.indexOf(s)]; }), manifest.documents);
-          });
-          var missing = query.filter(function (word, i) { return matches[i].docs.length === 0; });
+          var lists = needs.map(function (n) { return n.map(function (s) { return loaded[wanted.indexOf(s)]; }); });
+          var sizes = query.map(function (word, i) { return postings(word, i === query.length - 1, lists[i]); });
+          var missing = query.filter(function (word, i) { return sizes[i] === 0; });
           if (missing.length) return missing;
           state.query = query;
-          state.results = rank(matches);
+          state.results = rank(query, lists, sizes, manifest.documents);
           // A filter chosen already applies to the first page; otherwise the filters' choices
           // are worked out once the results are drawn.
           state.filled = filtering() || /[?&](kind|unit|year)=/.test(location.search);
@@ -308,35 +346,58 @@
     return bit < 26 ? ((mask % HALF) >> bit) & 1 : (Math.floor(mask / HALF) >> (bit - 26)) & 1;
   }
 
-  function passes(doc) {
+  // The test of the chosen filters, or null for none. Whether a unit is under the chosen
+  // one is worked out once per unit.
+  function filter() {
     var kind = selects.kind.value, unit = selects.unit.value, year = selects.year.value;
-    if (kind && groupOf(doc) !== +kind) return false;
-    if (unit && unitChain(state.filters.u[doc]).indexOf(+unit) < 0) return false;
-    if (year && !hasYear(doc, +year)) return false;
-    return true;
+    if (!kind && !unit && !year) return null;
+    var group = kind ? state.manifest.groups[+kind] || [0, 0, 0] : null;
+    var under = new Int8Array(state.manifest.units.length), u = state.filters.u;
+    return function (doc) {
+      if (group && (doc < group[1] || doc >= group[2])) return false;
+      if (unit) {
+        var of = u[doc];
+        if (of < 0 || of >= under.length) return false;
+        if (!under[of]) under[of] = unitChain(of).indexOf(+unit) < 0 ? -1 : 1;
+        if (under[of] < 0) return false;
+      }
+      return !year || hasYear(doc, +year);
+    };
   }
 
   // Each filter offers what the results hold; a choice from the address is kept if offered.
   function fillFilters() {
     var params = new URLSearchParams(location.search);
     var r = state.results, f = state.filters, m = state.manifest;
-    var kinds = {}, seen = {}, low = 0, high = 0;
-    for (var i = 0; i < r.count; i++) {
-      var doc = r.docs[i], mask = f.y[doc];
-      kinds[groupOf(doc)] = 1;
-      seen[f.u[doc]] = 1;
-      low |= mask % HALF;
-      high |= Math.floor(mask / HALF);
+    // Results come mostly in document order, so a kind's range and a year mask are met in runs.
+    var kinds = new Uint8Array(m.groups.length), seen = new Uint8Array(m.units.length), offered = new Uint8Array(m.units.length);
+    var from = 0, to = 0, last = -1, low = 0, high = 0, i;
+    for (i = 0; i < r.count; i++) {
+      var doc = r.docs[i], unit = f.u[doc], mask = f.y[doc];
+      if (doc < from || doc >= to) {
+        var g = groupOf(doc);
+        if (g >= 0) { kinds[g] = 1; from = m.groups[g][1]; to = m.groups[g][2]; }
+      }
+      if (unit >= 0 && unit < seen.length && !seen[unit]) {
+        seen[unit] = 1;
+        unitChain(unit).forEach(function (c) { offered[c] = 1; });
+      }
+      if (mask !== last) { last = mask; low |= mask % HALF; high |= Math.floor(mask / HALF); }
     }
-    var units = {}, years = [];
-    Object.keys(seen).forEach(function (u) { unitChain(+u).forEach(function (c) { units[c] = 1; }); });
+    var years = [];
     for (var bit = 0; bit < 52; bit++) {
       if (bit < 26 ? (low >> bit) & 1 : (high >> (bit - 26)) & 1) years.push(f.y0 + bit);
     }
-    options(selects.kind, Object.keys(kinds).map(Number).filter(function (g) { return g >= 0; }).sort(function (a, b) { return a - b; }), function (g) { return m.groups[g][0]; }, params.get("kind"));
-    options(selects.unit, Object.keys(units).map(Number).sort(function (a, b) { return a - b; }), function (u) { return m.units[u][0]; }, params.get("unit"));
+    options(selects.kind, marked(kinds), function (g) { return m.groups[g][0]; }, params.get("kind"));
+    options(selects.unit, marked(offered), function (u) { return m.units[u][0]; }, params.get("unit"));
     options(selects.year, years.reverse(), String, params.get("year"));
     filterBox.hidden = r.count < 2;
+  }
+
+  function marked(flags) {
+    var out = [];
+    for (var i = 0; i < flags.length; i++) if (flags[i]) out.push(i);
+    return out;
   }
 
   // The options go in at once: added one by one, a list of hundreds of units costs tens of ms.
@@ -353,7 +414,7 @@
   function show(seq, text, fresh) {
     drawnAt = 0;
     if (fresh) state.shown = 0;
-    var page = timed(function () { return ordered(state.results, state.shown + PAGE, filtering() ? passes : null); });
+    var page = timed(function () { return ordered(state.results, state.shown + PAGE, filter()); });
     var docs = page.docs.slice(state.shown);
     var per = state.manifest.per_file, files = [];
     docs.forEach(function (doc) {
@@ -432,12 +493,12 @@
 
   // Writes `text` into `node`, marking the words the query matched.
   function highlight(node, text) {
-    var last = state.query.length - 1, at = 0, m;
+    var query = state.query, last = query.length - 1, at = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var key = keyOf(m[0]);
-      var hit = state.query.some(function (w, i) { return key === w.key || (i === last && key.lastIndexOf(w.key, 0) === 0); });
-      if (!hit) continue;
+      var key = keyOf(m[0]), i = 0;
+      while (i < last && key !== query[i].key) i++;
+      if (key !== query[i].key && key.lastIndexOf(query[last].key, 0) !== 0) continue;
       if (m.index > at) node.appendChild(document.createTextNode(text.slice(at, m.index)));
       var mark = document.createElement("mark");
       mark.textContent = m[0];
