@@ -77,8 +77,10 @@ struct ContentStore {
             folders = [:]
             return changes
         }
-        refreshTopLevel(&changes)
+        // Read on another core while the item folders are read on every core.
+        let topLevelReading = startTopLevel(&changes)
         refreshFolders(&changes)
+        if let topLevelReading { (topLevel, topLevelDiagnostics) = topLevelReading.result() }
         refreshMedia(&changes)
         refreshScores(&changes)
         loaded = true
@@ -129,21 +131,29 @@ struct ContentStore {
     }
 
     private mutating func refreshTopLevel(_ changes: inout Changes) {
+        if let reading = startTopLevel(&changes) { (topLevel, topLevelDiagnostics) = reading.result() }
+    }
+
+    /// Begins reading `site.yml` and the catalogues again when one of them changed: what they
+    /// give, and the diagnostics, are for `topLevel` and `topLevelDiagnostics`.
+    private mutating func startTopLevel(_ changes: inout Changes) -> BackgroundWork<(Content, [Diagnostic])>? {
         refreshUnknownEntries(&changes)
         var stamps: [String: SourceStamp] = [:]
         for name in ContentLoader.knownFiles {
             stamps[name] = SourceStamp(path: files.root.appendingPathComponent(name).path)
         }
-        guard !loaded || stamps != topLevelStamps else { return }
+        guard !loaded || stamps != topLevelStamps else { return nil }
         changes.site = !loaded || stamps["site.yml"] != topLevelStamps["site.yml"]
         changes.catalogues = true
         changes.typed = true
         topLevelStamps = stamps
-        let bag = DiagnosticBag()
-        var content = Content()
-        ContentLoader.readTopLevel(files, into: &content, bag: bag)
-        topLevel = content
-        topLevelDiagnostics = bag.items
+        let files = self.files
+        return BackgroundWork {
+            let bag = DiagnosticBag()
+            var content = Content()
+            ContentLoader.readTopLevel(files, into: &content, bag: bag)
+            return (content, bag.items)
+        }
     }
 
     /// Looks again at every item folder, in one pass over every core for all their entries:

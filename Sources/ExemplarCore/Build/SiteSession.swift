@@ -257,8 +257,9 @@ public final class SiteSession: @unchecked Sendable {
             var clock = StageClock()
             return (Validator.validate(content, today: today), clock.lap())
         }
-        let themeChanged = refreshTheme(changes, language: same?.state.graph.site.language ?? content.site.language)
-        report.diagnostics += themeDiagnostics
+        // So is the theme, read again when a template or strings file changed: only the pages read it.
+        let language = same?.state.graph.site.language ?? content.site.language
+        let themeLoading = BackgroundWork { [self] in refreshTheme(changes, language: language) }
         if options.writeOutput {
             // A folder this session holds the lock of is its own, even if its marker was removed by hand.
             report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
@@ -310,7 +311,8 @@ public final class SiteSession: @unchecked Sendable {
             (checked, seconds) = checking.result()
             report.seconds[.validate, default: 0] += seconds
         }
-        report.diagnostics.insert(contentsOf: checked, at: checkedAt)
+        let themeChanged = themeLoading.result()
+        report.diagnostics.insert(contentsOf: checked + themeDiagnostics, at: checkedAt)
 
         guard let theme else {
             previous = nil
