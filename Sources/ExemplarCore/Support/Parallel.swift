@@ -22,10 +22,12 @@ extension Array where Element: Sendable {
 /// a `concurrentPerform` (a nested one runs on its thread alone).
 final class BackgroundWork<T: Sendable>: @unchecked Sendable {
     private let finished = DispatchGroup()
+    private let work: @Sendable () -> T
     /// Set once, by the worker, before it leaves `finished`; read only after waiting on it.
     private var value: T?
 
     init(_ work: @escaping @Sendable () -> T) {
+        self.work = work
         finished.enter()
         DispatchQueue.global().async {
             self.value = work()
@@ -33,9 +35,9 @@ final class BackgroundWork<T: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The worker's value; were it ever missing, the work is done again here rather than lost.
     func result() -> T {
         finished.wait()
-        guard let value else { preconditionFailure("the worker sets the value before it finishes") }
-        return value
+        return value ?? work()
     }
 }
