@@ -78,6 +78,9 @@ timed() {
     local tool=$1 run=$2 out=$3; shift 3
     local tfile errfile
     tfile=$(mktemp); errfile=$(mktemp)
+    # The previous run's hundreds of MB are still being written back: without this, a run can
+    # wait seconds on that writeback, whichever tool it is.
+    sync
     if ! /usr/bin/time -f '%e %U %S %M' -o "$tfile" "$@" >/dev/null 2>"$errfile"; then
         echo "run.sh: $tool failed:" >&2; tail -20 "$errfile" >&2; exit 1
     fi
