@@ -156,37 +156,23 @@ struct ContentStore {
         }
     }
 
-    /// Looks again at every item folder, in one pass over every core for all their entries:
-    /// a pass per folder would leave cores idle at the end of each.
+    /// Looks again at every item folder; an item whose stamp did not change keeps what it gave.
     private mutating func refreshFolders(_ changes: inout Changes) {
-        let files = self.files, before = folders
-        var listings: [(folder: String, listing: ContentFiles.FolderListing, names: [String])] = []
-        for folder in ContentLoader.itemFolders {
-            var listing = ContentFiles.FolderListing()
-            let names = files.folderNames(folder, into: &listing)
-            listings.append((folder, listing, names))
+        let before = folders
+        let visited = files.itemFolders { folder, name, entry in
+            Self.stored(entry, reusing: before[folder]?.entries[name])
         }
-        let entries = listings.flatMap { folder, _, names in
-            names.map { (folder: folder, name: $0, old: before[folder]?.entries[$0]) }
-        }
-        let stored = entries.parallelMap { entry in
-            Self.stored(files.classify(entry.name, in: entry.folder), reusing: entry.old)
-        }
-        var start = 0
-        for (folder, listing, names) in listings {
-            refreshFolder(folder, listing, names: names, stored: stored[start..<start + names.count], &changes)
-            start += names.count
-        }
+        for folder in visited { refreshFolder(folder, &changes) }
     }
 
-    /// Takes a folder's entries as just looked at (`stored`, in the order of `names`).
-    private mutating func refreshFolder(_ folder: String, _ listing: ContentFiles.FolderListing, names: [String],
-                                        stored: ArraySlice<(Stored, Bool)>, _ changes: inout Changes) {
+    /// Takes a folder's entries as just looked at.
+    private mutating func refreshFolder(_ visited: ContentFiles.VisitedFolder<(Stored, Bool)>, _ changes: inout Changes) {
+        let folder = visited.folder, names = visited.names
         var old = folders[folder] ?? Folder()
-        var new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names)
+        var new = Folder(diagnostics: visited.listing.diagnostics, unreadable: visited.listing.unreadable, names: names)
         new.entries.reserveCapacity(names.count)
         let before = old.entries
-        for (name, (value, reread)) in zip(names, stored) {
+        for (name, (value, reread)) in zip(names, visited.results) {
             new.entries[name] = value
             old.entries[name] = nil
             // A first look has nothing to compare with: the whole site counts as changed (`site`).

@@ -78,10 +78,7 @@ public final class SiteSession: @unchecked Sendable {
     var watchesOutput: Bool { buildLock.withLock { outputWatch != nil } }
 
     private var store: ContentStore
-    private var theme: Theme?
-    private var themeDiagnostics: [Diagnostic] = []
-    private var themeStamps: [String: SourceStamp] = [:]
-    private var themeLanguage: String?
+    private var loadedTheme: LoadedTheme?
     private var previous: Previous?
     /// The photos and downloads as the last build found them.
     private var lastImages: ImageProcessor.Result?
@@ -259,7 +256,9 @@ public final class SiteSession: @unchecked Sendable {
         }
         // So is the theme, read again when a template or strings file changed: only the pages read it.
         let language = same?.state.graph.site.language ?? content.site.language
-        let themeLoading = BackgroundWork { [self] in refreshTheme(changes, language: language) }
+        let themeLoading = BackgroundWork { [loadedTheme, root = options.theme, display = options.themeDisplay] in
+            LoadedTheme.refreshed(loadedTheme, changes: changes, language: language, root: root, displayPath: display)
+        }
         if options.writeOutput {
             // A folder this session holds the lock of is its own, even if its marker was removed by hand.
             report.diagnostics += OutputGuard.check(output: options.output, outputDisplay: options.outputDisplay,
@@ -311,10 +310,11 @@ public final class SiteSession: @unchecked Sendable {
             (checked, seconds) = checking.result()
             report.seconds[.validate, default: 0] += seconds
         }
-        let themeChanged = themeLoading.result()
-        report.diagnostics.insert(contentsOf: checked + themeDiagnostics, at: checkedAt)
+        let themeChanged: Bool
+        (loadedTheme, themeChanged) = themeLoading.result()
+        report.diagnostics.insert(contentsOf: checked + (loadedTheme?.diagnostics ?? []), at: checkedAt)
 
-        guard let theme else {
+        guard let theme = loadedTheme?.theme else {
             previous = nil
             return report
         }
@@ -369,36 +369,6 @@ public final class SiteSession: @unchecked Sendable {
             let parts = path.dropFirst(root.count).split(separator: "/")
             return parts.count == 2 && ContentLoader.itemFolders.contains(String(parts[0]))
         }
-    }
-
-    /// Loads the theme again when a template or strings file changed (or the language did).
-    /// Returns whether it was loaded again.
-    private func refreshTheme(_ changes: [ChangedPath]?, language: String) -> Bool {
-        let root = options.theme.standardizedFileURL.path
-        if let changes, theme != nil, themeLanguage == language,
-           !changes.contains(where: { $0.url.path == root || $0.url.path.hasPrefix(root + "/") }) {
-            return false
-        }
-        let stamps = Self.stamps(under: options.theme, folders: ["templates", "strings"])
-        if theme != nil, themeLanguage == language, stamps == themeStamps { return false }
-        (theme, themeDiagnostics) = Theme.load(from: options.theme, displayPath: options.themeDisplay, language: language)
-        themeStamps = stamps
-        themeLanguage = language
-        return true
-    }
-
-    /// Stamps of every file under the given folders of `root`, by path relative to `root`.
-    private static func stamps(under root: URL, folders: [String]) -> [String: SourceStamp] {
-        var stamps: [String: SourceStamp] = [:]
-        for folder in folders {
-            let url = root.appendingPathComponent(folder)
-            stamps[folder] = SourceStamp(path: url.path)
-            guard let walker = FileManager().enumerator(atPath: url.path) else { continue }
-            for case let relative as String in walker {
-                stamps[folder + "/" + relative] = SourceStamp(path: url.path + "/" + relative)
-            }
-        }
-        return stamps
     }
 
     // MARK: - Rendering and writing

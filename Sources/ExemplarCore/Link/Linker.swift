@@ -56,74 +56,94 @@ public enum Linker {
     /// relation is filled from the same lists in the same order as a single pass would.
     private static func connect(_ graph: inout SiteGraph) {
         let base = graph
-        let groups: [@Sendable (inout SiteGraph) -> Void] = [unitRelations, itemRelations, awardHolders, axes]
-        let parts = groups.parallelMap { fill in
-            var part = base
-            fill(&part)
-            return part
-        }
-        let (units, items, awards, browsing) = (parts[0], parts[1], parts[2], parts[3])
-        graph.childUnits = units.childUnits
-        graph.exemplarsOfUnit = units.exemplarsOfUnit
-        graph.membersOfUnit = units.membersOfUnit
-        graph.initiativesOfExemplar = items.initiativesOfExemplar
-        graph.ownersOfInitiative = items.ownersOfInitiative
-        graph.initiativesOfUnit = items.initiativesOfUnit
-        graph.adoptionsOfUnit = items.adoptionsOfUnit
-        graph.eventsOfUnit = items.eventsOfUnit
-        graph.eventsOfExemplar = items.eventsOfExemplar
-        graph.eventsOfInitiative = items.eventsOfInitiative
-        graph.holdersOfAward = awards.holdersOfAward
-        graph.exemplarsOfYear = browsing.exemplarsOfYear
-        graph.exemplarsOfField = browsing.exemplarsOfField
-        graph.exemplarsOfScope = browsing.exemplarsOfScope
-        graph.phaseMembers = browsing.phaseMembers
+        let exemplarOrder = graph.collectiveOrder + graph.individualOrder
+        let groups: [@Sendable () -> any RelationGroup] = [
+            { UnitRelations(base, exemplarOrder: exemplarOrder) },
+            { ItemRelations(base, exemplarOrder: exemplarOrder) },
+            { AwardHolders(base, exemplarOrder: exemplarOrder) },
+            { BrowsingAxes(base, exemplarOrder: exemplarOrder) },
+        ]
+        for group in groups.parallelMap({ $0() }) { group.apply(to: &graph) }
     }
+}
 
-    /// One pass over the exemplars fills every browsing index, so list pages never scan.
-    private static func axes(_ graph: inout SiteGraph) {
+/// What one group of `Linker.connect` made, put into the graph once every group is done.
+private protocol RelationGroup: Sendable {
+    func apply(to graph: inout SiteGraph)
+}
+
+/// One pass over the exemplars fills every browsing index, so list pages never scan.
+private struct BrowsingAxes: RelationGroup {
+    var exemplarsOfYear: [Int: [String]] = [:]
+    var exemplarsOfField: [String: [String]] = [:]
+    var exemplarsOfScope: [Exemplar.Scope: [String]] = [:]
+    var phaseMembers: [String] = []
+
+    init(_ graph: SiteGraph, exemplarOrder: [String]) {
         let phase = graph.site.phase
-        for id in graph.collectiveOrder + graph.individualOrder {
+        for id in exemplarOrder {
             guard let exemplar = graph.exemplars[id] else { continue }
             let years = Set(exemplar.years.map(\.value))
-            for year in years.sorted() { graph.exemplarsOfYear[year, default: []].append(id) }
+            for year in years.sorted() { exemplarsOfYear[year, default: []].append(id) }
             var fields: Set<String> = []
             for field in exemplar.fields where graph.fields[field.value] != nil && fields.insert(field.value).inserted {
-                graph.exemplarsOfField[field.value, default: []].append(id)
+                exemplarsOfField[field.value, default: []].append(id)
             }
-            if let scope = exemplar.scope { graph.exemplarsOfScope[scope, default: []].append(id) }
-            if let phase, years.contains(where: phase.contains) { graph.phaseMembers.append(id) }
+            if let scope = exemplar.scope { exemplarsOfScope[scope, default: []].append(id) }
+            if let phase, years.contains(where: phase.contains) { phaseMembers.append(id) }
         }
     }
 
-    /// Units under units, and the exemplars of each unit and of the units below it.
-    private static func unitRelations(_ graph: inout SiteGraph) {
-        var childUnits = Relation(), exemplarsOfUnit = Relation()
+    func apply(to graph: inout SiteGraph) {
+        graph.exemplarsOfYear = exemplarsOfYear
+        graph.exemplarsOfField = exemplarsOfField
+        graph.exemplarsOfScope = exemplarsOfScope
+        graph.phaseMembers = phaseMembers
+    }
+}
+
+/// Units under units, and the exemplars of each unit and of the units below it.
+private struct UnitRelations: RelationGroup {
+    var childUnits: [String: [String]]
+    var exemplarsOfUnit: [String: [String]]
+    var membersOfUnit: [String: [String]] = [:]
+
+    init(_ graph: SiteGraph, exemplarOrder: [String]) {
+        var children = Relation(), exemplars = Relation()
         for id in graph.unitOrder {
             if let parent = graph.units[id]?.parent?.value, graph.units[parent] != nil {
-                childUnits.add(parent, id)
+                children.add(parent, id)
             }
         }
-        for id in graph.collectiveOrder + graph.individualOrder {
+        for id in exemplarOrder {
             guard let exemplar = graph.exemplars[id] else { continue }
-            if graph.units[exemplar.unit.value] != nil { exemplarsOfUnit.add(exemplar.unit.value, id) }
+            if graph.units[exemplar.unit.value] != nil { exemplars.add(exemplar.unit.value, id) }
         }
-        graph.childUnits = childUnits.targets
-        graph.exemplarsOfUnit = exemplarsOfUnit.targets
+        childUnits = children.targets
+        exemplarsOfUnit = exemplars.targets
         // Once here, not per page: each page of a big district's list would otherwise walk
         // the whole subtree again.
         for id in graph.unitOrder {
-            let members = graph.unitAndDescendants(id).flatMap { graph.exemplarsOfUnit[$0] ?? [] }
-            if !members.isEmpty { graph.membersOfUnit[id] = members }
+            let members = SiteGraph.unitAndDescendants(id, childUnits: childUnits).flatMap { exemplarsOfUnit[$0] ?? [] }
+            if !members.isEmpty { membersOfUnit[id] = members }
         }
     }
 
-    /// Models and their owners, units and adopters, and what each event is about.
-    private static func itemRelations(_ graph: inout SiteGraph) {
-        var initiativesOfExemplar = Relation(), ownersOfInitiative = Relation(), initiativesOfUnit = Relation()
-        var adoptionsOfUnit = Relation(), eventsOfUnit = Relation(), eventsOfExemplar = Relation()
-        var eventsOfInitiative = Relation()
-        for id in graph.collectiveOrder + graph.individualOrder {
+    func apply(to graph: inout SiteGraph) {
+        graph.childUnits = childUnits
+        graph.exemplarsOfUnit = exemplarsOfUnit
+        graph.membersOfUnit = membersOfUnit
+    }
+}
+
+/// Models and their owners, units and adopters, and what each event is about.
+private struct ItemRelations: RelationGroup {
+    var initiativesOfExemplar = Relation(), ownersOfInitiative = Relation(), initiativesOfUnit = Relation()
+    var adoptionsOfUnit = Relation(), eventsOfUnit = Relation(), eventsOfExemplar = Relation()
+    var eventsOfInitiative = Relation()
+
+    init(_ graph: SiteGraph, exemplarOrder: [String]) {
+        for id in exemplarOrder {
             guard let exemplar = graph.exemplars[id] else { continue }
             for model in exemplar.models where graph.initiatives[model.value] != nil {
                 initiativesOfExemplar.add(id, model.value)
@@ -151,6 +171,9 @@ public enum Linker {
                 eventsOfInitiative.add(model.value, id)
             }
         }
+    }
+
+    func apply(to graph: inout SiteGraph) {
         graph.initiativesOfExemplar = initiativesOfExemplar.targets
         graph.ownersOfInitiative = ownersOfInitiative.targets
         graph.initiativesOfUnit = initiativesOfUnit.targets
@@ -159,16 +182,23 @@ public enum Linker {
         graph.eventsOfExemplar = eventsOfExemplar.targets
         graph.eventsOfInitiative = eventsOfInitiative.targets
     }
+}
 
-    private static func awardHolders(_ graph: inout SiteGraph) {
-        var holdersOfAward = Relation()
-        for id in graph.collectiveOrder + graph.individualOrder {
+/// Who holds each award.
+private struct AwardHolders: RelationGroup {
+    var holders = Relation()
+
+    init(_ graph: SiteGraph, exemplarOrder: [String]) {
+        for id in exemplarOrder {
             guard let exemplar = graph.exemplars[id] else { continue }
             for grant in exemplar.awards where graph.awards[grant.award.value] != nil {
-                holdersOfAward.add(grant.award.value, id)
+                holders.add(grant.award.value, id)
             }
         }
-        graph.holdersOfAward = holdersOfAward.targets
+    }
+
+    func apply(to graph: inout SiteGraph) {
+        graph.holdersOfAward = holders.targets
     }
 }
 
@@ -177,8 +207,8 @@ private struct Named: Sendable {
 }
 
 /// One relation being built: each pair once, in first-seen order, without quadratic scans.
-private struct Relation {
-    private struct Pair: Hashable {
+private struct Relation: Sendable {
+    private struct Pair: Hashable, Sendable {
         let from: String, to: String
     }
 

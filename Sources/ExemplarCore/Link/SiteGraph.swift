@@ -82,6 +82,11 @@ public struct SiteGraph: Sendable {
 
     /// A unit and every unit below it, for "this district and its grassroots unions".
     public func unitAndDescendants(_ id: String) -> [String] {
+        Self.unitAndDescendants(id, childUnits: childUnits)
+    }
+
+    /// The same, from the units under each unit alone, for the linker before the graph holds them.
+    static func unitAndDescendants(_ id: String, childUnits: [String: [String]]) -> [String] {
         var result: [String] = []
         var queue = [id]
         var seen: Set<String> = []

@@ -122,11 +122,10 @@ struct ContentFiles {
     /// exist, so references to them must not be reported as missing too.
     func markdownItems(bag: DiagnosticBag, refused: inout [ItemPath], unreadable: inout Set<String>) -> [ItemPath] {
         var items: [ItemPath] = []
-        for folder in ContentLoader.itemFolders {
-            let listing = folderEntries(folder)
-            bag.add(contentsOf: listing.diagnostics)
-            unreadable.formUnion(listing.unreadable)
-            for (_, entry) in listing.entries {
+        for folder in itemFolders(visit: { _, _, entry in entry }) {
+            bag.add(contentsOf: folder.listing.diagnostics)
+            unreadable.formUnion(folder.listing.unreadable)
+            for entry in folder.results {
                 switch entry {
                 case .item(let item): items.append(item)
                 case .refused(let item, let diagnostic): refused.append(item); bag.add(diagnostic)
@@ -137,21 +136,39 @@ struct ContentFiles {
         return items
     }
 
-    /// One item folder as listed: problems with the folder itself, what could not be read,
-    /// and each entry by name, in name order.
+    /// Problems with an item folder itself, and what in it could not be listed.
     struct FolderListing: Sendable {
         var diagnostics: [Diagnostic] = []
         var unreadable: Set<String> = []
-        var entries: [(String, Entry)] = []
     }
 
-    func folderEntries(_ folder: String) -> FolderListing {
-        var listing = FolderListing()
-        let names = folderNames(folder, into: &listing)
-        // Checking each entry takes a few system calls: on every core, then reported in order.
+    /// One item folder as looked at: its listing, its visible names in name order, and what
+    /// `visit` gave for each of them.
+    struct VisitedFolder<T> {
+        var folder: String
+        var listing: FolderListing
+        var names: [String]
+        var results: [T]
+    }
+
+    /// Every item folder, each entry classified and handed to `visit` (which may read it), in
+    /// one pass over every core for the entries of all folders: a pass per folder would leave
+    /// cores idle at the end of each. Folders in `ContentLoader.itemFolders` order.
+    func itemFolders<T: Sendable>(visit: @Sendable (_ folder: String, _ name: String, Entry) -> T) -> [VisitedFolder<T>] {
+        var folders: [VisitedFolder<T>] = []
+        for folder in ContentLoader.itemFolders {
+            var listing = FolderListing()
+            let names = folderNames(folder, into: &listing)
+            folders.append(VisitedFolder(folder: folder, listing: listing, names: names, results: []))
+        }
+        let entries = folders.flatMap { visited in visited.names.map { (folder: visited.folder, name: $0) } }
         let files = self
-        listing.entries = Array(zip(names, names.parallelMap { name in files.classify(name, in: folder) }))
-        return listing
+        var results = entries.parallelMap { entry in visit(entry.folder, entry.name, files.classify(entry.name, in: entry.folder)) }[...]
+        for index in folders.indices {
+            folders[index].results = Array(results.prefix(folders[index].names.count))
+            results = results.dropFirst(folders[index].names.count)
+        }
+        return folders
     }
 
     /// The visible names in an item folder, in name order, for `classify`; problems with the

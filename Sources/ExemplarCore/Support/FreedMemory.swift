@@ -10,7 +10,7 @@ public enum FreedMemory {
     #if os(Linux)
     private typealias Trim = @convention(c) (Int) -> Int32
     /// glibc's `malloc_trim`, which Swift's Glibc module does not import; nil on other C libraries.
-    nonisolated(unsafe) private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+    private static let trim: Trim? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
         .map { unsafeBitCast($0, to: Trim.self) }
     #endif
 

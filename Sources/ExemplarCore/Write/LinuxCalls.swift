@@ -11,9 +11,9 @@ enum LinuxCalls {
     private typealias SyncFS = @convention(c) (Int32) -> Int32
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
-    nonisolated(unsafe) private static let renameAt2: RenameAt2? = symbol("renameat2")
-    nonisolated(unsafe) private static let syncFS: SyncFS? = symbol("syncfs")
-    nonisolated(unsafe) private static let syncFileRange: SyncFileRange? = symbol("sync_file_range")
+    private static let renameAt2: RenameAt2? = symbol("renameat2")
+    private static let syncFS: SyncFS? = symbol("syncfs")
+    private static let syncFileRange: SyncFileRange? = symbol("sync_file_range")
 
     private static func symbol<T>(_ name: String) -> T? {
         #if os(Linux)
