@@ -63,6 +63,21 @@ import Testing
         }
     }
 
+    /// The figures of every year made in one pass, as a build that keeps nothing makes them,
+    /// are those made year by year.
+    @Test func figuresOfEveryYearAtOnceAreThoseOfEachYear() throws {
+        let site = try GeneratedSite(count: 160, seed: 7)
+        defer { site.remove() }
+        let graph = try #require(SiteSession(options: site.options).build().graph)
+        let years = Figures.years(graph)
+        let text = { (key: String) in key }
+        let together = Figures.compute(years: years, graph: TrackedGraph(base: graph), text: text)
+        #expect(years.count > 1)
+        for year in years {
+            #expect(String(describing: together[year] ?? []) == String(describing: Figures.compute(year: year, graph: graph, text: text)))
+        }
+    }
+
     /// Figures are kept per year and figure: a renamed unit computes again only the figures
     /// that show units, a renamed award only the awards by level, and every figures page and
     /// export stays the bytes a clean build writes, back and forth.

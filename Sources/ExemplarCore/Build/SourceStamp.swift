@@ -18,6 +18,11 @@ struct SourceStamp: Hashable, Sendable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 || lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The stamp of what `info` describes.
+    init(_ info: stat) {
         #if canImport(Darwin)
         seconds = Int(info.st_mtimespec.tv_sec)
         nanoseconds = Int(info.st_mtimespec.tv_nsec)

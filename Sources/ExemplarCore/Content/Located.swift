@@ -29,6 +29,10 @@ public struct Body: Sendable, Hashable {
     public var storage: Storage
     public var firstLine: Int
     public var isBlank: Bool
+    /// The file's stamp when loading found it plain (`BodyBytes.isPlain`): read again with
+    /// the same stamp, it is cut as bytes without that check, which cost as much as parsing
+    /// the Markdown. Nil: checked on each read. Not part of the body's value (`==`).
+    var plainStamp: SourceStamp?
 
     public init(markdown: String, firstLine: Int) {
         storage = .text(markdown)
@@ -36,11 +40,26 @@ public struct Body: Sendable, Hashable {
         isBlank = markdown.allSatisfy(\.isWhitespace)
     }
 
-    /// Keeps only where the text is; `markdown()` reads it again.
-    func stored(in file: URL) -> Body {
+    /// Keeps only where the text is; `markdown()` reads it again. `plainStamp`: the file's
+    /// stamp when it was plain as loaded.
+    func stored(in file: URL, plainStamp: SourceStamp? = nil) -> Body {
         var body = self
         body.storage = .file(file)
+        body.plainStamp = plainStamp
         return body
+    }
+
+    /// Where the body is and where it starts, as an item's typed value compares it: how the
+    /// file was when last read is no part of it, as its text is not (an edit of the body alone
+    /// leaves the item the same, and only the pages that show the body are made again).
+    public static func == (lhs: Body, rhs: Body) -> Bool {
+        lhs.storage == rhs.storage && lhs.firstLine == rhs.firstLine && lhs.isBlank == rhs.isBlank
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage)
+        hasher.combine(firstLine)
+        hasher.combine(isBlank)
     }
 
     /// Why a body read again at render time is not what was loaded.
@@ -80,7 +99,11 @@ public struct Body: Sendable, Hashable {
     public func bytes() -> Result<[UInt8], ReadFailure> {
         if case .file(let url) = storage {
             do {
-                if let bytes = BodyBytes.fast(try FileIO.readFile(url.path), firstLine: firstLine) { return .success(bytes) }
+                var stamp: SourceStamp?
+                let data = try FileIO.readFile(url.path, stamp: &stamp)
+                if let bytes = BodyBytes.fast(data, firstLine: firstLine, knownPlain: stamp != nil && stamp == plainStamp) {
+                    return .success(bytes)
+                }
             } catch {
                 // Read again below, which meets the same failure and says what it is.
             }

@@ -59,116 +59,181 @@ public enum Figures {
     /// notes reads: a session keeps each figure until something it read changes.
     static func compute(_ id: Figure.ID, year: Int?, graph: TrackedGraph, text: (String) -> String) -> Figure {
         let span: Set<Int> = year.map { [$0] } ?? graph.site.phase.map { Set($0.from...$0.to) } ?? Set(years(graph))
+        return compute(id, FigureYears(span: span), graph: graph, text: text)[0]
+    }
+
+    /// Every figure of each of `years`, in one pass over the items per figure: the figures
+    /// pages of a build show every year, and a pass per year walked every exemplar again.
+    static func compute(years: [Int], graph: TrackedGraph, text: (String) -> String) -> [Int: [Figure]] {
+        let counted = FigureYears(years: years)
+        let figures = Figure.ID.allCases.map { compute($0, counted, graph: graph, text: text) }
+        var byYear: [Int: [Figure]] = [:]
+        for (index, year) in years.enumerated() where byYear[year] == nil {
+            byYear[year] = figures.map { $0[index] }
+        }
+        return byYear
+    }
+
+    /// Figure `id` of each group of `years`, in the groups' order.
+    private static func compute(_ id: Figure.ID, _ years: FigureYears, graph: TrackedGraph, text: (String) -> String) -> [Figure] {
         switch id {
-        case .exemplarsByUnit:
-            let exemplars = graph.exemplars
-            let members = (graph.collectiveOrder + graph.individualOrder).filter { id in
-                exemplars[id]?.years.contains { span.contains($0.value) } == true
-            }
-            return byUnit(members, graph: graph)
-        case .awardsByLevel: return awards(span, graph: graph, text: text)
-        case .models: return models(span, graph: graph, text: text)
-        case .ratings: return ratings(span, graph: graph, text: text)
-        case .registrations: return registrations(span, graph: graph, text: text)
+        case .exemplarsByUnit: return byUnit(years, graph: graph)
+        case .awardsByLevel: return awards(years, graph: graph, text: text)
+        case .models: return models(years, graph: graph, text: text)
+        case .ratings: return ratings(years, graph: graph, text: text)
+        case .registrations: return registrations(years, graph: graph, text: text)
         }
     }
 
     private static func exemplar(_ id: String, _ note: String? = nil) -> FigureItem { FigureItem(kind: .exemplar, id: id, note: note) }
 
-    private static func byUnit(_ members: [String], graph: TrackedGraph) -> Figure {
-        var byUnit: [String: [[FigureItem]]] = [:]
+    private static func byUnit(_ years: FigureYears, graph: TrackedGraph) -> [Figure] {
+        var byUnit = [[String: [[FigureItem]]]](repeating: [:], count: years.count)
         let exemplars = graph.exemplars, units = graph.units
-        for id in members {
-            guard let item = exemplars[id], units[item.unit.value] != nil else { continue }
-            byUnit[item.unit.value, default: [[], []]][item.kind == .collective ? 0 : 1].append(exemplar(id))
+        for id in graph.collectiveOrder + graph.individualOrder {
+            guard let item = exemplars[id] else { continue }
+            let groups = years.groups(of: item.years.lazy.map(\.value))
+            guard !groups.isEmpty, units[item.unit.value] != nil else { continue }
+            for group in groups {
+                byUnit[group][item.unit.value, default: [[], []]][item.kind == .collective ? 0 : 1].append(exemplar(id))
+            }
         }
-        let rows = graph.unitOrder.compactMap { unit in
-            byUnit[unit].map { FigureRow(key: unit, label: graph.units[unit]?.name ?? unit, cells: $0) }
+        return byUnit.map { byUnit in
+            let rows = graph.unitOrder.compactMap { unit in
+                byUnit[unit].map { FigureRow(key: unit, label: graph.units[unit]?.name ?? unit, cells: $0) }
+            }
+            return Figure(id: .exemplarsByUnit, columns: ["collective", "individual"], rows: rows, stacked: true)
         }
-        return Figure(id: .exemplarsByUnit, columns: ["collective", "individual"], rows: rows, stacked: true)
     }
 
-    /// Awards granted in the span, by level, highest level first.
-    private static func awards(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
-        var byLevel: [String: [FigureItem]] = [:]
-        var topRank: [String: Int] = [:]
-        let inSpan = { (grant: Exemplar.Grant) in grant.year.map(span.contains) == true }
+    /// Awards granted in each group's years, by level, highest level first.
+    private static func awards(_ years: FigureYears, graph: TrackedGraph, text: (String) -> String) -> [Figure] {
+        var byLevel = [[String: [FigureItem]]](repeating: [:], count: years.count)
+        var topRank = [[String: Int]](repeating: [:], count: years.count)
         let exemplars = graph.exemplars
         for id in graph.collectiveOrder + graph.individualOrder {
-            // Most exemplars hold no award of a one-year span: their awards are not looked up for nothing.
-            guard let item = exemplars[id], item.awards.contains(where: inSpan) else { continue }
-            for (grant, award) in graph.rankedAwards(of: item, including: inSpan) {
-                let level = award.level ?? "other"
-                byLevel[level, default: []].append(exemplar(id, span.count > 1 ? "\(award.name) (\(grant.year ?? 0))" : award.name))
-                topRank[level] = max(topRank[level] ?? 0, award.rank)
-            }
-        }
-        let levels = byLevel.keys.sorted { (topRank[$0] ?? 0, $1) > (topRank[$1] ?? 0, $0) }
-        let rows = levels.map { level in
-            FigureRow(key: level, label: label(text, "level_\(level)", or: level), cells: [byLevel[level] ?? []])
-        }
-        return Figure(id: .awardsByLevel, columns: ["count"], rows: rows, stacked: false)
-    }
-
-    /// Models and initiatives created in the span, and their adoptions in it.
-    private static func models(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
-        var created: [Initiative.Kind: [FigureItem]] = [:]
-        var adoptions: [FigureItem] = []
-        for id in graph.initiativeOrder {
-            guard let item = graph.initiatives[id] else { continue }
-            if let year = item.year, span.contains(year) {
-                created[item.kind, default: []].append(FigureItem(kind: .initiative, id: id, note: span.count > 1 ? String(year) : nil))
-            }
-            for adoption in item.adoptedBy where adoption.year.map(span.contains) == true {
-                guard let unit = graph.units[adoption.unit.value] else { continue }
-                let note = span.count > 1 ? "\(unit.name) (\(adoption.year ?? 0))" : unit.name
-                adoptions.append(FigureItem(kind: .initiative, id: id, note: note))
-            }
-        }
-        let rows = Initiative.Kind.allCases.map { kind in
-            FigureRow(key: kind.rawValue, label: text("initiative_kind_\(kind.rawValue)"), cells: [created[kind] ?? []])
-        } + [FigureRow(key: "adoptions", label: text("figure_adoptions"), cells: [adoptions])]
-        return Figure(id: .models, columns: ["count"], rows: rows, stacked: false)
-    }
-
-    /// How many exemplars got each rating for the year and each half-year.
-    private static func ratings(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
-        var cells: [Rating: [[FigureItem]]] = [:]
-        let scores = graph.scores
-        for id in graph.collectiveOrder + graph.individualOrder {
-            for year in scores[id] ?? [] where span.contains(year.year) {
-                for (column, result) in [year.annual, year.halves[0], year.halves[1]].enumerated() {
-                    guard let result else { continue }
-                    let note = (span.count > 1 ? "\(year.year): " : "") + result.collective.vietnamese
-                    cells[result.rating, default: [[], [], []]][column].append(exemplar(id, note))
+            guard let item = exemplars[id] else { continue }
+            // Most exemplars hold no award of a counted year: their awards are not looked up for nothing.
+            for group in years.groups(of: item.awards.lazy.compactMap(\.year)) {
+                for (grant, award) in graph.rankedAwards(of: item, including: { years.group(of: $0.year) == group }) {
+                    let level = award.level ?? "other"
+                    byLevel[group][level, default: []].append(exemplar(id, years.namesYears ? "\(award.name) (\(grant.year ?? 0))" : award.name))
+                    topRank[group][level] = max(topRank[group][level] ?? 0, award.rank)
                 }
             }
         }
-        let rows = Rating.allCases.map { rating in
-            FigureRow(key: rating.rawValue, label: text("rating_\(rating.rawValue)"), cells: cells[rating] ?? [[], [], []])
+        return zip(byLevel, topRank).map { byLevel, topRank in
+            let levels = byLevel.keys.sorted { (topRank[$0] ?? 0, $1) > (topRank[$1] ?? 0, $0) }
+            let rows = levels.map { level in
+                FigureRow(key: level, label: label(text, "level_\(level)", or: level), cells: [byLevel[level] ?? []])
+            }
+            return Figure(id: .awardsByLevel, columns: ["count"], rows: rows, stacked: false)
         }
-        return Figure(id: .ratings, columns: ["annual", "half1", "half2"], rows: rows, stacked: false)
     }
 
-    /// Registrations for the span's years, before the deadline or after it.
-    private static func registrations(_ span: Set<Int>, graph: TrackedGraph, text: (String) -> String) -> Figure {
-        var onTime: [FigureItem] = [], late: [FigureItem] = []
+    /// Models and initiatives created in each group's years, and their adoptions in them.
+    private static func models(_ years: FigureYears, graph: TrackedGraph, text: (String) -> String) -> [Figure] {
+        var created = [[Initiative.Kind: [FigureItem]]](repeating: [:], count: years.count)
+        var adoptions = [[FigureItem]](repeating: [], count: years.count)
+        for id in graph.initiativeOrder {
+            guard let item = graph.initiatives[id] else { continue }
+            if let year = item.year, let group = years.group(of: year) {
+                created[group][item.kind, default: []].append(FigureItem(kind: .initiative, id: id, note: years.namesYears ? String(year) : nil))
+            }
+            for adoption in item.adoptedBy {
+                guard let group = years.group(of: adoption.year), let unit = graph.units[adoption.unit.value] else { continue }
+                let note = years.namesYears ? "\(unit.name) (\(adoption.year ?? 0))" : unit.name
+                adoptions[group].append(FigureItem(kind: .initiative, id: id, note: note))
+            }
+        }
+        return zip(created, adoptions).map { created, adoptions in
+            let rows = Initiative.Kind.allCases.map { kind in
+                FigureRow(key: kind.rawValue, label: text("initiative_kind_\(kind.rawValue)"), cells: [created[kind] ?? []])
+            } + [FigureRow(key: "adoptions", label: text("figure_adoptions"), cells: [adoptions])]
+            return Figure(id: .models, columns: ["count"], rows: rows, stacked: false)
+        }
+    }
+
+    /// How many exemplars got each rating for the year and each half-year.
+    private static func ratings(_ years: FigureYears, graph: TrackedGraph, text: (String) -> String) -> [Figure] {
+        var cells = [[Rating: [[FigureItem]]]](repeating: [:], count: years.count)
+        let scores = graph.scores
+        for id in graph.collectiveOrder + graph.individualOrder {
+            for year in scores[id] ?? [] {
+                guard let group = years.group(of: year.year) else { continue }
+                for (column, result) in [year.annual, year.halves[0], year.halves[1]].enumerated() {
+                    guard let result else { continue }
+                    let note = (years.namesYears ? "\(year.year): " : "") + result.collective.vietnamese
+                    cells[group][result.rating, default: [[], [], []]][column].append(exemplar(id, note))
+                }
+            }
+        }
+        return cells.map { cells in
+            let rows = Rating.allCases.map { rating in
+                FigureRow(key: rating.rawValue, label: text("rating_\(rating.rawValue)"), cells: cells[rating] ?? [[], [], []])
+            }
+            return Figure(id: .ratings, columns: ["annual", "half1", "half2"], rows: rows, stacked: false)
+        }
+    }
+
+    /// Registrations for each group's years, before the deadline or after it.
+    private static func registrations(_ years: FigureYears, graph: TrackedGraph, text: (String) -> String) -> [Figure] {
+        var onTime = [[FigureItem]](repeating: [], count: years.count), late = onTime
         let exemplars = graph.exemplars, deadline = graph.site.registrationDeadline
         for id in graph.collectiveOrder + graph.individualOrder {
             guard let item = exemplars[id], let registered = item.registered?.value else { continue }
             let due = DomainRules.registrationDue(item, deadline: deadline)
-            guard let due, span.contains(due.year) else { continue }
+            guard let due, let group = years.group(of: due.year) else { continue }
             let entry = exemplar(id, registered.vietnamese)
-            if registered > due { late.append(entry) } else { onTime.append(entry) }
+            if registered > due { late[group].append(entry) } else { onTime[group].append(entry) }
         }
-        return Figure(id: .registrations, columns: ["count"], rows: [
-            FigureRow(key: "on-time", label: text("figure_on_time"), cells: [onTime]),
-            FigureRow(key: "late", label: text("figure_late"), cells: [late]),
-        ], stacked: false)
+        return zip(onTime, late).map { onTime, late in
+            Figure(id: .registrations, columns: ["count"], rows: [
+                FigureRow(key: "on-time", label: text("figure_on_time"), cells: [onTime]),
+                FigureRow(key: "late", label: text("figure_late"), cells: [late]),
+            ], stacked: false)
+        }
     }
 
     private static func label(_ text: (String) -> String, _ key: String, or fallback: String) -> String {
         let value = text(key)
         return value == key ? fallback : value
+    }
+}
+
+/// The years a pass over the items counts, in groups: each year on its own (the figures of
+/// every year at once), or one span as a whole (a year's or the phase's figures).
+struct FigureYears {
+    /// How many groups.
+    let count: Int
+    /// Each counted year's group.
+    private let groups: [Int: Int]
+    /// Whether notes say the year of what they count: one group spans several years.
+    let namesYears: Bool
+
+    init(years: [Int]) {
+        groups = Dictionary(years.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        count = years.count
+        namesYears = false
+    }
+
+    init(span: Set<Int>) {
+        groups = Dictionary(uniqueKeysWithValues: span.map { ($0, 0) })
+        count = 1
+        namesYears = span.count > 1
+    }
+
+    /// The group `year` is counted in; nil: not counted.
+    func group(of year: Int?) -> Int? {
+        year.flatMap { groups[$0] }
+    }
+
+    /// The groups of `years`, each once, in the order first met.
+    func groups(of years: some Sequence<Int>) -> [Int] {
+        var found: [Int] = []
+        for year in years {
+            if let group = groups[year], !found.contains(group) { found.append(group) }
+        }
+        return found
     }
 }

@@ -6,6 +6,15 @@ extension Views {
         let graph = wholeGraph
         let text = self.text
         let keeper = figureKeeper
+        // Kept by nobody, the figures of every year are made at once, by whichever page asks first.
+        if keeper == nil, let year {
+            let years = Figures.years(graph)
+            if let figures = yearFigures.value(years, compute: {
+                Figures.compute(years: years, graph: TrackedGraph(base: graph), text: text)
+            })[year] {
+                return figures
+            }
+        }
         let figures = figuresOnce.value(year) {
             Figure.ID.allCases.map { id -> (figure: Figure, inputs: [PageInput]) in
                 guard let keeper else { return (Figures.compute(id, year: year, graph: TrackedGraph(base: graph), text: text), []) }

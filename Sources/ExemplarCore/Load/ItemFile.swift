@@ -13,8 +13,9 @@ struct ItemFile {
     static func open(_ url: URL, path: String, bag: DiagnosticBag) -> ItemFile? {
         let source = SourceLocation(file: path, line: 1, column: 0)
         do {
-            guard let file = parse(try SourceText.read(url), id: itemID(for: url, at: source, bag: bag), path: path, bag: bag) else { return nil }
-            return ItemFile(id: file.id, fields: file.fields, body: file.body.stored(in: url), source: file.source)
+            let read = try SourceText.readNoting(url)
+            guard let file = parse(read.text, id: itemID(for: url, at: source, bag: bag), path: path, bag: bag) else { return nil }
+            return ItemFile(id: file.id, fields: file.fields, body: file.body.stored(in: url, plainStamp: read.plainStamp), source: file.source)
         } catch {
             bag.add(readFailure(error, at: source))
             return nil

@@ -9,9 +9,16 @@ enum SourceText {
 
     /// Only a regular file is read: a FIFO or a device would block or never end.
     static func read(_ url: URL) throws(Failure) -> String {
+        try readNoting(url).text
+    }
+
+    /// The text, and the file's stamp when its bytes were the text as they were
+    /// (`BodyBytes.isPlain`): no other line break than `\n`, nothing to normalise.
+    static func readNoting(_ url: URL) throws(Failure) -> (text: String, plainStamp: SourceStamp?) {
         let data: Data
+        var stamp: SourceStamp?
         do {
-            data = try FileIO.readFile(url.path)
+            data = try FileIO.readFile(url.path, stamp: &stamp)
         } catch {
             switch error {
             case .system(let error):
@@ -20,16 +27,25 @@ enum SourceText {
                 throw .unreadable("đó là \(kind), không phải tệp thường", hint: "Thay bằng tệp văn bản thật, hoặc xoá nó đi.")
             }
         }
-        return try decode(data)
+        let (text, plain) = try decodeNoting(data)
+        return (text, plain ? stamp : nil)
     }
 
     static func decode(_ data: Data) throws(Failure) -> String {
+        try decodeNoting(data).text
+    }
+
+    /// The text, and whether it is the bytes as they were: valid UTF-8 that no step changed
+    /// is what `BodyBytes.isPlain` accepts, so rendering need not check the file again.
+    private static func decodeNoting(_ data: Data) throws(Failure) -> (text: String, plain: Bool) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8(line: firstInvalidLine(bytes))
         }
-        return VietnameseText.nfc(unixLineEnds(text))
+        if hasOtherLineBreaks(text) { return (VietnameseText.nfc(unixLineEnds(text)), false) }
+        if VietnameseText.isSurelyNFC(text) { return (text, true) }
+        return (text.precomposedStringWithCanonicalMapping, false)
     }
 
     /// Every line break becomes `\n`, so the builder, the YAML parser and the author's

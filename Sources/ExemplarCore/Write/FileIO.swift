@@ -93,8 +93,15 @@ enum FileIO {
     /// Reads a whole regular file from an open descriptor. Anything else (a FIFO, a device,
     /// a folder) is refused before reading: reading a FIFO would wait forever.
     static func readRegular(_ descriptor: Int32) throws(ReadFailure) -> Data {
+        var stamp: SourceStamp?
+        return try readRegular(descriptor, stamp: &stamp)
+    }
+
+    /// `readRegular`, giving the file's stamp as it was opened.
+    static func readRegular(_ descriptor: Int32, stamp: inout SourceStamp?) throws(ReadFailure) -> Data {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .system(.current()) }
+        stamp = SourceStamp(info)
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(kind(info.st_mode)) }
         // Room for one byte more than the file holds, so the read that meets its end needs no
         // more; not zero-filled first, as `Data(count:)` would be (every input is read whole).
@@ -135,10 +142,16 @@ enum FileIO {
 
     /// Opens and reads a regular file; with `noFollow` a symbolic link is refused.
     static func readFile(_ path: String, noFollow: Bool = false) throws(ReadFailure) -> Data {
+        var stamp: SourceStamp?
+        return try readFile(path, noFollow: noFollow, stamp: &stamp)
+    }
+
+    /// `readFile`, giving the file's stamp as it was opened.
+    static func readFile(_ path: String, noFollow: Bool = false, stamp: inout SourceStamp?) throws(ReadFailure) -> Data {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else { throw .system(.current()) }
         defer { close(descriptor) }
-        return try readRegular(descriptor)
+        return try readRegular(descriptor, stamp: &stamp)
     }
 
     /// Reads `relative` below the folder `root` without following any link on the way:

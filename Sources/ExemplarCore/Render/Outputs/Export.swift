@@ -43,8 +43,8 @@ struct Export {
         return out.bytes
     }
 
-    /// One exemplar's row, keys in sorted order, written as it is made: ten thousand rows of
-    /// dictionaries made and sorted cost several times the text.
+    /// One exemplar's row, keys in sorted order, written member by member: ten thousand rows
+    /// of dictionaries made and sorted, or of `JSONValue` trees, cost several times the text.
     private static func exemplar(_ e: Exemplar, views: Views, into out: inout JSONBytes) {
         let graph = views.graph
         out.openObject()
@@ -52,21 +52,37 @@ struct Export {
         out.raw("[")
         for (index, (grant, award)) in graph.rankedAwards(of: e).enumerated() {
             if index > 0 { out.raw(",") }
-            JSONValue.writeObject([
-                "award": JSONValue(award.id), "date": JSONValue(grant.date?.iso), "decision": JSONValue(grant.decision),
-                "name": JSONValue(award.name), "rank": JSONValue(award.rank), "year": JSONValue(grant.year),
-            ], to: &out)
+            out.openObject()
+            out.member("award", award.id)
+            out.member("date", grant.date?.iso)
+            out.member("decision", grant.decision)
+            out.member("name", award.name)
+            out.member("rank", number: award.rank)
+            out.member("year", number: grant.year)
+            out.closeObject()
         }
         out.raw("]")
-        JSONValue.writeMembers([
-            "fields": JSONValue(e.fields.map(\.value)), "id": JSONValue(e.id),
-            "kind": JSONValue(e.kind.rawValue), "leader": JSONValue(e.leader),
-            "models": JSONValue(graph.initiativesOfExemplar[e.id] ?? []), "name": JSONValue(e.name),
-            "photo": JSONValue(e.photo.flatMap { graph.images[$0.value] != nil ? views.absolute(views.mediaURL($0.value)) : nil }),
-            "position": JSONValue(e.position), "scope": JSONValue(e.scope?.rawValue), "summary": JSONValue(e.summary),
-            "unit": JSONValue(e.unit.value), "unit_name": JSONValue(graph.units[e.unit.value]?.name),
-            "url": JSONValue(views.absolute(views.url(.exemplar(e.id)) ?? "")), "years": JSONValue(e.years.map(\.value)),
-        ], to: &out)
+        out.member("fields", strings: e.fields.lazy.map(\.value))
+        out.member("id", e.id)
+        out.member("kind", e.kind.rawValue)
+        out.member("leader", e.leader)
+        out.member("models", strings: graph.initiativesOfExemplar[e.id] ?? [])
+        out.member("name", e.name)
+        out.member("photo", e.photo.flatMap { graph.images[$0.value] != nil ? views.absolute(views.mediaURL($0.value)) : nil })
+        out.member("position", e.position)
+        out.member("scope", e.scope?.rawValue)
+        out.member("summary", e.summary)
+        out.member("unit", e.unit.value)
+        out.member("unit_name", graph.units[e.unit.value]?.name)
+        out.key("url")
+        out.string(views.origin, views.url(.exemplar(e.id)) ?? "")
+        out.key("years")
+        out.raw("[")
+        for (index, year) in e.years.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.int(year.value)
+        }
+        out.raw("]")
         out.closeObject()
     }
 

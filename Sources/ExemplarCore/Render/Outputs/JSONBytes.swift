@@ -55,6 +55,26 @@ struct JSONBytes: ~Copyable {
         string(value)
     }
 
+    /// A member whose value is a number, left out when nil.
+    mutating func member(_ name: StaticString, number value: Int?) {
+        guard let value else { return }
+        key(name)
+        int(value)
+    }
+
+    /// A member whose value is an array of strings, empty or not.
+    mutating func member(_ name: StaticString, strings: some Sequence<String>) {
+        key(name)
+        raw("[")
+        var first = true
+        for text in strings {
+            if !first { raw(",") }
+            first = false
+            string(text)
+        }
+        raw("]")
+    }
+
     /// A string value, or `null` for nil.
     mutating func stringOrNull(_ value: String?) {
         if let value { string(value) } else { raw("null") }

@@ -21,25 +21,6 @@ enum JSONValue {
         .object(pairs.filter { if case .null = $0.value { return false } else { return true } })
     }
 
-    /// Writes an object whose members come in key order, leaving out the null ones: what
-    /// `object(dropping:)` writes, without a dictionary made and sorted for each row.
-    static func writeObject(_ members: KeyValuePairs<StaticString, JSONValue>, to out: inout JSONBytes) {
-        out.openObject()
-        writeMembers(members, to: &out)
-        out.closeObject()
-    }
-
-    /// The members of `writeObject` into an object already open, after any it has. The keys
-    /// are literals, written as they are: no key of an export needs escaping.
-    static func writeMembers(_ members: KeyValuePairs<StaticString, JSONValue>, to out: inout JSONBytes) {
-        assert(zip(members.dropFirst(), members).allSatisfy { $0.key.description > $1.key.description }, "keys out of order")
-        for (key, value) in members {
-            if case .null = value { continue }
-            out.key(key)
-            value.write(to: &out)
-        }
-    }
-
     var text: String {
         var out = JSONBytes(capacity: 256)
         write(to: &out)

@@ -16,12 +16,13 @@ enum BodyBytes {
     /// The body of the file's bytes, or nil when they need the general path: a byte
     /// sequence outside the scalars `VietnameseText.isSurelyNFC` accepts (which also leaves
     /// out every invalid sequence), a line break other than `\n`, or front matter that does
-    /// not split as `FrontMatter.split` splits it with the body on `firstLine`.
-    static func fast(_ data: Data, firstLine: Int) -> [UInt8]? {
+    /// not split as `FrontMatter.split` splits it with the body on `firstLine`. `knownPlain`:
+    /// the file is as loading found it plain, and is not checked again.
+    static func fast(_ data: Data, firstLine: Int, knownPlain: Bool = false) -> [UInt8]? {
         data.withUnsafeBytes { raw -> [UInt8]? in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            guard isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
+            guard knownPlain || isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
             return Array(bytes[start...])
         }
     }

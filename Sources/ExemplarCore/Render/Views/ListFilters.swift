@@ -137,7 +137,7 @@ extension Views {
     }
 
     /// One exemplar as the filter script needs it: what its card shows and what it matches on.
-    /// Members in key order, null ones left out, as `JSONValue.writeObject` writes them.
+    /// Members in key order, null ones left out, as `JSONValue` writes objects.
     /// `null` for an id without a card.
     func makeFilterEntry(_ id: String, grants: [String] = []) -> [UInt8] {
         guard let card = exemplarCard(id), card.isObject else { return Array("null".utf8) }

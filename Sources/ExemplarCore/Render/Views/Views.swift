@@ -41,6 +41,8 @@ struct Views: Sendable {
         let fieldsInOrder: [Field]
         /// `figures(year:)`, shared by the copies of these views that render the pages of one build.
         let figuresOnce = ComputedOnce<Int?, [(figure: Figure, inputs: [PageInput])]>()
+        /// The figures of each of these years, made in one pass when no session keeps figures.
+        let yearFigures = ComputedOnce<[Int], [Int: [Figure]]>()
         /// A session's figures kept between builds; nil when nothing is kept.
         let figureKeeper: FigureKeeper?
         /// `awardAbout(_:)`'s count of collective holders and the years of the award's grants, by award.
@@ -93,6 +95,7 @@ struct Views: Sendable {
     private var unitPositions: [String: Int] { fixed.unitPositions }
     private var fieldsInOrder: [Field] { fixed.fieldsInOrder }
     var figuresOnce: ComputedOnce<Int?, [(figure: Figure, inputs: [PageInput])]> { fixed.figuresOnce }
+    var yearFigures: ComputedOnce<[Int], [Int: [Figure]]> { fixed.yearFigures }
     var figureKeeper: FigureKeeper? { fixed.figureKeeper }
     var awardSummaries: ComputedOnce<String, (collectives: Int, years: [Int])> { fixed.awardSummaries }
     var honourWords: HonourWords { fixed.honourWords }
