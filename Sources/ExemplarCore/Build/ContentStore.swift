@@ -160,39 +160,47 @@ struct ContentStore {
     /// a pass per folder would leave cores idle at the end of each.
     private mutating func refreshFolders(_ changes: inout Changes) {
         let files = self.files, before = folders
-        var listings: [(folder: String, listing: ContentFiles.FolderListing, names: [String])] = []
-        for folder in ContentLoader.itemFolders {
+        // The folders are listed side by side too: a listing is sorted, and the largest hold thousands.
+        let listings = ContentLoader.itemFolders.parallelMap { folder in
             var listing = ContentFiles.FolderListing()
             let names = files.folderNames(folder, into: &listing)
-            listings.append((folder, listing, names))
+            return (folder: folder, listing: listing, names: names)
         }
-        let entries = listings.flatMap { folder, _, names in
-            names.map { (folder: folder, name: $0, old: before[folder]?.entries[$0]) }
-        }
+        // Names only: an entry as stored is hundreds of bytes, not to be copied around by the thousand.
+        let entries = listings.flatMap { folder, _, names in names.map { (folder: folder, name: $0) } }
         let stored = entries.parallelMap { entry in
-            Self.stored(files.classify(entry.name, in: entry.folder), reusing: entry.old)
+            Self.stored(files.classify(entry.name, in: entry.folder), reusing: before[entry.folder]?.entries[entry.name])
         }
+        var ranges: [Range<Int>] = []
         var start = 0
-        for (folder, listing, names) in listings {
-            refreshFolder(folder, listing, names: names, stored: stored[start..<start + names.count], &changes)
+        for (_, _, names) in listings {
+            ranges.append(start..<start + names.count)
             start += names.count
+        }
+        // Each folder's table is made on a core of its own.
+        let tables = ranges.parallelMap { range in
+            var table: [String: Stored] = [:]
+            table.reserveCapacity(range.count)
+            for index in range { table[entries[index].name] = stored[index].0 }
+            return table
+        }
+        for ((folder, listing, names), (range, table)) in zip(listings, zip(ranges, tables)) {
+            refreshFolder(folder, listing, names: names, entries: table, reread: stored[range].map(\.1), &changes)
         }
     }
 
-    /// Takes a folder's entries as just looked at (`stored`, in the order of `names`).
+    /// Takes a folder's entries as just looked at, and whether each of `names` was read again.
     private mutating func refreshFolder(_ folder: String, _ listing: ContentFiles.FolderListing, names: [String],
-                                        stored: ArraySlice<(Stored, Bool)>, _ changes: inout Changes) {
-        var old = folders[folder] ?? Folder()
-        var new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names)
-        new.entries.reserveCapacity(names.count)
-        let before = old.entries
-        for (name, (value, reread)) in zip(names, stored) {
-            new.entries[name] = value
-            old.entries[name] = nil
-            // A first look has nothing to compare with: the whole site counts as changed (`site`).
-            if reread, loaded { changes.noteItem(folder, name, value, before: before[name]) }
+                                        entries: [String: Stored], reread: [Bool], _ changes: inout Changes) {
+        let old = folders[folder] ?? Folder()
+        let new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names, entries: entries)
+        // A first look has nothing to compare with: the whole site counts as changed (`site`).
+        if loaded {
+            for (name, again) in zip(names, reread) where again {
+                if let value = entries[name] { changes.noteItem(folder, name, value, before: old.entries[name]) }
+            }
         }
-        for (name, gone) in old.entries { changes.noteItem(folder, name, gone, before: nil) }
+        for (name, gone) in old.entries where entries[name] == nil { changes.noteItem(folder, name, gone, before: nil) }
         if new.diagnostics != old.diagnostics || new.unreadable != old.unreadable { changes.typed = true }
         folders[folder] = new
     }
