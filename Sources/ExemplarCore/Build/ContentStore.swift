@@ -162,23 +162,31 @@ struct ContentStore {
         let visited = files.itemFolders { folder, name, entry in
             Self.stored(entry, reusing: before[folder]?.entries[name])
         }
-        for folder in visited { refreshFolder(folder, &changes) }
+        // Each folder's table is made on a core of its own.
+        let tables = visited.parallelMap { folder in
+            var table: [String: Stored] = [:]
+            table.reserveCapacity(folder.names.count)
+            for (name, (value, _)) in zip(folder.names, folder.results) { table[name] = value }
+            return table
+        }
+        for (folder, table) in zip(visited, tables) {
+            refreshFolder(folder.folder, folder.listing, names: folder.names, entries: table,
+                          reread: folder.results.map(\.1), &changes)
+        }
     }
 
-    /// Takes a folder's entries as just looked at.
-    private mutating func refreshFolder(_ visited: ContentFiles.VisitedFolder<(Stored, Bool)>, _ changes: inout Changes) {
-        let folder = visited.folder, names = visited.names
-        var old = folders[folder] ?? Folder()
-        var new = Folder(diagnostics: visited.listing.diagnostics, unreadable: visited.listing.unreadable, names: names)
-        new.entries.reserveCapacity(names.count)
-        let before = old.entries
-        for (name, (value, reread)) in zip(names, visited.results) {
-            new.entries[name] = value
-            old.entries[name] = nil
-            // A first look has nothing to compare with: the whole site counts as changed (`site`).
-            if reread, loaded { changes.noteItem(folder, name, value, before: before[name]) }
+    /// Takes a folder's entries as just looked at, and whether each of `names` was read again.
+    private mutating func refreshFolder(_ folder: String, _ listing: ContentFiles.FolderListing, names: [String],
+                                        entries: [String: Stored], reread: [Bool], _ changes: inout Changes) {
+        let old = folders[folder] ?? Folder()
+        let new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names, entries: entries)
+        // A first look has nothing to compare with: the whole site counts as changed (`site`).
+        if loaded {
+            for (name, again) in zip(names, reread) where again {
+                if let value = entries[name] { changes.noteItem(folder, name, value, before: old.entries[name]) }
+            }
         }
-        for (name, gone) in old.entries { changes.noteItem(folder, name, gone, before: nil) }
+        for (name, gone) in old.entries where entries[name] == nil { changes.noteItem(folder, name, gone, before: nil) }
         if new.diagnostics != old.diagnostics || new.unreadable != old.unreadable { changes.typed = true }
         folders[folder] = new
     }

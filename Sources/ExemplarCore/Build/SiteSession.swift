@@ -247,8 +247,7 @@ public final class SiteSession: @unchecked Sendable {
 
         options.progress?(.stage(.validate))
         // Checking reads the content and gives diagnostics alone: it runs on another core while
-        // the content is linked and the site planned, and what it finds goes where it would
-        // have gone had it run first.
+        // the content is linked, the site planned and the cards made (`PendingChecks`).
         let checkedAt = report.diagnostics.count
         let checking = same != nil ? nil : BackgroundWork { [content, today = options.today] in
             var clock = StageClock()
@@ -304,17 +303,14 @@ public final class SiteSession: @unchecked Sendable {
         let (plan, planned) = same.map { ($0.state.plan, $0.planned) } ?? Planner.plan(graph)
         report.diagnostics += planned
         report.seconds[.plan] = clock.lap()
-        var checked = same?.checked ?? []
-        if let checking {
-            let seconds: Double
-            (checked, seconds) = checking.result()
-            report.seconds[.validate, default: 0] += seconds
-        }
         let themeChanged: Bool
         (loadedTheme, themeChanged) = themeLoading.result()
-        report.diagnostics.insert(contentsOf: checked + (loadedTheme?.diagnostics ?? []), at: checkedAt)
+        report.diagnostics.insert(contentsOf: loadedTheme?.diagnostics ?? [], at: checkedAt)
+        // Goes on while the cards are made; what it finds goes before the theme's diagnostics.
+        let checks = PendingChecks(checking, kept: same?.checked ?? [], at: checkedAt)
 
         guard let theme = loadedTheme?.theme else {
+            _ = checks.finish(into: &report)
             previous = nil
             return report
         }
@@ -330,7 +326,7 @@ public final class SiteSession: @unchecked Sendable {
         // the new ones are made, so that a server does not hold two whole sites at once.
         if reuse == nil { previous = nil }
         render(graph: graph, plan: plan, theme: theme, images: images.files, reuse: reuse, sameSite: sameSite,
-               changes: contentChanges, checked: checked, planned: planned, report: &report, clock: &clock)
+               changes: contentChanges, checks: checks, planned: planned, report: &report, clock: &clock)
         Self.freeLater(reuse)
         return report
     }
@@ -375,7 +371,7 @@ public final class SiteSession: @unchecked Sendable {
 
     /// `sameSite`: the graph and plan are the previous build's, so only body texts may differ.
     private func render(graph: SiteGraph, plan: SitePlan, theme: Theme, images: [PublishedFile], reuse old: Previous?,
-                        sameSite: Bool, changes: ContentStore.Changes, checked: [Diagnostic], planned: [Diagnostic],
+                        sameSite: Bool, changes: ContentStore.Changes, checks: PendingChecks, planned: [Diagnostic],
                         report: inout BuildReport, clock: inout StageClock) {
         var state = sameSite ? old?.state ?? SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
             : SiteState(graph: graph, plan: plan, links: LinkResolver(graph: graph, plan: plan))
@@ -425,6 +421,7 @@ public final class SiteSession: @unchecked Sendable {
             keep[index] = stillRight.map { still in documents.allSatisfy(still) } ?? false
         }
 
+        let checked = checks.finish(into: &report)
         var output: (any OutputTarget)?
         if options.writeOutput, !report.diagnostics.hasErrors {
             do {

@@ -144,31 +144,32 @@ struct ContentFiles {
 
     /// One item folder as looked at: its listing, its visible names in name order, and what
     /// `visit` gave for each of them.
-    struct VisitedFolder<T> {
+    struct VisitedFolder<T: Sendable>: Sendable {
         var folder: String
         var listing: FolderListing
         var names: [String]
-        var results: [T]
+        /// A part of one array shared by every folder: results are not copied per folder.
+        var results: ArraySlice<T>
     }
 
     /// Every item folder, each entry classified and handed to `visit` (which may read it), in
     /// one pass over every core for the entries of all folders: a pass per folder would leave
     /// cores idle at the end of each. Folders in `ContentLoader.itemFolders` order.
     func itemFolders<T: Sendable>(visit: @Sendable (_ folder: String, _ name: String, Entry) -> T) -> [VisitedFolder<T>] {
-        var folders: [VisitedFolder<T>] = []
-        for folder in ContentLoader.itemFolders {
-            var listing = FolderListing()
-            let names = folderNames(folder, into: &listing)
-            folders.append(VisitedFolder(folder: folder, listing: listing, names: names, results: []))
-        }
-        let entries = folders.flatMap { visited in visited.names.map { (folder: visited.folder, name: $0) } }
         let files = self
-        var results = entries.parallelMap { entry in visit(entry.folder, entry.name, files.classify(entry.name, in: entry.folder)) }[...]
-        for index in folders.indices {
-            folders[index].results = Array(results.prefix(folders[index].names.count))
-            results = results.dropFirst(folders[index].names.count)
+        // The folders are listed side by side too: a listing is sorted, and the largest hold thousands.
+        let listings = ContentLoader.itemFolders.parallelMap { folder in
+            var listing = FolderListing()
+            let names = files.folderNames(folder, into: &listing)
+            return (folder: folder, listing: listing, names: names)
         }
-        return folders
+        let entries = listings.flatMap { folder, _, names in names.map { (folder: folder, name: $0) } }
+        let results = entries.parallelMap { entry in visit(entry.folder, entry.name, files.classify(entry.name, in: entry.folder)) }
+        var start = 0
+        return listings.map { folder, listing, names in
+            defer { start += names.count }
+            return VisitedFolder(folder: folder, listing: listing, names: names, results: results[start..<start + names.count])
+        }
     }
 
     /// The visible names in an item folder, in name order, for `classify`; problems with the

@@ -64,7 +64,11 @@ public enum Route: Sendable, Hashable {
 
     /// The file the page is written to, relative to the output folder.
     public func outputFile(in graph: SiteGraph) -> String {
-        let path = path(in: graph)
+        outputFile(at: path(in: graph))
+    }
+
+    /// The output file of the route whose address is `path`.
+    func outputFile(at path: String) -> String {
         if self == .searchIndex { return path + "m.json" }
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }

@@ -23,11 +23,17 @@ public enum Planner {
     public static let unitPreview = 12
 
     public static func plan(_ graph: SiteGraph) -> (SitePlan, [Diagnostic]) {
-        var pages: [SitePlan.Page] = []
+        var routes: [(route: Route, source: SourceLocation?)] = []
         var counts: [Listing: Int] = [:]
-        var urls: [String: String] = [:]
+        /// Content files (`individuals/x.md`) with the index of their page.
+        var contentPages: [(file: String, page: Int)] = []
         func add(_ route: Route, source: SourceLocation? = nil) {
-            pages.append(.init(route: route, path: route.path(in: graph), outputFile: route.outputFile(in: graph), source: source))
+            routes.append((route, source))
+        }
+        /// Adds the page of the content file `file`.
+        func addContent(_ route: Route, source: SourceLocation?, file: String) {
+            contentPages.append((file, routes.count))
+            add(route, source: source)
         }
         add(.home)
         // The site-wide files come early: each is one long job (the JSON of every exemplar),
@@ -56,17 +62,15 @@ public enum Planner {
             }
         }
         for id in graph.collectiveOrder + graph.individualOrder {
-            add(.exemplar(id), source: graph.exemplars[id]?.source)
-            urls[(graph.exemplars[id]?.kind == .collective ? "collectives/" : "individuals/") + id + ".md"] = pages.last?.path
+            addContent(.exemplar(id), source: graph.exemplars[id]?.source,
+                       file: (graph.exemplars[id]?.kind == .collective ? "collectives/" : "individuals/") + id + ".md")
             if graph.scores[id] != nil { add(.scores(id), source: graph.scores[id]?.first?.source) }
         }
         for id in graph.initiativeOrder {
-            add(.initiative(id), source: graph.initiatives[id]?.source)
-            urls["models/\(id).md"] = pages.last?.path
+            addContent(.initiative(id), source: graph.initiatives[id]?.source, file: "models/\(id).md")
         }
         for id in graph.eventOrder {
-            add(.event(id), source: graph.events[id]?.source)
-            urls["events/\(id).md"] = pages.last?.path
+            addContent(.event(id), source: graph.events[id]?.source, file: "events/\(id).md")
         }
         let shown = shownUnits(graph)
         for id in graph.unitOrder where shown.contains(id) { add(.unit(id), source: graph.units[id]?.source) }
@@ -77,9 +81,16 @@ public enum Planner {
                 reserved.append(RootNames.diagnostic(page: id, at: graph.pages[id]?.source ?? SourceLocation(file: "pages/\(id).md")))
                 continue
             }
-            add(.page(id), source: graph.pages[id]?.source)
-            urls["pages/\(id).md"] = pages.last?.path
+            addContent(.page(id), source: graph.pages[id]?.source, file: "pages/\(id).md")
         }
+        // Addresses on every core: a large site has tens of thousands of pages.
+        let pages = routes.parallelMap { route, source in
+            let path = route.path(in: graph)
+            return SitePlan.Page(route: route, path: path, outputFile: route.outputFile(at: path), source: source)
+        }
+        var urls: [String: String] = [:]
+        urls.reserveCapacity(contentPages.count + graph.media.count)
+        for (file, page) in contentPages { urls[file] = pages[page].path }
         for file in graph.media { urls[file] = file }
         return (SitePlan(pages: pages, urlOfContentPath: urls, pageCounts: counts), reserved + collisions(pages))
     }
@@ -125,8 +136,8 @@ public enum Planner {
         var owner: [String: Int] = [:]
         owner.reserveCapacity(pages.count)
         var out: [Diagnostic] = []
-        for (index, page) in pages.enumerated() {
-            let key = page.outputFile.lowercased()
+        let keys = pages.parallelMap { $0.outputFile.lowercased() }
+        for (index, (page, key)) in zip(pages, keys).enumerated() {
             if let firstIndex = owner[key] {
                 let first = pages[firstIndex]
                 let at = page.source ?? first.source ?? SourceLocation(file: "content")

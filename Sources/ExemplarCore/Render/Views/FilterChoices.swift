@@ -1,16 +1,3 @@
-/// How many of a list's members have each value of one filter select (a unit, a year, a
-/// field …), for the exemplar lists and the models catalogue alike.
-struct FilterChoices<Value: Hashable> {
-    private var counts: [Value: Int] = [:]
-
-    mutating func count(_ value: Value) { counts[value, default: 0] += 1 }
-
-    /// Values some members of a list of `total` lack: a value every member has filters nothing.
-    func narrowing(_ total: Int) -> Set<Value> {
-        Set(counts.filter { $0.value < total }.map(\.key))
-    }
-}
-
 /// The parts of a filter form both kinds of list build the same way.
 enum FilterForm {
     /// A select's options, each with its `value` and `label`.

@@ -28,7 +28,7 @@ extension Views {
                changed.isEmpty || !members.contains(where: changed.contains) {
                 counts = before
             } else {
-                counts = codes.counts(members) ?? views.countFilters(members, facets: facetsOf)
+                counts = codes.counts(members)
             }
             return (views.filterOptions(listing, counts) ?? .null, counts)
         }
@@ -40,25 +40,11 @@ extension Views {
     }
 
     /// Only choices that narrow the list: not the list's own axis (no year on a year's page),
-    /// and no value every item has. `facets` holds those already worked out, by exemplar.
-    func makeFilters(_ listing: Listing, ids: [String], facets: [String: FilterFacets] = [:]) -> TemplateValue? {
+    /// and no value every item has.
+    func makeFilters(_ listing: Listing, ids: [String]) -> TemplateValue? {
         guard ids.count > 1 else { return nil }
-        return filterOptions(listing, countFilters(ids, facets: facets))
-    }
-
-    /// The values of each select that some members of `ids` lack.
-    func countFilters(_ ids: [String], facets: [String: FilterFacets]) -> FilterCounts {
-        var units = FilterChoices<String>(), years = FilterChoices<Int>(), fields = FilterChoices<String>(), awards = FilterChoices<String>()
-        for id in ids {
-            guard let facet = facets[id] ?? graph.exemplars[id].map(filterFacets) else { continue }
-            for unit in facet.units { units.count(unit) }
-            for year in facet.years { years.count(year) }
-            for field in facet.fields { fields.count(field) }
-            for award in facet.awards { awards.count(award) }
-        }
-        let total = ids.count
-        return FilterCounts(ids: ids, units: units.narrowing(total), years: years.narrowing(total),
-                            fields: fields.narrowing(total), awards: awards.narrowing(total))
+        let codes = FacetCodes(ids: ids, facets: ids.map { graph.exemplars[$0].map(filterFacets) })
+        return filterOptions(listing, codes.counts(ids))
     }
 
     /// The options of each select, labelled and ordered by the catalogues of this build.

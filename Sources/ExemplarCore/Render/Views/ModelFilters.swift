@@ -6,19 +6,20 @@ extension Views {
     func makeModelFilters() -> TemplateValue? {
         let ids = graph.initiativeOrder
         guard ids.count > 1 else { return nil }
-        var units = FilterChoices<String>(), fields = FilterChoices<String>(), kinds = FilterChoices<String>()
-        for id in ids {
-            guard let item = graph.initiatives[id] else { continue }
-            for unit in unitAncestry(item.unit.value) { units.count(unit) }
-            for field in Set(item.fields.map(\.value)) where graph.fields[field] != nil { fields.count(field) }
-            kinds.count(item.kind.rawValue)
+        // Read here, on one thread, as the graph notes what a page reads.
+        let rows = ids.compactMap { id in
+            graph.initiatives[id].map { item in
+                (units: unitAncestry(item.unit.value), fields: Set(item.fields.map(\.value)).filter { graph.fields[$0] != nil },
+                 kind: item.kind.rawValue)
+            }
         }
+        let members = Array(rows.indices)
         var data: TemplateData = [:]
         // Labels and order come from the catalogues and the unit tree.
-        data["units"] = unitOptions(units.narrowing(ids.count))
-        let shownFields = fields.narrowing(ids.count)
+        data["units"] = unitOptions(CodedValues(rows) { $0.units }.narrowing(members, ids.count))
+        let shownFields = CodedValues(rows) { $0.fields }.narrowing(members, ids.count)
         data["fields"] = FilterForm.options(fieldOrder.filter { shownFields.contains($0.id) }.map { ($0.id, $0.name) })
-        let shownKinds = kinds.narrowing(ids.count)
+        let shownKinds = CodedValues(rows) { [$0.kind] }.narrowing(members, ids.count)
         data["kinds"] = FilterForm.options(Initiative.Kind.allCases.filter { shownKinds.contains($0.rawValue) }
             .map { ($0.rawValue, text("initiative_kind_\($0.rawValue)")) })
         return FilterForm.offered(data)

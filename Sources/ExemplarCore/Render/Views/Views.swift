@@ -209,24 +209,22 @@ struct Views: Sendable {
     private func build(_ table: GraphTable, _ ids: [String], _ reuse: CardReuse?, _ inputs: inout CardInputs,
                        _ track: Bool, _ make: @escaping @Sendable (Views, String) -> TemplateData?) -> [String: TemplateValue] {
         let views = self
-        let made = ids.parallelMap { id -> (TemplateValue, Set<PageInput>?) in
-            if let kept = reuse?(table, id, views.cards) { return (kept, nil) }
-            let reads = track ? Reads() : nil
-            let value = make(views.tracking(reads), id).map(TemplateValue.object) ?? .null
-            return (value, reads?.inputs)
-        }
-        var cards: [String: TemplateValue] = [:]
-        cards.reserveCapacity(ids.count)
-        // Kept for the whole build: each as a record, all of one kind sharing their names.
-        var layout: TemplateRecord.Layout?
-        for (id, (value, read)) in zip(ids, made) where cards[id] == nil {
-            if case .object(let fields) = value {
+        let made = ids.parallelRuns { run -> [(TemplateValue, Set<PageInput>?)] in
+            // Kept for the whole build: each as a record, those of a run sharing their names.
+            var layout: TemplateRecord.Layout?
+            return run.map { id in
+                if let kept = reuse?(table, id, views.cards) { return (kept, nil) }
+                let reads = track ? Reads() : nil
+                guard let fields = make(views.tracking(reads), id) else { return (.null, reads?.inputs) }
                 let record = TemplateRecord(fields, layout: layout)
                 layout = record.layout
-                cards[id] = .record(record)
-            } else {
-                cards[id] = value
+                return (.record(record), reads?.inputs)
             }
+        }.flatMap { $0 }
+        var cards: [String: TemplateValue] = [:]
+        cards.reserveCapacity(ids.count)
+        for (id, (value, read)) in zip(ids, made) where cards[id] == nil {
+            cards[id] = value
             if let read { inputs.made[.card(table, id)] = read }
         }
         return cards
