@@ -46,7 +46,7 @@ import Testing
         var count = 0
         for case let path as String in walker where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: repository.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: repository.appendingPathComponent(path).path, isDirectory: &isFolder)
             if isFolder.boolValue { continue }
             count += 1
             #expect(FileManager.default.contents(atPath: copy.appendingPathComponent(path).path)

@@ -72,7 +72,7 @@ extension Markdown {
             anchored.append(UInt8(ascii: "\""))
             anchored.append(contentsOf: html[open...])
             anchored.append(0)
-            anchored.withUnsafeBytes { cmark_node_set_on_enter(block, $0.baseAddress?.assumingMemoryBound(to: CChar.self)) }
+            _ = anchored.withUnsafeBytes { cmark_node_set_on_enter(block, $0.baseAddress?.assumingMemoryBound(to: CChar.self)) }
             cmark_node_replace(heading, block)
             cmark_node_free(heading)
         }

@@ -117,11 +117,13 @@ enum BodyReader {
             if count == 0 { break }
             length += count
         }
+        // The file loading found plain, unchanged since: its front matter need not be checked again.
+        let knownPlain = body.plainStamp != nil && body.plainStamp == SourceStamp(info)
         return buffer.withUnsafeBufferPointer { all -> Range<Int>? in
             let offset = all.starts(with: [0xEF, 0xBB, 0xBF]) && length >= 3 ? 3 : 0
             let bytes = UnsafeBufferPointer(rebasing: all[offset..<length])
             guard let start = BodyBytes.bodyStart(bytes, firstLine: body.firstLine),
-                  BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[..<start])) else { return nil }
+                  knownPlain || BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[..<start])) else { return nil }
             return offset + start..<length
         }
     }
