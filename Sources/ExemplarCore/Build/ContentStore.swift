@@ -169,21 +169,20 @@ struct ContentStore {
             for (name, (value, _)) in zip(folder.names, folder.results) { table[name] = value }
             return table
         }
-        for (folder, table) in zip(visited, tables) {
-            refreshFolder(folder.folder, folder.listing, names: folder.names, entries: table,
-                          reread: folder.results.map(\.1), &changes)
-        }
+        for (folder, table) in zip(visited, tables) { refreshFolder(folder, entries: table, &changes) }
     }
 
-    /// Takes a folder's entries as just looked at, and whether each of `names` was read again.
-    private mutating func refreshFolder(_ folder: String, _ listing: ContentFiles.FolderListing, names: [String],
-                                        entries: [String: Stored], reread: [Bool], _ changes: inout Changes) {
+    /// Takes a folder's entries as just looked at (`entries`: the same, by name).
+    private mutating func refreshFolder(_ visited: ContentFiles.VisitedFolder<(Stored, Bool)>, entries: [String: Stored],
+                                        _ changes: inout Changes) {
+        let folder = visited.folder
         let old = folders[folder] ?? Folder()
-        let new = Folder(diagnostics: listing.diagnostics, unreadable: listing.unreadable, names: names, entries: entries)
+        let new = Folder(diagnostics: visited.listing.diagnostics, unreadable: visited.listing.unreadable,
+                         names: visited.names, entries: entries)
         // A first look has nothing to compare with: the whole site counts as changed (`site`).
         if loaded {
-            for (name, again) in zip(names, reread) where again {
-                if let value = entries[name] { changes.noteItem(folder, name, value, before: old.entries[name]) }
+            for (name, (value, reread)) in zip(visited.names, visited.results) where reread {
+                changes.noteItem(folder, name, value, before: old.entries[name])
             }
         }
         for (name, gone) in old.entries where entries[name] == nil { changes.noteItem(folder, name, gone, before: nil) }
