@@ -94,9 +94,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Today in Vietnam's time zone, where the Federation's events take place.
     public static func today() -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+        inVietnam(secondsSince1970: Int(time(nil)))
+    }
+
+    /// The day in Vietnam at an instant. Vietnam keeps UTC+7 all year (no summer time since
+    /// 1975), so the day is plain arithmetic; Foundation's calendar and time zone database
+    /// cost milliseconds of every build's start.
+    static func inVietnam(secondsSince1970 seconds: Int) -> CalendarDate {
+        let local = seconds + 7 * 3600
+        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        return fromDaysSince1970(days)
+    }
+
+    /// The date `days` after 1970-01-01 in the proleptic Gregorian calendar. Counted in
+    /// 400-year eras from 0000-03-01, so that the leap day ends each era's year.
+    static func fromDaysSince1970(_ days: Int) -> CalendarDate {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CalendarDate(year: year, month: month, day: day)
     }
 }
