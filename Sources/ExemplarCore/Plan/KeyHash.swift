@@ -56,3 +56,18 @@ struct KeyHash {
         return Int(bitPattern: UInt(truncatingIfNeeded: mixed ^ (mixed >> 29)))
     }
 }
+
+/// A key that `Dictionary` and `Set` hash by its `KeyHash`, mixed with the table's seed.
+public protocol KeyHashed: Hashable {
+    var keyHash: UInt64 { get }
+}
+
+extension KeyHashed {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyHash)
+    }
+
+    public func _rawHashValue(seed: Int) -> Int {
+        KeyHash.mix(keyHash, seed: seed)
+    }
+}
