@@ -21,11 +21,20 @@ struct KeyHash {
                 add(word: words.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 index += 8
             }
+            // The last 0-7 bytes in at most three loads, in the order a byte at a time would put them.
             var shift: UInt64 = 0
-            while index < bytes.count {
+            if bytes.count - index >= 4 {
+                tail |= UInt64(UInt32(littleEndian: words.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+                shift = 32
+                index += 4
+            }
+            if bytes.count - index >= 2 {
+                tail |= UInt64(UInt16(littleEndian: words.loadUnaligned(fromByteOffset: index, as: UInt16.self))) << shift
+                shift += 16
+                index += 2
+            }
+            if index < bytes.count {
                 tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
             }
         }
         add(word: tail)
