@@ -291,8 +291,8 @@ public final class SiteSession: @unchecked Sendable {
                                             store: options.writeOutput)
         }
         lastImages = keepsPages ? images : nil
-        graph.images = images.images
-        graph.fileSizes = images.fileSizes
+        graph.images = IDTable(images.images.lazy.map { ($0.key, $0.value) })
+        graph.fileSizes = IDTable(images.fileSizes.lazy.map { ($0.key, $0.value) })
         report.graph = graph
         report.diagnostics += images.diagnostics
         report.imagesProcessed = images.processed

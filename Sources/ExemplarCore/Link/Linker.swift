@@ -21,8 +21,8 @@ public enum Linker {
     }
 
     /// First occurrence wins: duplicates are already errors.
-    private static func index<T>(_ items: [T], by id: (T) -> String) -> [String: T] {
-        Dictionary(items.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+    private static func index<T>(_ items: [T], by id: (T) -> String) -> IDTable<T> {
+        IDTable(items.map { (id($0), $0) })
     }
 
     private static func orders(_ graph: inout SiteGraph) {
@@ -75,7 +75,7 @@ private protocol RelationGroup: Sendable {
 /// One pass over the exemplars fills every browsing index, so list pages never scan.
 private struct BrowsingAxes: RelationGroup {
     var exemplarsOfYear: [Int: [String]] = [:]
-    var exemplarsOfField: [String: [String]] = [:]
+    var exemplarsOfField = IDTable<[String]>()
     var exemplarsOfScope: [Exemplar.Scope: [String]] = [:]
     var phaseMembers: [String] = []
 
@@ -104,9 +104,9 @@ private struct BrowsingAxes: RelationGroup {
 
 /// Units under units, and the exemplars of each unit and of the units below it.
 private struct UnitRelations: RelationGroup {
-    var childUnits: [String: [String]]
-    var exemplarsOfUnit: [String: [String]]
-    var membersOfUnit: [String: [String]] = [:]
+    var childUnits: IDTable<[String]>
+    var exemplarsOfUnit: IDTable<[String]>
+    var membersOfUnit = IDTable<[String]>()
 
     init(_ graph: SiteGraph, exemplarOrder: [String]) {
         var children = Relation(), exemplars = Relation()
@@ -208,11 +208,19 @@ private struct Named: Sendable {
 
 /// One relation being built: each pair once, in first-seen order, without quadratic scans.
 private struct Relation: Sendable {
-    private struct Pair: Hashable, Sendable {
+    /// Hashed like `ItemKey`: every edge of the graph is checked here once.
+    private struct Pair: KeyHashed, Sendable {
         let from: String, to: String
+
+        var keyHash: UInt64 {
+            var hash = KeyHash()
+            hash.add(from)
+            hash.add(to)
+            return hash.value
+        }
     }
 
-    private(set) var targets: [String: [String]] = [:]
+    private(set) var targets = IDTable<[String]>()
     private var seen: Set<Pair> = []
 
     mutating func add(_ from: String, _ to: String) {

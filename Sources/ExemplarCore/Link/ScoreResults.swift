@@ -43,8 +43,8 @@ public enum Rating: String, Sendable, CaseIterable {
 public enum ScoreResults {
     /// Results by exemplar id, years in order; sheets of exemplars not in the graph (drafts,
     /// unknown ids) are left out.
-    public static func compute(_ sheets: [ScoreSheet], graph: SiteGraph, today: CalendarDate) -> [String: [ScoreYear]] {
-        var results: [String: [ScoreYear]] = [:]
+    public static func compute(_ sheets: [ScoreSheet], graph: SiteGraph, today: CalendarDate) -> IDTable<[ScoreYear]> {
+        var results = IDTable<[ScoreYear]>()
         for sheet in sheets {
             guard let exemplar = graph.exemplars[sheet.id] else { continue }
             let weekly = exemplar.kind == .individual

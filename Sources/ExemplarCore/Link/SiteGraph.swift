@@ -4,19 +4,19 @@
 /// the reverse edges say which pages show an item, so which pages an edit reaches.
 public struct SiteGraph: Sendable {
     public var site: SiteConfig
-    public var units: [String: Unit] = [:]
-    public var exemplars: [String: Exemplar] = [:]
-    public var initiatives: [String: Initiative] = [:]
-    public var events: [String: Event] = [:]
-    public var pages: [String: FreePage] = [:]
-    public var awards: [String: Award] = [:]
-    public var fields: [String: Field] = [:]
-    public var criteria: [String: Criterion] = [:]
+    public var units: IDTable<Unit> = .init()
+    public var exemplars: IDTable<Exemplar> = .init()
+    public var initiatives: IDTable<Initiative> = .init()
+    public var events: IDTable<Event> = .init()
+    public var pages: IDTable<FreePage> = .init()
+    public var awards: IDTable<Award> = .init()
+    public var fields: IDTable<Field> = .init()
+    public var criteria: IDTable<Criterion> = .init()
     public var media: Set<String> = []
     /// The published sizes of every photo under `media/` that could be processed.
-    public var images: [String: PublishedImage] = [:]
+    public var images: IDTable<PublishedImage> = .init()
     /// Bytes of each file offered for download.
-    public var fileSizes: [String: Int] = [:]
+    public var fileSizes: IDTable<Int> = .init()
     /// Content paths of files that exist but failed to load (`individuals/x.md`): a body
     /// link to one is not reported as broken, the file's own error is.
     public var unloadedPaths: Set<String> = []
@@ -31,27 +31,27 @@ public struct SiteGraph: Sendable {
     public var menuPages: [String] = []
 
     // Relations, each a list of ids in display order.
-    public var childUnits: [String: [String]] = [:]
-    public var exemplarsOfUnit: [String: [String]] = [:]
+    public var childUnits: IDTable<[String]> = .init()
+    public var exemplarsOfUnit: IDTable<[String]> = .init()
     /// Exemplars of a unit and of every unit below it: what its page and paginated list show.
-    public var membersOfUnit: [String: [String]] = [:]
-    public var initiativesOfExemplar: [String: [String]] = [:]
-    public var ownersOfInitiative: [String: [String]] = [:]
-    public var initiativesOfUnit: [String: [String]] = [:]
-    public var adoptionsOfUnit: [String: [String]] = [:]
-    public var eventsOfExemplar: [String: [String]] = [:]
-    public var eventsOfInitiative: [String: [String]] = [:]
-    public var eventsOfUnit: [String: [String]] = [:]
-    public var holdersOfAward: [String: [String]] = [:]
+    public var membersOfUnit: IDTable<[String]> = .init()
+    public var initiativesOfExemplar: IDTable<[String]> = .init()
+    public var ownersOfInitiative: IDTable<[String]> = .init()
+    public var initiativesOfUnit: IDTable<[String]> = .init()
+    public var adoptionsOfUnit: IDTable<[String]> = .init()
+    public var eventsOfExemplar: IDTable<[String]> = .init()
+    public var eventsOfInitiative: IDTable<[String]> = .init()
+    public var eventsOfUnit: IDTable<[String]> = .init()
+    public var holdersOfAward: IDTable<[String]> = .init()
 
     // Browsing axes: exemplars by year, field of work and scope, collectives first.
     public var exemplarsOfYear: [Int: [String]] = [:]
-    public var exemplarsOfField: [String: [String]] = [:]
+    public var exemplarsOfField: IDTable<[String]> = .init()
     public var exemplarsOfScope: [Exemplar.Scope: [String]] = [:]
     /// Exemplars honoured in a year of the site's phase.
     public var phaseMembers: [String] = []
     /// Score results by exemplar id, years in order (`ScoreResults`).
-    public var scores: [String: [ScoreYear]] = [:]
+    public var scores: IDTable<[ScoreYear]> = .init()
 
     public init(site: SiteConfig) {
         self.site = site
@@ -86,7 +86,7 @@ public struct SiteGraph: Sendable {
     }
 
     /// The same, from the units under each unit alone, for the linker before the graph holds them.
-    static func unitAndDescendants(_ id: String, childUnits: [String: [String]]) -> [String] {
+    static func unitAndDescendants(_ id: String, childUnits: IDTable<[String]>) -> [String] {
         var result: [String] = []
         var queue = [id]
         var seen: Set<String> = []

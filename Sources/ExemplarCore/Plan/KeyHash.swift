@@ -21,11 +21,20 @@ struct KeyHash {
                 add(word: words.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 index += 8
             }
+            // The last 0-7 bytes in at most three loads, in the order a byte at a time would put them.
             var shift: UInt64 = 0
-            while index < bytes.count {
+            if bytes.count - index >= 4 {
+                tail |= UInt64(UInt32(littleEndian: words.loadUnaligned(fromByteOffset: index, as: UInt32.self)))
+                shift = 32
+                index += 4
+            }
+            if bytes.count - index >= 2 {
+                tail |= UInt64(UInt16(littleEndian: words.loadUnaligned(fromByteOffset: index, as: UInt16.self))) << shift
+                shift += 16
+                index += 2
+            }
+            if index < bytes.count {
                 tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
             }
         }
         add(word: tail)
@@ -54,5 +63,20 @@ struct KeyHash {
         var mixed = value ^ UInt64(bitPattern: Int64(seed))
         mixed = (mixed ^ (mixed >> 31)) &* 0x9E37_79B9_7F4A_7C15
         return Int(bitPattern: UInt(truncatingIfNeeded: mixed ^ (mixed >> 29)))
+    }
+}
+
+/// A key that `Dictionary` and `Set` hash by its `KeyHash`, mixed with the table's seed.
+public protocol KeyHashed: Hashable {
+    var keyHash: UInt64 { get }
+}
+
+extension KeyHashed {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keyHash)
+    }
+
+    public func _rawHashValue(seed: Int) -> Int {
+        KeyHash.mix(keyHash, seed: seed)
     }
 }

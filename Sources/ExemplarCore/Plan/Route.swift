@@ -132,16 +132,8 @@ extension Listing {
 
 /// Pages ask for addresses by route hundreds of times each (`Views.url`): a route is hashed
 /// from its case and its id's bytes (`KeyHash`), without the standard hasher's rounds.
-extension Route {
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(keyHash)
-    }
-
-    public func _rawHashValue(seed: Int) -> Int {
-        KeyHash.mix(keyHash, seed: seed)
-    }
-
-    private var keyHash: UInt64 {
+extension Route: KeyHashed {
+    public var keyHash: UInt64 {
         var hash = KeyHash()
         switch self {
         case .home: hash.add(0)

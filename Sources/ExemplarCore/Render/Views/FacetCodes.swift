@@ -3,7 +3,7 @@
 /// hashing each member's unit, field and award names into a dictionary for every list.
 struct FacetCodes: Sendable {
     /// Row of each exemplar that has facets.
-    private let rows: [String: Int]
+    private let rows: IDTable<Int>
     private let units: CodedValues<String>
     private let years: CodedValues<Int>
     private let fields: CodedValues<String>
@@ -11,7 +11,7 @@ struct FacetCodes: Sendable {
 
     /// `facets[i]` are the facets of `ids[i]` (nil: not an exemplar).
     init(ids: [String], facets: [FilterFacets?]) {
-        var rows: [String: Int] = [:]
+        var rows = IDTable<Int>()
         rows.reserveCapacity(ids.count)
         var kept: [FilterFacets] = []
         kept.reserveCapacity(ids.count)

@@ -21,32 +21,32 @@ struct TrackedGraph: Sendable {
 
     var site: SiteConfig { base.site }
 
-    var units: TrackedTable<String, Unit> { .init(base.units, .units, reads) }
-    var exemplars: TrackedTable<String, Exemplar> { .init(base.exemplars, .exemplars, reads) }
-    var initiatives: TrackedTable<String, Initiative> { .init(base.initiatives, .initiatives, reads) }
-    var events: TrackedTable<String, Event> { .init(base.events, .events, reads) }
-    var pages: TrackedTable<String, FreePage> { .init(base.pages, .pages, reads) }
-    var awards: TrackedTable<String, Award> { .init(base.awards, .awards, reads) }
-    var fields: TrackedTable<String, Field> { .init(base.fields, .fields, reads) }
-    var criteria: TrackedTable<String, Criterion> { .init(base.criteria, .criteria, reads) }
+    var units: TrackedTable<IDTable<Unit>> { .init(base.units, .units, reads) }
+    var exemplars: TrackedTable<IDTable<Exemplar>> { .init(base.exemplars, .exemplars, reads) }
+    var initiatives: TrackedTable<IDTable<Initiative>> { .init(base.initiatives, .initiatives, reads) }
+    var events: TrackedTable<IDTable<Event>> { .init(base.events, .events, reads) }
+    var pages: TrackedTable<IDTable<FreePage>> { .init(base.pages, .pages, reads) }
+    var awards: TrackedTable<IDTable<Award>> { .init(base.awards, .awards, reads) }
+    var fields: TrackedTable<IDTable<Field>> { .init(base.fields, .fields, reads) }
+    var criteria: TrackedTable<IDTable<Criterion>> { .init(base.criteria, .criteria, reads) }
     var media: TrackedSet { .init(base: base.media, reads: reads) }
-    var scores: TrackedTable<String, [ScoreYear]> { .init(base.scores, .scores, reads) }
-    var images: TrackedTable<String, PublishedImage> { .init(base.images, .images, reads) }
-    var fileSizes: TrackedTable<String, Int> { .init(base.fileSizes, .fileSizes, reads) }
+    var scores: TrackedTable<IDTable<[ScoreYear]>> { .init(base.scores, .scores, reads) }
+    var images: TrackedTable<IDTable<PublishedImage>> { .init(base.images, .images, reads) }
+    var fileSizes: TrackedTable<IDTable<Int>> { .init(base.fileSizes, .fileSizes, reads) }
 
-    var childUnits: TrackedTable<String, [String]> { .init(base.childUnits, .childUnits, reads) }
-    var exemplarsOfUnit: TrackedTable<String, [String]> { .init(base.exemplarsOfUnit, .exemplarsOfUnit, reads) }
-    var initiativesOfExemplar: TrackedTable<String, [String]> { .init(base.initiativesOfExemplar, .initiativesOfExemplar, reads) }
-    var ownersOfInitiative: TrackedTable<String, [String]> { .init(base.ownersOfInitiative, .ownersOfInitiative, reads) }
-    var initiativesOfUnit: TrackedTable<String, [String]> { .init(base.initiativesOfUnit, .initiativesOfUnit, reads) }
-    var adoptionsOfUnit: TrackedTable<String, [String]> { .init(base.adoptionsOfUnit, .adoptionsOfUnit, reads) }
-    var eventsOfExemplar: TrackedTable<String, [String]> { .init(base.eventsOfExemplar, .eventsOfExemplar, reads) }
-    var eventsOfInitiative: TrackedTable<String, [String]> { .init(base.eventsOfInitiative, .eventsOfInitiative, reads) }
-    var eventsOfUnit: TrackedTable<String, [String]> { .init(base.eventsOfUnit, .eventsOfUnit, reads) }
-    var holdersOfAward: TrackedTable<String, [String]> { .init(base.holdersOfAward, .holdersOfAward, reads) }
-    var exemplarsOfYear: TrackedTable<Int, [String]> { .init(base.exemplarsOfYear, .exemplarsOfYear, reads) }
-    var exemplarsOfField: TrackedTable<String, [String]> { .init(base.exemplarsOfField, .exemplarsOfField, reads) }
-    var exemplarsOfScope: TrackedTable<Exemplar.Scope, [String]> { .init(base.exemplarsOfScope, .exemplarsOfScope, reads) }
+    var childUnits: TrackedTable<IDTable<[String]>> { .init(base.childUnits, .childUnits, reads) }
+    var exemplarsOfUnit: TrackedTable<IDTable<[String]>> { .init(base.exemplarsOfUnit, .exemplarsOfUnit, reads) }
+    var initiativesOfExemplar: TrackedTable<IDTable<[String]>> { .init(base.initiativesOfExemplar, .initiativesOfExemplar, reads) }
+    var ownersOfInitiative: TrackedTable<IDTable<[String]>> { .init(base.ownersOfInitiative, .ownersOfInitiative, reads) }
+    var initiativesOfUnit: TrackedTable<IDTable<[String]>> { .init(base.initiativesOfUnit, .initiativesOfUnit, reads) }
+    var adoptionsOfUnit: TrackedTable<IDTable<[String]>> { .init(base.adoptionsOfUnit, .adoptionsOfUnit, reads) }
+    var eventsOfExemplar: TrackedTable<IDTable<[String]>> { .init(base.eventsOfExemplar, .eventsOfExemplar, reads) }
+    var eventsOfInitiative: TrackedTable<IDTable<[String]>> { .init(base.eventsOfInitiative, .eventsOfInitiative, reads) }
+    var eventsOfUnit: TrackedTable<IDTable<[String]>> { .init(base.eventsOfUnit, .eventsOfUnit, reads) }
+    var holdersOfAward: TrackedTable<IDTable<[String]>> { .init(base.holdersOfAward, .holdersOfAward, reads) }
+    var exemplarsOfYear: TrackedTable<[Int: [String]]> { .init(base.exemplarsOfYear, .exemplarsOfYear, reads) }
+    var exemplarsOfField: TrackedTable<IDTable<[String]>> { .init(base.exemplarsOfField, .exemplarsOfField, reads) }
+    var exemplarsOfScope: TrackedTable<[Exemplar.Scope: [String]]> { .init(base.exemplarsOfScope, .exemplarsOfScope, reads) }
 
     var unitOrder: [String] { order(.unitOrder, base.unitOrder) }
     var collectiveOrder: [String] { order(.collectiveOrder, base.collectiveOrder) }
@@ -71,7 +71,7 @@ struct TrackedGraph: Sendable {
 
     func members(ofUnit id: String) -> [String] { membersOfUnit[id] ?? [] }
 
-    var membersOfUnit: TrackedTable<String, [String]> { .init(base.membersOfUnit, .membersOfUnit, reads) }
+    var membersOfUnit: TrackedTable<IDTable<[String]>> { .init(base.membersOfUnit, .membersOfUnit, reads) }
 }
 
 /// Keys of the graph's tables as page inputs name them.
@@ -83,29 +83,44 @@ extension String: InputKey { var inputKey: String { self } }
 extension Int: InputKey { var inputKey: String { String(self) } }
 extension Exemplar.Scope: InputKey { var inputKey: String { rawValue } }
 
+/// What `TrackedTable` reads: a table of the graph by id (`IDTable`), year or scope.
+protocol GraphLookup {
+    associatedtype Key: InputKey
+    associatedtype Value
+    associatedtype Values: Collection<Value>
+    associatedtype Keys: Collection<Key>
+    subscript(key: Key) -> Value? { get }
+    var values: Values { get }
+    var keys: Keys { get }
+}
+
+extension Dictionary: GraphLookup where Key: InputKey {}
+
+extension IDTable: GraphLookup {}
+
 /// One table of the graph; a look-up notes the entry, a walk over all of it the table.
-struct TrackedTable<Key: InputKey, Value> {
-    let base: [Key: Value]
+struct TrackedTable<Table: GraphLookup> {
+    let base: Table
     let table: GraphTable
     let reads: Reads?
 
-    init(_ base: [Key: Value], _ table: GraphTable, _ reads: Reads?) {
+    init(_ base: Table, _ table: GraphTable, _ reads: Reads?) {
         self.base = base
         self.table = table
         self.reads = reads
     }
 
-    subscript(key: Key) -> Value? {
+    subscript(key: Table.Key) -> Table.Value? {
         reads?.note(.entry(table, key.inputKey))
         return base[key]
     }
 
-    var values: Dictionary<Key, Value>.Values {
+    var values: Table.Values {
         reads?.note(.all(table))
         return base.values
     }
 
-    var keys: Dictionary<Key, Value>.Keys {
+    var keys: Table.Keys {
         reads?.note(.all(table))
         return base.keys
     }

@@ -102,17 +102,17 @@ struct Views: Sendable {
 
     /// Cards of every item, made once and shared by all the lists they appear in.
     struct Cards: Sendable {
-        var exemplars: [String: TemplateValue] = [:]
-        var initiatives: [String: TemplateValue] = [:]
-        var events: [String: TemplateValue] = [:]
-        var units: [String: TemplateValue] = [:]
+        var exemplars = IDTable<TemplateValue>()
+        var initiatives = IDTable<TemplateValue>()
+        var events = IDTable<TemplateValue>()
+        var units = IDTable<TemplateValue>()
         /// Filter choices of each exemplar list, from the whole list.
         var filters: [Listing: TemplateValue] = [:]
         /// Each exemplar's facets and each list's counts the filter choices were made from.
         var facets: [String: FilterFacets] = [:]
         var filterCounts: [Listing: FilterCounts] = [:]
         /// Each exemplar as the filter script reads it from a list's JSON, in UTF-8.
-        var filterEntries: [String: [UInt8]] = [:]
+        var filterEntries = IDTable<[UInt8]>()
 
         /// The card of item `id` of table `.exemplars`, `.initiatives`, `.events` or `.units`.
         func card(_ table: GraphTable, _ id: String) -> TemplateValue? {
@@ -201,13 +201,13 @@ struct Views: Sendable {
                 }
                 return views.makeFilterEntry(id).exactlySized()
             }
-            cards.filterEntries = Dictionary(zip(ids, entries), uniquingKeysWith: { first, _ in first })
+            cards.filterEntries = IDTable(zip(ids, entries))
         }
         return inputs
     }
 
     private func build(_ table: GraphTable, _ ids: [String], _ reuse: CardReuse?, _ inputs: inout CardInputs,
-                       _ track: Bool, _ make: @escaping @Sendable (Views, String) -> TemplateData?) -> [String: TemplateValue] {
+                       _ track: Bool, _ make: @escaping @Sendable (Views, String) -> TemplateData?) -> IDTable<TemplateValue> {
         let views = self
         let made = ids.parallelRuns { run -> [(TemplateValue, Set<PageInput>?)] in
             // Kept for the whole build: each as a record, those of a run sharing their names.
@@ -221,7 +221,7 @@ struct Views: Sendable {
                 return (.record(record), reads?.inputs)
             }
         }.flatMap { $0 }
-        var cards: [String: TemplateValue] = [:]
+        var cards = IDTable<TemplateValue>()
         cards.reserveCapacity(ids.count)
         for (id, (value, read)) in zip(ids, made) where cards[id] == nil {
             cards[id] = value
