@@ -201,19 +201,42 @@ struct SearchIndex {
 
     /// `numbers` in decimal, separated by commas. Most of an index is these numbers, millions
     /// of them: their text is made in room taken once, not byte by byte (each append checks
-    /// the array's room and owner).
+    /// the array's room and owner), and a small one (most are: gaps between documents, codes)
+    /// is copied whole from `commaDecimals`.
     static func decimals(_ numbers: [Int32]) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
-            var at = 0
-            for (index, number) in numbers.enumerated() {
-                if index > 0 {
-                    room[at] = 0x2C
-                    at += 1
+            guard let first = numbers.first, let base = room.baseAddress else {
+                count = 0
+                return
+            }
+            var at = writeDecimal(first, into: room, at: 0)
+            commaDecimals.withUnsafeBufferPointer { table in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for index in 1..<numbers.count {
+                        let number = numbers[index]
+                        if UInt32(bitPattern: number) < UInt32(table.count) {
+                            // Eight bytes written, the room of this number and the next taken.
+                            let entry = table[Int(number)]
+                            UnsafeMutableRawPointer(base + at).storeBytes(of: entry.littleEndian, as: UInt64.self)
+                            at &+= Int(entry &>> 56)
+                        } else {
+                            room[at] = 0x2C
+                            at = writeDecimal(number, into: room, at: at + 1)
+                        }
+                    }
                 }
-                at = writeDecimal(number, into: room, at: at)
             }
             count = at
         }
+    }
+
+    /// `,` and the decimal digits of each number below 4096, in the low bytes (first byte
+    /// lowest), and in the top byte how many bytes they are.
+    private static let commaDecimals: [UInt64] = (0..<4096).map { number in
+        let text = Array(("," + String(number)).utf8)
+        var entry = UInt64(text.count) << 56
+        for (index, byte) in text.enumerated() { entry |= UInt64(byte) << (8 * UInt64(index)) }
+        return entry
     }
 
     /// The most bytes an Int32 takes in decimal: a sign and ten digits.
