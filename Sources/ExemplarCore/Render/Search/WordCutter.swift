@@ -302,10 +302,12 @@ struct WordCutter {
     }
 
     private static func number(_ text: String, in list: inout [String], _ numbers: inout [String: Int32]) -> Int32 {
-        if let number = numbers[text] { return number }
-        let number = Int32(list.count)
-        list.append(text)
-        numbers[text] = number
+        // Found or put in with one lookup: a key's text is hashed once.
+        let next = Int32(list.count)
+        let number = value(&numbers[text, default: next])
+        if number == next { list.append(text) }
         return number
     }
+
+    private static func value(_ number: inout Int32) -> Int32 { number }
 }
