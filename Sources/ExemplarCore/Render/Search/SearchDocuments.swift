@@ -30,36 +30,38 @@ extension Views {
         guard let path = pathOf[.exemplar(e.id)] else { return nil }
         let body = bodyText(e.body, folder: e.kind == .collective ? "collectives" : "individuals", file: e.source.file,
                             summary: e.summary)
-        var terms = e.fields.compactMap { graph.fields[$0.value]?.name }
-        terms += graph.rankedAwards(of: e).map(\.award.name)
+        // A field's texts are cut one after another, as they would be joined by spaces.
+        var fields: [(SearchDocument.Field, String)] = [(.name, e.name)]
+        for position in [e.position, e.leader].compactMap({ $0 }) { fields.append((.position, position)) }
+        fields.append((.unit, unitName(e.unit.value)))
+        for field in e.fields { if let name = graph.fields[field.value]?.name { fields.append((.terms, name)) } }
+        for ranked in graph.rankedAwards(of: e) { fields.append((.terms, ranked.award.name)) }
         // A tag's hyphens part its words as spaces would (`SearchText`).
-        terms += e.tags
-        terms += e.years.map { String($0.value) }
-        if let scope = e.scope { terms.append(text("scope_\(scope.rawValue)")) }
+        for tag in e.tags { fields.append((.terms, tag)) }
+        for year in e.years { fields.append((.terms, String(year.value))) }
+        if let scope = e.scope { fields.append((.terms, text("scope_\(scope.rawValue)"))) }
+        fields.append((.summary, e.summary ?? ""))
         return SearchDocument(
             group: e.kind == .collective ? .collective : .individual, path: path, name: e.name,
             label: text("kind_\(e.kind.rawValue)"), unit: e.unit.value,
             years: e.years.map(\.value), yearsText: yearsText(e.years.map(\.value)),
-            snippet: body.snippet,
-            fields: [(.name, e.name), (.position, [e.position, e.leader].compactMap { $0 }.joined(separator: " ")),
-                     (.unit, unitName(e.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, e.summary ?? "")], body: body.bytes, bodyFile: body.file)
+            snippet: body.snippet, fields: fields, body: body.bytes, bodyFile: body.file)
     }
 
     private func searchDocument(_ m: Initiative) -> SearchDocument? {
         guard let path = pathOf[.initiative(m.id)] else { return nil }
         let body = bodyText(m.body, folder: "models", file: m.source.file, summary: m.summary)
-        var terms = m.fields.compactMap { graph.fields[$0.value]?.name }
-        terms += (graph.ownersOfInitiative[m.id] ?? []).compactMap { graph.exemplars[$0]?.name }
-        terms += m.tags
-        terms += [text("initiative_kind_\(m.kind.rawValue)")] + (m.year.map { [String($0)] } ?? [])
+        var fields: [(SearchDocument.Field, String)] = [(.name, m.title), (.unit, unitName(m.unit.value))]
+        for field in m.fields { if let name = graph.fields[field.value]?.name { fields.append((.terms, name)) } }
+        for owner in graph.ownersOfInitiative[m.id] ?? [] { if let name = graph.exemplars[owner]?.name { fields.append((.terms, name)) } }
+        for tag in m.tags { fields.append((.terms, tag)) }
+        fields.append((.terms, text("initiative_kind_\(m.kind.rawValue)")))
+        if let year = m.year { fields.append((.terms, String(year))) }
+        for summary in [m.summary, m.benefit].compactMap({ $0 }) { fields.append((.summary, summary)) }
         return SearchDocument(
             group: .initiative, path: path, name: m.title, label: text("initiative_kind_\(m.kind.rawValue)"),
             unit: m.unit.value, years: m.year.map { [$0] } ?? [], yearsText: m.year.map(String.init) ?? "",
-            snippet: body.snippet,
-            fields: [(.name, m.title), (.unit, unitName(m.unit.value)), (.terms, terms.joined(separator: " ")),
-                     (.summary, [m.summary, m.benefit].compactMap { $0 }.joined(separator: " "))],
-            body: body.bytes, bodyFile: body.file)
+            snippet: body.snippet, fields: fields, body: body.bytes, bodyFile: body.file)
     }
 
     private func searchDocument(_ event: Event) -> SearchDocument? {

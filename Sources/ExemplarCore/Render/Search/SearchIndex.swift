@@ -201,19 +201,47 @@ struct SearchIndex {
 
     /// `numbers` in decimal, separated by commas. Most of an index is these numbers, millions
     /// of them: their text is made in room taken once, not byte by byte (each append checks
-    /// the array's room and owner).
+    /// the array's room and owner), and a small one (most are: gaps between documents, codes)
+    /// is copied whole from `commaDecimals`.
     static func decimals(_ numbers: [Int32]) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: numbers.count * (maxDecimal + 1)) { room, count in
-            var at = 0
-            for (index, number) in numbers.enumerated() {
-                if index > 0 {
-                    room[at] = 0x2C
-                    at += 1
+            guard let first = numbers.first, let base = room.baseAddress else {
+                count = 0
+                return
+            }
+            var at = writeDecimal(first, into: room, at: 0)
+            commaDecimals.withUnsafeBufferPointer { table in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for index in 1..<numbers.count {
+                        let number = numbers[index]
+                        if UInt32(bitPattern: number) < UInt32(table.count) {
+                            // Eight bytes written, the room of this number and the next taken.
+                            let entry = table[Int(number)]
+                            UnsafeMutableRawPointer(base + at).storeBytes(of: entry.littleEndian, as: UInt64.self)
+                            at &+= Int(entry &>> 56)
+                        } else {
+                            room[at] = 0x2C
+                            at = writeDecimal(number, into: room, at: at + 1)
+                        }
+                    }
                 }
-                at = writeDecimal(number, into: room, at: at)
             }
             count = at
         }
+    }
+
+    /// `,` and the decimal digits of each number below 4096, in the low bytes (first byte
+    /// lowest), and in the top byte how many bytes they are.
+    private static let commaDecimals: [UInt64] = (0..<4096).map { number in
+        // Made by arithmetic: a String for each cost thousands of instructions.
+        let digits: UInt64 = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : 4
+        var entry = (digits + 1) << 56 | 0x2C
+        var value = UInt64(number)
+        for position in stride(from: digits, to: 0, by: -1) {
+            entry |= (0x30 + value % 10) << (8 * position)
+            value /= 10
+        }
+        return entry
     }
 
     /// The most bytes an Int32 takes in decimal: a sign and ten digits.

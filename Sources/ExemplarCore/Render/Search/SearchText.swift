@@ -117,6 +117,91 @@ enum SearchText {
         }
     }
 
+    /// Calls `run` with where every run of bytes that are ASCII letters, digits or not ASCII
+    /// starts and ends, in order: every word of `scan` lies whole in one run, and a run holds
+    /// one word but for a few (`"Đức"`, `2019–2020`), so a caller that knows each run's words
+    /// (they depend on its bytes alone) need not look at each scalar. Markdown is skipped and
+    /// `plain` checked as `scan` does, except in the runs themselves, which the caller checks.
+    /// `last`: the scan stops after this run (`\r` with `plain`), before `scan` would have
+    /// given the run's last word; `run` returns false to stop it.
+    @inline(__always)
+    static func runs(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, plain: Bool,
+                     _ run: (_ start: Int, _ end: Int, _ last: Bool) -> Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        return runKinds.withUnsafeBufferPointer { kinds in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = base[index]
+                let kind = kinds[Int(byte)]
+                if kind == RunKind.run {
+                    let start = index
+                    index &+= 1
+                    // Eight bytes at a time while eight are there: most runs end in the first eight.
+                    var ended = false
+                    while index &+ 8 <= count {
+                        let stops = Self.stops(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                        if stops != 0 {
+                            index &+= stops.trailingZeroBitCount &>> 3
+                            ended = true
+                            break
+                        }
+                        index &+= 8
+                    }
+                    if !ended {
+                        while index < count, kinds[Int(base[index])] == RunKind.run { index &+= 1 }
+                    }
+                    if plain, index < count, base[index] == 0x0D {
+                        _ = run(start, index, true)
+                        return false
+                    }
+                    if !run(start, index, false) { return false }
+                    continue
+                }
+                index &+= 1
+                if kind == RunKind.space { continue }
+                if byte == 0x0D {
+                    if plain { return false }
+                    continue
+                }
+                // `]` or `<`
+                if markdown {
+                    let next = PlainText.skipped(bytes, from: index, after: byte)
+                    if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
+                    index = next
+                }
+            }
+            return true
+        }
+    }
+
+    /// The high bit of each of the eight bytes of `word` (the first lowest) that ends a run: an
+    /// ASCII byte other than a letter or digit, found in all eight at once.
+    @inline(__always)
+    static func stops(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = word & ~high
+        // A byte at least `low` gets its high bit from adding 0x80 - low, one above `high` from 0x7F - high.
+        let digit = (ascii &+ 0x5050_5050_5050_5050) & ~(ascii &+ 0x4646_4646_4646_4646)
+        let folded = ascii | 0x2020_2020_2020_2020
+        let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)
+        return ~(word | digit | letter) & high
+    }
+
+    /// What `runs` does with a byte: part of a run, an ASCII byte between runs, or one of
+    /// `\r`, `]` and `<` (an ASCII byte between runs that `plain` or Markdown may stop at).
+    private enum RunKind {
+        static let space: UInt8 = 0, run: UInt8 = 1, other: UInt8 = 2
+    }
+
+    private static let runKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...: return RunKind.run
+        case 0x0D, 0x3C, 0x5D: return RunKind.other
+        default: return RunKind.space
+        }
+    }
+
     /// What `scan` does with a byte at once: an ASCII letter or digit (`letter`), another
     /// ASCII byte that only parts words (`space`), the first of two bytes of U+00C0…U+02FF
     /// (`twoBytes`), the first of three of U+1000…U+1FFF (`threeBytes`); every other byte

@@ -4,9 +4,11 @@ import Foundation
 /// once: most words of a site repeat, and folding is most of what a word costs. Keys and
 /// spellings are numbered in the cutter's own tables; the index maps them to its own.
 ///
-/// Words are looked up by their bytes where they lie, never copied into a String: the first
-/// 16 bytes and the length, compared as two integers, tell most words apart at once (a
-/// Vietnamese word is a syllable of a few bytes). A body on file is read into one buffer kept
+/// Text is read in runs of letters and non-ASCII bytes between ASCII spaces and punctuation
+/// (`SearchText.runs`), each looked up by its bytes where they lie, never copied into a
+/// String: the first 16 bytes and the length, compared as two integers, tell most runs apart
+/// at once (a Vietnamese word is a syllable of a few bytes), and a run met before gives its
+/// words without its scalars being read again. A body on file is read into one buffer kept
 /// from document to document and cut as it is checked (`BodyReader`).
 struct WordCutter {
     /// One key of a document: key and spelling (numbers in the cutter's tables) and the name
@@ -23,22 +25,33 @@ struct WordCutter {
     private var keyNumbers: [String: Int32] = [:]
     private var spellingNumbers: [String: Int32] = [:]
 
-    /// A word as written: its first 16 bytes (little-endian, zeros past its end), its length
-    /// in bytes (0: an empty slot), its key and spelling, and where the bytes of a longer word
-    /// past the first 16 are in `longer`.
+    /// A run of `SearchText.runs` as written: its first 16 bytes (little-endian, zeros past its
+    /// end), its length in bytes (0: an empty slot), where its bytes past the first 16 are in
+    /// `longer`, whether it is plain (`BodyBytes.isPlain`), and its words: the key and spelling
+    /// of its one word when that is the whole run, else (`key` -1) `count` pieces from `spelling`.
     private struct Slot {
         var head: UInt64 = 0
         var tail: UInt64 = 0
         var length: Int32 = 0
-        var key: Int32 = 0
-        var spelling: Int32 = 0
         var rest: Int32 = 0
+        var key: Int32 = -1
+        var spelling: Int32 = 0
+        var count: Int32 = 0
+        var plain = false
+    }
+
+    /// A word of a run that is not one whole word: its key, spelling, and where it ends in the run.
+    private struct Piece {
+        var key: Int32
+        var spelling: Int32
+        var end: Int32
     }
 
     /// Open addressing by a hash of the first bytes; kept at most half full.
     private var slots = [Slot](repeating: Slot(), count: 1 << 12)
-    private var words = 0
+    private var runs = 0
     private var longer: [UInt8] = []
+    private var pieces: [Piece] = []
 
     /// By key number: the last document the key was seen in, and its posting there; one
     /// array, so that a word reads one place. Sized before each text for every key it could
@@ -133,29 +146,52 @@ struct WordCutter {
         }
         return seen.withUnsafeMutableBufferPointer { seen in
             found.withUnsafeMutableBufferPointer { found in
-                SearchText.scan(bytes, markdown: markdown, plain: plain) { start, end in
-                    let word = find(bytes, start, end)
-                    let key = Int(word.key)
-                    let last = seen[key]
-                    if last.document == document {
-                        // Most repeat a word of the same field: the posting is written only when it changes.
-                        if found[Int(last.posting)].rest & bit == 0 { found[Int(last.posting)].rest |= bit }
-                    } else {
-                        seen[key] = Seen(document: document, posting: Int32(posted))
-                        found[posted] = Posting(key: word.key, spelling: word.spelling, rest: bit)
-                        posted += 1
+                return SearchText.runs(bytes, markdown: markdown, plain: plain) { start, end, last in
+                    let run = find(bytes, start, end, plain: plain)
+                    if run.key >= 0, run.plain || !plain {
+                        if !last { Self.post(run.key, run.spelling, bit, document, seen, found, &posted) }
+                        return true
                     }
+                    if plain, !run.plain {
+                        // Not plain: its words up to the first byte `scan` refuses, then the text stops.
+                        _ = SearchText.scan(UnsafeBufferPointer(rebasing: bytes[start..<end]), markdown: false, plain: true) { from, to in
+                            let word = find(bytes, start + from, start + to, plain: true)
+                            Self.post(word.key, word.spelling, bit, document, seen, found, &posted)
+                        }
+                        return false
+                    }
+                    for piece in pieces[Int(run.spelling)..<Int(run.spelling + run.count)] where !last || piece.end < run.length {
+                        Self.post(piece.key, piece.spelling, bit, document, seen, found, &posted)
+                    }
+                    return true
                 }
             }
         }
     }
 
-    /// The key and spelling of the word at `start..<end`, folded and added when new.
+    /// Adds the word of `key` and `spelling`, found in the field of `bit`, to the postings of
+    /// `document`: the first `posted` of `found`.
     @inline(__always)
-    private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (key: Int32, spelling: Int32) {
-        let length = end - start
+    private static func post(_ key: Int32, _ spelling: Int32, _ bit: Int32, _ document: Int32, _ seen: UnsafeMutableBufferPointer<Seen>,
+                             _ found: UnsafeMutableBufferPointer<Posting>, _ posted: inout Int) {
+        let last = seen[Int(key)]
+        if last.document == document {
+            // Most repeat a word of the same field: the posting is written only when it changes.
+            if found[Int(last.posting)].rest & bit == 0 { found[Int(last.posting)].rest |= bit }
+        } else {
+            seen[Int(key)] = Seen(document: document, posting: Int32(posted))
+            found[posted] = Posting(key: key, spelling: spelling, rest: bit)
+            posted &+= 1
+        }
+    }
+
+    /// The run at `start..<end`, its words folded and added when new. A new run that is not
+    /// plain, met in a text cut as `plain`, is not added: it comes back with `plain` false.
+    @inline(__always)
+    private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, plain: Bool) -> Slot {
+        let length = end &- start
         var head: UInt64 = 0, tail: UInt64 = 0
-        if let base = bytes.baseAddress, start + 16 <= bytes.count {
+        if let base = bytes.baseAddress, start &+ 16 <= bytes.count {
             head = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
             tail = UInt64(littleEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
             if length < 16 {
@@ -163,7 +199,7 @@ struct WordCutter {
                     head &= Self.lowBytes(length)
                     tail = 0
                 } else {
-                    tail &= Self.lowBytes(length - 8)
+                    tail &= Self.lowBytes(length &- 8)
                 }
             }
         } else {
@@ -172,37 +208,51 @@ struct WordCutter {
                 if offset < 8 { head |= byte &<< UInt64(8 * offset) } else { tail |= byte &<< UInt64(8 * (offset - 8)) }
             }
         }
-        let mask = slots.count - 1
-        var index = Self.place(head, tail, length, past16: length > 16 ? UnsafeBufferPointer(rebasing: bytes[(start + 16)..<end]) : nil) & mask
-        while true {
-            let taken = slots[index]
-            if taken.length == 0 { break }
-            if taken.length == length, taken.head == head, taken.tail == tail,
-               length <= 16 || sameRest(Int(taken.rest), bytes, start + 16, length - 16) {
-                return (taken.key, taken.spelling)
+        return slots.withUnsafeBufferPointer { slots -> Slot? in
+            let mask = slots.count &- 1
+            var index = Self.place(head, tail, length, past16: length > 16 ? UnsafeBufferPointer(rebasing: bytes[(start + 16)..<end]) : nil) & mask
+            while true {
+                let taken = slots[index]
+                if taken.length == 0 { return nil }
+                if taken.length == length, taken.head == head, taken.tail == tail,
+                   length <= 16 || sameRest(Int(taken.rest), bytes, start + 16, length - 16) {
+                    return taken
+                }
+                index = (index &+ 1) & mask
             }
-            index = (index + 1) & mask
-        }
-        return add(UnsafeBufferPointer(rebasing: bytes[start..<end]), head: head, tail: tail, at: index)
+        } ?? add(UnsafeBufferPointer(rebasing: bytes[start..<end]), head: head, tail: tail, plain: plain)
     }
 
-    /// Folds a word met for the first time and puts it in the empty slot `index`. Apart from
-    /// `find`, whose loop runs for every word, so that it stays small.
+    /// Cuts a run met for the first time into its words, folds them and keeps the run. Apart
+    /// from `find`, whose loop runs for every run, so that it stays small.
     @inline(never)
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, at index: Int) -> (key: Int32, spelling: Int32) {
-        let length = bytes.count
-        let word = SearchText.word(bytes)
-        var new = Slot(head: head, tail: tail, length: Int32(length),
-                       key: Self.number(word.key, in: &keys, &keyNumbers),
-                       spelling: Self.number(word.spelling, in: &spellings, &spellingNumbers), rest: 0)
-        if length > 16 {
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, plain: Bool) -> Slot {
+        let isPlain = BodyBytes.isPlain(bytes)
+        if plain, !isPlain { return Slot() }
+        var new = Slot(head: head, tail: tail, length: Int32(bytes.count), plain: isPlain)
+        var words: [Range<Int>] = []
+        _ = SearchText.scan(bytes, markdown: false, plain: false) { words.append($0..<$1) }
+        if words.count == 1, words[0] == 0..<bytes.count {
+            (new.key, new.spelling) = numbers(of: SearchText.word(bytes))
+        } else {
+            new.spelling = Int32(pieces.count)
+            new.count = Int32(words.count)
+            for word in words {
+                let (key, spelling) = numbers(of: SearchText.word(UnsafeBufferPointer(rebasing: bytes[word])))
+                pieces.append(Piece(key: key, spelling: spelling, end: Int32(word.upperBound)))
+            }
+        }
+        if bytes.count > 16 {
             new.rest = Int32(longer.count)
             longer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[16...]))
         }
+        let mask = slots.count - 1
+        var index = Self.place(head, tail, bytes.count, past16: bytes.count > 16 ? UnsafeBufferPointer(rebasing: bytes[16...]) : nil) & mask
+        while slots[index].length != 0 { index = (index + 1) & mask }
         slots[index] = new
-        words += 1
-        if words * 2 > slots.count { grow() }
-        return (new.key, new.spelling)
+        runs += 1
+        if runs * 2 > slots.count { grow() }
+        return new
     }
 
     /// A mask of the low `count` bytes of a word (all of them from 8 on).
@@ -246,11 +296,18 @@ struct WordCutter {
         return Int(truncatingIfNeeded: hash >> 40)
     }
 
+    /// The numbers of a word's key and spelling, given when new.
+    private mutating func numbers(of word: SearchText.Word) -> (key: Int32, spelling: Int32) {
+        (Self.number(word.key, in: &keys, &keyNumbers), Self.number(word.spelling, in: &spellings, &spellingNumbers))
+    }
+
     private static func number(_ text: String, in list: inout [String], _ numbers: inout [String: Int32]) -> Int32 {
-        if let number = numbers[text] { return number }
-        let number = Int32(list.count)
-        list.append(text)
-        numbers[text] = number
+        // Found or put in with one lookup: a key's text is hashed once.
+        let next = Int32(list.count)
+        let number = value(&numbers[text, default: next])
+        if number == next { list.append(text) }
         return number
     }
+
+    private static func value(_ number: inout Int32) -> Int32 { number }
 }
