@@ -11,7 +11,7 @@ enum PlainBytes {
         let count = bytes.count
         var index = 0
         while index < count {
-            if count - index >= 8 {
+            if count &- index >= 8 {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let high = word & 0x8080_8080_8080_8080
                 // A byte of `word ^ 0x0D…` is zero where `word` has `\r`: the lowest such byte is
@@ -19,32 +19,32 @@ enum PlainBytes {
                 let crossed = word ^ 0x0D0D_0D0D_0D0D_0D0D
                 let carriageReturns = (crossed &- 0x0101_0101_0101_0101) & ~crossed & 0x8080_8080_8080_8080
                 if high | carriageReturns == 0 {
-                    index += 8
+                    index &+= 8
                     continue
                 }
                 if carriageReturns.trailingZeroBitCount < high.trailingZeroBitCount { return false }
                 // On to the first byte that is not ASCII; the ASCII before it is plain.
-                index += high.trailingZeroBitCount >> 3
+                index &+= high.trailingZeroBitCount &>> 3
             }
             let lead = base[index]
             switch lead {
             case 0x0D:
                 return false
             case 0..<0x80:
-                index += 1
+                index &+= 1
             case 0xC2...0xCB:
-                guard index + 1 < count else { return false }
-                let second = base[index + 1]
+                guard index &+ 1 < count else { return false }
+                let second = base[index &+ 1]
                 guard second & 0xC0 == 0x80, !(lead == 0xC2 && second == 0x85) else { return false }
-                index += 2
+                index &+= 2
             case 0xE1, 0xE2:
-                guard index + 2 < count else { return false }
-                let second = base[index + 1], third = base[index + 2]
+                guard index &+ 2 < count else { return false }
+                let second = base[index &+ 1], third = base[index &+ 2]
                 guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
                 let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
                 switch scalar {
                 case 0x2028, 0x2029: return false
-                case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: index += 3
+                case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: index &+= 3
                 default: return false
                 }
             default:
