@@ -17,46 +17,51 @@ struct FrontMatter: Equatable {
         case missingClosingFence
     }
 
-    /// Where the fences are, as UTF-8 offsets.
-    private enum Scan {
-        case found(yamlStart: Int, closingFence: Int, bodyStart: Int, closingLine: Int)
-        case failed(Failure)
+    /// Where the parts lie in a file's UTF-8 bytes.
+    struct Ranges: Equatable {
+        var yamlStart: Int
+        /// The start of the closing fence's line.
+        var closingFence: Int
+        /// The body runs from here to the end.
+        var bodyStart: Int
+        var bodyFirstLine: Int
+
+        /// The YAML in bytes without `\r`: up to the `\n` that ends its last line.
+        var plainYAML: Range<Int> { yamlStart..<(closingFence > yamlStart ? closingFence - 1 : closingFence) }
     }
 
     static func split(_ text: String) throws(Failure) -> FrontMatter {
         // The lines are found in the text's UTF-8 storage: walking `String.UTF8View` indices
         // cost more than the rest of reading a file's front matter.
-        var storage = text
-        let scan = storage.withUTF8 { bytes -> Scan in
-            var lineStart = 0
-            var lineNumber = 1
-            var yamlStart: Int?
-            while lineStart < bytes.count {
-                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-                let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
-                if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
-                    if let yamlStart {
-                        return .found(yamlStart: yamlStart, closingFence: lineStart, bodyStart: next, closingLine: lineNumber)
-                    }
-                    yamlStart = next
-                } else if yamlStart == nil {
-                    return .failed(.missingOpeningFence)
+        let scanned = text.withUTF8Bytes { bytes in Result { () throws(Failure) -> Ranges in try ranges(bytes) } }
+        let found = try scanned.get()
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let yaml = text[index(found.yamlStart)..<index(found.closingFence)].dropLast(found.closingFence > found.yamlStart ? 1 : 0)
+        return FrontMatter(yaml: String(yaml), yamlFirstLine: 2, body: String(text[index(found.bodyStart)...]),
+                           bodyFirstLine: found.bodyFirstLine)
+    }
+
+    /// Where `split` would cut text of these bytes.
+    static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Ranges {
+        var lineStart = 0
+        var lineNumber = 1
+        var yamlStart: Int?
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
+            if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                if let yamlStart {
+                    return Ranges(yamlStart: yamlStart, closingFence: lineStart, bodyStart: next, bodyFirstLine: lineNumber + 1)
                 }
-                lineStart = next
-                lineNumber += 1
+                yamlStart = next
+            } else if yamlStart == nil {
+                throw .missingOpeningFence
             }
-            return .failed(yamlStart == nil ? .missingOpeningFence : .missingClosingFence)
+            lineStart = next
+            lineNumber += 1
         }
-        switch scan {
-        case .failed(let failure):
-            throw failure
-        case .found(let yamlStart, let closingFence, let bodyStart, let closingLine):
-            let utf8 = text.utf8
-            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-            let yaml = text[index(yamlStart)..<index(closingFence)].dropLast(closingFence > yamlStart ? 1 : 0)
-            return FrontMatter(yaml: String(yaml), yamlFirstLine: 2, body: String(text[index(bodyStart)...]),
-                               bodyFirstLine: closingLine + 1)
-        }
+        throw yamlStart == nil ? .missingOpeningFence : .missingClosingFence
     }
 
     private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -13,12 +13,36 @@ struct ItemFile {
     static func open(_ url: URL, path: String, bag: DiagnosticBag) -> ItemFile? {
         let source = SourceLocation(file: path, line: 1, column: 0)
         do {
-            let read = try SourceText.readNoting(url)
-            guard let file = parse(read.text, id: itemID(for: url, at: source, bag: bag), path: path, bag: bag) else { return nil }
-            return ItemFile(id: file.id, fields: file.fields, body: file.body.stored(in: url, plainStamp: read.plainStamp), source: file.source)
+            let (data, stamp) = try SourceText.readBytes(url)
+            if let plain = plainParts(data) {
+                let body = Body(file: url, firstLine: plain.bodyFirstLine, isBlank: plain.isBlank, plainStamp: stamp)
+                return parse(yaml: plain.yaml, body: body, id: itemID(for: url, at: source, bag: bag), path: path, bag: bag)
+            }
+            let (text, plain) = try SourceText.decodeNoting(data)
+            guard let file = parse(text, id: itemID(for: url, at: source, bag: bag), path: path, bag: bag) else { return nil }
+            return ItemFile(id: file.id, fields: file.fields, body: file.body.stored(in: url, plainStamp: plain ? stamp : nil), source: file.source)
         } catch {
             bag.add(readFailure(error, at: source))
             return nil
+        }
+    }
+
+    /// The front matter of a file whose bytes are its text as read (`PlainBytes.isPlain`)
+    /// and split at their fences, with where the body starts and whether it is blank: the
+    /// body is not made a String, as rendering reads it again. Nil for any other file, which
+    /// is read the general way, with its diagnostics.
+    private static func plainParts(_ data: Data) -> (yaml: String, bodyFirstLine: Int, isBlank: Bool)? {
+        data.withUnsafeBytes { raw in
+            let bytes = SourceText.withoutByteOrderMark(raw.bindMemory(to: UInt8.self))
+            guard PlainBytes.isPlain(bytes) else { return nil }
+            let ranges: FrontMatter.Ranges
+            do {
+                ranges = try FrontMatter.ranges(bytes)
+            } catch {
+                return nil
+            }
+            let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges.plainYAML]), as: UTF8.self)
+            return (yaml, ranges.bodyFirstLine, PlainBytes.isBlank(UnsafeBufferPointer(rebasing: bytes[ranges.bodyStart...])))
         }
     }
 
@@ -37,14 +61,21 @@ struct ItemFile {
                            at: source, hint: "Thêm một dòng chỉ có `---` sau khoá cuối cùng, trước phần nội dung."))
             return nil
         }
+        return parse(yaml: parts.yaml, body: Body(markdown: parts.body, firstLine: parts.bodyFirstLine), id: id, path: path, bag: bag)
+    }
+
+    /// The front matter's fields read, with the body as the caller has it.
+    private static func parse(yaml: String, body: Body, id: String, path: String, bag: DiagnosticBag) -> ItemFile? {
+        let source = SourceLocation(file: path, line: 1, column: 0)
+        // The front matter starts on line 2, after the opening fence.
+        let firstLine = 2
         var diagnostics: [Diagnostic] = []
-        let node = YAMLDocument.parse(parts.yaml, file: path, firstLine: parts.yamlFirstLine, into: &diagnostics)
+        let node = YAMLDocument.parse(yaml, file: path, firstLine: firstLine, into: &diagnostics)
         bag.add(contentsOf: diagnostics)
         if diagnostics.hasErrors { return nil }
-        guard let fields = YAMLFields(node, file: path, firstLine: parts.yamlFirstLine, bag: bag,
+        guard let fields = YAMLFields(node, file: path, firstLine: firstLine, bag: bag,
                                       what: "Phần thông tin đầu tệp", fallback: source) else { return nil }
-        return ItemFile(id: id, fields: fields,
-                        body: Body(markdown: parts.body, firstLine: parts.bodyFirstLine), source: source)
+        return ItemFile(id: id, fields: fields, body: body, source: source)
     }
 
     /// The id is the file name; a name with capitals, spaces or diacritics still works,
@@ -89,5 +120,15 @@ struct ItemFile {
             return .error("not-utf8", "Tệp không phải văn bản UTF-8.", at: at,
                           hint: "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).")
         }
+    }
+}
+
+extension Body {
+    /// A body left in its file, read at load only for whether it is blank.
+    init(file: URL, firstLine: Int, isBlank: Bool, plainStamp: SourceStamp?) {
+        storage = .file(file)
+        self.firstLine = firstLine
+        self.isBlank = isBlank
+        self.plainStamp = plainStamp
     }
 }

@@ -9,16 +9,15 @@ enum SourceText {
 
     /// Only a regular file is read: a FIFO or a device would block or never end.
     static func read(_ url: URL) throws(Failure) -> String {
-        try readNoting(url).text
+        try decodeNoting(readBytes(url).data).text
     }
 
-    /// The text, and the file's stamp when its bytes were the text as they were
-    /// (`BodyBytes.isPlain`): no other line break than `\n`, nothing to normalise.
-    static func readNoting(_ url: URL) throws(Failure) -> (text: String, plainStamp: SourceStamp?) {
-        let data: Data
+    /// The file's bytes as they are, and its stamp as it was opened.
+    static func readBytes(_ url: URL) throws(Failure) -> (data: Data, stamp: SourceStamp?) {
         var stamp: SourceStamp?
         do {
-            data = try FileIO.readFile(url.path, stamp: &stamp)
+            let data = try FileIO.readFile(url.path, stamp: &stamp)
+            return (data, stamp)
         } catch {
             switch error {
             case .system(let error):
@@ -27,17 +26,20 @@ enum SourceText {
                 throw .unreadable("đó là \(kind), không phải tệp thường", hint: "Thay bằng tệp văn bản thật, hoặc xoá nó đi.")
             }
         }
-        let (text, plain) = try decodeNoting(data)
-        return (text, plain ? stamp : nil)
     }
 
     static func decode(_ data: Data) throws(Failure) -> String {
         try decodeNoting(data).text
     }
 
+    /// The bytes after a byte-order mark, which the text leaves out.
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+    }
+
     /// The text, and whether it is the bytes as they were: valid UTF-8 that no step changed
     /// is what `BodyBytes.isPlain` accepts, so rendering need not check the file again.
-    private static func decodeNoting(_ data: Data) throws(Failure) -> (text: String, plain: Bool) {
+    static func decodeNoting(_ data: Data) throws(Failure) -> (text: String, plain: Bool) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -7,11 +7,14 @@ final class YAMLFields {
     private let firstLine: Int
     private let bag: DiagnosticBag
     /// The mapping's keys in written order; `places` and `values` hold each one's line and value.
-    /// Apart, so that finding a key compares strings without copying any node.
-    private var keys: [String] = []
-    private var places: [SourceLocation] = []
-    private var values: [FieldNode] = []
+    /// Apart, so that finding a key compares strings without copying any node. Constants, so
+    /// that reading them needs no exclusivity check.
+    private let keys: [String]
+    private let places: [SourceLocation]
+    private let values: [FieldNode]
+    /// The keys asked for, in the order asked, and whether each written key was one of them.
     private var asked: [String] = []
+    private var answered: [Bool]
     /// An `id` written but refused as not a slug: the entry exists, so references to that
     /// spelling are the consequence of its `bad-id` error, not mistakes of their own.
     private(set) var refusedID: String?
@@ -22,23 +25,29 @@ final class YAMLFields {
         self.file = file
         self.firstLine = firstLine
         self.bag = bag
-        self.at = node.flatMap { Self.location(of: $0, file: file, firstLine: firstLine) }
+        let at = node.flatMap { Self.location(of: $0, file: file, firstLine: firstLine) }
             ?? fallback ?? SourceLocation(file: file, line: max(firstLine - 1, 1), column: 1)
-        guard let node, !node.isNull else { return }
-        guard case let .mapping(mapping, _, _) = node else {
+        self.at = at
+        let pairs: [(key: FieldNode, value: FieldNode)]
+        switch node {
+        case nil:
+            pairs = []
+        case let node? where node.isNull:
+            pairs = []
+        case let .mapping(mapping, _, _)?:
+            pairs = mapping
+        default:
             bag.add(.error("wrong-type", "\(what) phải là một bảng khoá: giá trị.", at: at,
                            hint: "Viết mỗi thông tin trên một dòng dạng `khoá: giá trị`."))
             return nil
         }
-        keys.reserveCapacity(mapping.count)
-        places.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        for (keyNode, value) in mapping {
-            // A key is a scalar but for odd YAML, which Yams' general rules still read.
-            keys.append(keyNode.string ?? "")
-            places.append(Self.location(of: keyNode, file: file, firstLine: firstLine) ?? self.at)
-            values.append(value)
-        }
+        // A key is a scalar but for odd YAML, which Yams' general rules still read.
+        keys = pairs.map { $0.key.string ?? "" }
+        places = pairs.map { Self.location(of: $0.key, file: file, firstLine: firstLine) ?? at }
+        values = pairs.map(\.value)
+        answered = Array(repeating: false, count: pairs.count)
+        // Readers ask for about as many keys as are written, and a few more: room for them at once.
+        asked.reserveCapacity(2 * pairs.count)
     }
 
     // MARK: Scalars
@@ -142,7 +151,8 @@ final class YAMLFields {
             for (key, value) in zip(free.keys, free.values) { extra[key] = value.string ?? "" }
             free.asked = free.keys
         }
-        for (index, key) in keys.enumerated() where !asked.contains(key) {
+        // A key not answered may still have been asked: a second one written under the same name.
+        for (index, key) in keys.enumerated() where !answered[index] && !asked.contains(key) {
             let guess = Suggestion.closest(to: key, among: asked.filter { !keys.contains($0) })
             bag.add(.warning("unknown-key", "Khoá `\(key)` không có trong \(context); giá trị này bị bỏ qua.",
                              at: places[index],
@@ -175,6 +185,7 @@ final class YAMLFields {
     private func value(_ key: String) -> FieldNode? {
         asked.append(key)
         guard let index = keys.firstIndex(of: key) else { return nil }
+        answered[index] = true
         let value = values[index]
         return value.isNull ? nil : value
     }
