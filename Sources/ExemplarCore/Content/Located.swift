@@ -29,7 +29,7 @@ public struct Body: Sendable, Hashable {
     public var storage: Storage
     public var firstLine: Int
     public var isBlank: Bool
-    /// The file's stamp when loading found it plain (`BodyBytes.isPlain`): read again with
+    /// The file's stamp when loading found it plain (`PlainBytes.isPlain`): read again with
     /// the same stamp, it is cut as bytes without that check, which cost as much as parsing
     /// the Markdown. Nil: checked on each read. Not part of the body's value (`==`).
     var plainStamp: SourceStamp?

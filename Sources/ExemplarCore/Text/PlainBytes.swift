@@ -4,8 +4,8 @@
 enum PlainBytes {
     /// Valid UTF-8 of ASCII without `\r`, U+0080…U+02FF without U+0085, U+1E00…U+1EFF,
     /// U+2002…U+206F without U+2028 and U+2029, and U+20A0…U+20CF: text that is surely NFC
-    /// (`VietnameseText.isSurelyNFC`) with no line break but `\n`. The same set as
-    /// `BodyBytes.isPlain`, with runs of ASCII checked eight bytes at a time.
+    /// (`VietnameseText.isSurelyNFC`) with no line break but `\n`. Runs of ASCII are checked
+    /// eight bytes at a time. Loading, rendering and the search index all ask this.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count

@@ -22,40 +22,9 @@ enum BodyBytes {
         data.withUnsafeBytes { raw -> [UInt8]? in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            guard knownPlain || isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
+            guard knownPlain || PlainBytes.isPlain(bytes), let start = bodyStart(bytes, firstLine: firstLine) else { return nil }
             return Array(bytes[start...])
         }
-    }
-
-    /// Valid UTF-8 of ASCII without `\r`, U+0080…U+02FF without U+0085, U+1E00…U+1EFF,
-    /// U+2002…U+206F without U+2028 and U+2029, and U+20A0…U+20CF.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        func continues(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
-        while index < count {
-            let lead = bytes[index]
-            switch lead {
-            case 0x0D:
-                return false
-            case 0..<0x80:
-                index += 1
-            case 0xC2...0xCB:
-                guard continues(1), !(lead == 0xC2 && bytes[index + 1] == 0x85) else { return false }
-                index += 2
-            case 0xE1, 0xE2:
-                guard continues(1), continues(2) else { return false }
-                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                switch scalar {
-                case 0x2028, 0x2029: return false
-                case 0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF: index += 3
-                default: return false
-                }
-            default:
-                return false
-            }
-        }
-        return true
     }
 
     /// Where the body starts, after the second fence line, when that is line `firstLine`.
@@ -90,7 +59,7 @@ enum BodyBytes {
 }
 
 /// Reads a body's file for the index into a buffer kept from body to body, and says where
-/// the body starts, when the front matter is plain (`BodyBytes.isPlain`) and splits with
+/// the body starts, when the front matter is plain (`PlainBytes.isPlain`) and splits with
 /// the body on the line loaded; the caller checks the body's own bytes as it cuts them.
 enum BodyReader {
     /// The range of the body in `buffer`, or nil when the body must be read the general way
@@ -123,7 +92,7 @@ enum BodyReader {
             let offset = all.starts(with: [0xEF, 0xBB, 0xBF]) && length >= 3 ? 3 : 0
             let bytes = UnsafeBufferPointer(rebasing: all[offset..<length])
             guard let start = BodyBytes.bodyStart(bytes, firstLine: body.firstLine),
-                  knownPlain || BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[..<start])) else { return nil }
+                  knownPlain || PlainBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[..<start])) else { return nil }
             return offset + start..<length
         }
     }

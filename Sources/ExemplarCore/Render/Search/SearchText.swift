@@ -34,7 +34,7 @@ enum SearchText {
 
     /// Calls `word` with where every word of `bytes` starts and ends, in order (`tokens`).
     /// Works on the bytes with a table per scalar: the index reads every body of the site,
-    /// millions of words. With `plain`, the bytes must also be what `BodyBytes.isPlain`
+    /// millions of words. With `plain`, the bytes must also be what `PlainBytes.isPlain`
     /// accepts: the scan stops at the first that is not and returns false.
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, plain: Bool, _ word: (Int, Int) -> Void) -> Bool {
@@ -108,7 +108,7 @@ enum SearchText {
                 step(inWord, size)
                 if markdown, !inWord, lead == 0x5D || lead == 0x3C {
                     let next = PlainText.skipped(bytes, from: index, after: lead)
-                    if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
+                    if plain, next > index, !PlainBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
                     index = next
                 }
             }
@@ -167,7 +167,7 @@ enum SearchText {
                 // `]` or `<`
                 if markdown {
                     let next = PlainText.skipped(bytes, from: index, after: byte)
-                    if plain, next > index, !BodyBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
+                    if plain, next > index, !PlainBytes.isPlain(UnsafeBufferPointer(rebasing: bytes[index..<next])) { return false }
                     index = next
                 }
             }
@@ -220,7 +220,7 @@ enum SearchText {
         }
     }
 
-    /// The scalar at `index` (not ASCII) and its length in bytes, when `BodyBytes.isPlain`
+    /// The scalar at `index` (not ASCII) and its length in bytes, when `PlainBytes.isPlain`
     /// accepts it; nil otherwise.
     @inline(__always)
     private static func plainScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {

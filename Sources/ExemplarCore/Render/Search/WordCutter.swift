@@ -27,7 +27,7 @@ struct WordCutter {
 
     /// A run of `SearchText.runs` as written: its first 16 bytes (little-endian, zeros past its
     /// end), its length in bytes (0: an empty slot), where its bytes past the first 16 are in
-    /// `longer`, whether it is plain (`BodyBytes.isPlain`), and its words: the key and spelling
+    /// `longer`, whether it is plain (`PlainBytes.isPlain`), and its words: the key and spelling
     /// of its one word when that is the whole run, else (`key` -1) `count` pieces from `spelling`.
     private struct Slot {
         var head: UInt64 = 0
@@ -122,7 +122,7 @@ struct WordCutter {
 
     /// Adds the keys of `bytes` (Markdown with `markdown`), found in `field`, to the postings
     /// of `document`. With `plain`, stops and returns false at the first byte
-    /// `BodyBytes.isPlain` refuses. Never inlined: its loop and the word lookup in it are
+    /// `PlainBytes.isPlain` refuses. Never inlined: its loop and the word lookup in it are
     /// made once, small enough that every step in them is inlined.
     @inline(never)
     private mutating func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ field: SearchDocument.Field, markdown: Bool = false,
@@ -227,7 +227,7 @@ struct WordCutter {
     /// from `find`, whose loop runs for every run, so that it stays small.
     @inline(never)
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, plain: Bool) -> Slot {
-        let isPlain = BodyBytes.isPlain(bytes)
+        let isPlain = PlainBytes.isPlain(bytes)
         if plain, !isPlain { return Slot() }
         var new = Slot(head: head, tail: tail, length: Int32(bytes.count), plain: isPlain)
         var words: [Range<Int>] = []
