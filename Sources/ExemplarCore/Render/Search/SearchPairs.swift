@@ -229,7 +229,10 @@ extension SearchIndexState {
     /// the `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
     private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> [Int32] {
         var all = TopDocuments()
-        var bySpelling: [Int32: TopDocuments] = [:]
+        // A pair of words has a few pairs of spellings: found by a linear search, which costs
+        // less than hashing each of the many documents naming both.
+        var spellingPairs: [Int32] = []
+        var bySpelling: [TopDocuments] = []
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             codes.withUnsafeBufferPointer { codes in
                 term.pairs.withUnsafeBufferPointer { pairs in
@@ -242,14 +245,21 @@ extension SearchIndexState {
                         let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
                         all.offer(weight, document)
                         if first & 1 != 0, second & 1 != 0 {
-                            bySpelling[(first / 512) << 16 | (second / 512), default: TopDocuments()].offer(weight, document)
+                            let spellings = (first / 512) << 16 | (second / 512)
+                            if let at = spellingPairs.firstIndex(of: spellings) {
+                                bySpelling[at].offer(weight, document)
+                            } else {
+                                spellingPairs.append(spellings)
+                                bySpelling.append(TopDocuments())
+                                bySpelling[bySpelling.count - 1].offer(weight, document)
+                            }
                         }
                     }
                 }
             }
         }
         var chosen = all.documents
-        for list in bySpelling.values { chosen += list.documents }
+        for list in bySpelling { chosen += list.documents }
         return TopDocuments.inOrder(chosen)
     }
 
