@@ -202,12 +202,19 @@ extension SearchIndexState {
         return out.map { Pair(key: $0.keys.map { keys[Int($0)] }.joined(separator: " "), documents: $0.documents) }
     }
 
-    /// Writes `term`'s posting of every document into `codes` (code + 1; 0 for none).
+    /// Writes `term`'s posting of every document into `codes` (code + 1; 0 for none). Through
+    /// the arrays' memory: the pairs and triples spread out millions of postings.
     static func spread(_ term: SearchIndex.Term, into codes: inout [Int32]) {
-        var document: Int32 = 0
-        for index in stride(from: 0, to: term.pairs.count, by: 2) {
-            document &+= term.pairs[index]
-            codes[Int(document)] = term.pairs[index + 1] + 1
+        codes.withUnsafeMutableBufferPointer { codes in
+            term.pairs.withUnsafeBufferPointer { pairs in
+                var document: Int32 = 0
+                var index = 0
+                while index &+ 1 < pairs.count {
+                    document &+= pairs[index]
+                    if UInt32(bitPattern: document) < UInt32(codes.count) { codes[Int(document)] = pairs[index &+ 1] &+ 1 }
+                    index &+= 2
+                }
+            }
         }
     }
 
