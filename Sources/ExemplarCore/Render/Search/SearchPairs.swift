@@ -162,11 +162,11 @@ extension SearchIndexState {
             // The anchor's posting of every document (code + 1; 0 for none).
             var codes = [Int32](repeating: 0, count: count)
             Self.spread(term, into: &codes)
-            let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
+            let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? DocumentBits(count: 0)
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
                 // The few documents chosen are looked up in the shards' many rows, not the other way.
-                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
+                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? DocumentBits(count: 0)
                 let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }
                 return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
@@ -176,7 +176,7 @@ extension SearchIndexState {
         let pairsNow = kept
         let carried: @Sendable (Triple) -> (Int32) -> Bool = { triple in
             let (a, b, c) = (triple.first, triple.second, triple.third)
-            let shards = [a, b, c].map { carriedBy[shardOfKey[Int($0)]] ?? [] }
+            let shards = [a, b, c].map { carriedBy[shardOfKey[Int($0)]] ?? DocumentBits(count: 0) }
             let pairs = [(a, b), (a, c), (b, c)].map { pairsNow[$0]?[$1] ?? [] }
             return { document in
                 shards.contains { $0.contains(document) } || pairs.contains { $0.contains(document) }
@@ -271,13 +271,15 @@ extension SearchIndexState {
     }
 
     /// The rows each of the term shards `numbers` carries.
-    func shardRows(for numbers: Set<Int>) -> [Int: Set<Int32>] {
-        var rows: [Int: Set<Int32>] = [:]
+    func shardRows(for numbers: Set<Int>) -> [Int: DocumentBits] {
+        var rows: [Int: DocumentBits] = [:]
         for number in numbers where number < shardKeys.count {
             let start = lowerBound(keys[Int(shardKeys[number])], in: sorted)
             let end = number + 1 < shardKeys.count ? lowerBound(keys[Int(shardKeys[number + 1])], in: sorted) : sorted.count
-            var carried: Set<Int32> = []
-            for position in start..<end { carried.formUnion(terms[sorted[position]]?.carried ?? []) }
+            var carried = DocumentBits(count: documents.count)
+            for position in start..<end {
+                for document in terms[sorted[position]]?.carried ?? [] { carried.insert(document) }
+            }
             rows[number] = carried
         }
         return rows
