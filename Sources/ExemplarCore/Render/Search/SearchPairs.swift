@@ -162,11 +162,11 @@ extension SearchIndexState {
             // The anchor's posting of every document (code + 1; 0 for none).
             var codes = [Int32](repeating: 0, count: count)
             Self.spread(term, into: &codes)
-            let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? []
+            let ownRows = carriedBy[shardOfKey[Int(anchor)]] ?? DocumentBits(count: 0)
             return (work[anchor] ?? []).map { other, first in
                 guard let otherTerm = terms[other] else { return (anchor, other, []) }
                 // The few documents chosen are looked up in the shards' many rows, not the other way.
-                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? []
+                let otherRows = carriedBy[shardOfKey[Int(other)]] ?? DocumentBits(count: 0)
                 let chosen = Self.bestTogether(codes, otherTerm).filter { !ownRows.contains($0) && !otherRows.contains($0) }
                 return first ? (anchor, other, chosen) : (other, anchor, chosen)
             }
@@ -176,7 +176,7 @@ extension SearchIndexState {
         let pairsNow = kept
         let carried: @Sendable (Triple) -> (Int32) -> Bool = { triple in
             let (a, b, c) = (triple.first, triple.second, triple.third)
-            let shards = [a, b, c].map { carriedBy[shardOfKey[Int($0)]] ?? [] }
+            let shards = [a, b, c].map { carriedBy[shardOfKey[Int($0)]] ?? DocumentBits(count: 0) }
             let pairs = [(a, b), (a, c), (b, c)].map { pairsNow[$0]?[$1] ?? [] }
             return { document in
                 shards.contains { $0.contains(document) } || pairs.contains { $0.contains(document) }
@@ -202,12 +202,19 @@ extension SearchIndexState {
         return out.map { Pair(key: $0.keys.map { keys[Int($0)] }.joined(separator: " "), documents: $0.documents) }
     }
 
-    /// Writes `term`'s posting of every document into `codes` (code + 1; 0 for none).
+    /// Writes `term`'s posting of every document into `codes` (code + 1; 0 for none). Through
+    /// the arrays' memory: the pairs and triples spread out millions of postings.
     static func spread(_ term: SearchIndex.Term, into codes: inout [Int32]) {
-        var document: Int32 = 0
-        for index in stride(from: 0, to: term.pairs.count, by: 2) {
-            document &+= term.pairs[index]
-            codes[Int(document)] = term.pairs[index + 1] + 1
+        codes.withUnsafeMutableBufferPointer { codes in
+            term.pairs.withUnsafeBufferPointer { pairs in
+                var document: Int32 = 0
+                var index = 0
+                while index &+ 1 < pairs.count {
+                    document &+= pairs[index]
+                    if UInt32(bitPattern: document) < UInt32(codes.count) { codes[Int(document)] = pairs[index &+ 1] &+ 1 }
+                    index &+= 2
+                }
+            }
         }
     }
 
@@ -229,7 +236,10 @@ extension SearchIndexState {
     /// the `rowsPerSpelling` heaviest, and as many for each pair of spellings met in a name.
     private static func bestTogether(_ codes: [Int32], _ term: SearchIndex.Term) -> [Int32] {
         var all = TopDocuments()
-        var bySpelling: [Int32: TopDocuments] = [:]
+        // A pair of words has a few pairs of spellings: found by a linear search, which costs
+        // less than hashing each of the many documents naming both.
+        var spellingPairs: [Int32] = []
+        var bySpelling: [TopDocuments] = []
         SearchIndex.weights.withUnsafeBufferPointer { weights in
             codes.withUnsafeBufferPointer { codes in
                 term.pairs.withUnsafeBufferPointer { pairs in
@@ -242,25 +252,34 @@ extension SearchIndexState {
                         let weight = weights[Int(first % 512)] + weights[Int(second % 512)]
                         all.offer(weight, document)
                         if first & 1 != 0, second & 1 != 0 {
-                            bySpelling[(first / 512) << 16 | (second / 512), default: TopDocuments()].offer(weight, document)
+                            let spellings = (first / 512) << 16 | (second / 512)
+                            if let at = spellingPairs.firstIndex(of: spellings) {
+                                bySpelling[at].offer(weight, document)
+                            } else {
+                                spellingPairs.append(spellings)
+                                bySpelling.append(TopDocuments())
+                                bySpelling[bySpelling.count - 1].offer(weight, document)
+                            }
                         }
                     }
                 }
             }
         }
         var chosen = all.documents
-        for list in bySpelling.values { chosen += list.documents }
+        for list in bySpelling { chosen += list.documents }
         return TopDocuments.inOrder(chosen)
     }
 
     /// The rows each of the term shards `numbers` carries.
-    func shardRows(for numbers: Set<Int>) -> [Int: Set<Int32>] {
-        var rows: [Int: Set<Int32>] = [:]
+    func shardRows(for numbers: Set<Int>) -> [Int: DocumentBits] {
+        var rows: [Int: DocumentBits] = [:]
         for number in numbers where number < shardKeys.count {
             let start = lowerBound(keys[Int(shardKeys[number])], in: sorted)
             let end = number + 1 < shardKeys.count ? lowerBound(keys[Int(shardKeys[number + 1])], in: sorted) : sorted.count
-            var carried: Set<Int32> = []
-            for position in start..<end { carried.formUnion(terms[sorted[position]]?.carried ?? []) }
+            var carried = DocumentBits(count: documents.count)
+            for position in start..<end {
+                for document in terms[sorted[position]]?.carried ?? [] { carried.insert(document) }
+            }
             rows[number] = carried
         }
         return rows
