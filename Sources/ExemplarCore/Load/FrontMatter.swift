@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a content file into its YAML front matter and Markdown body.
 ///
 /// The fences are lines holding only `---` (trailing spaces allowed): a `---` inside a
@@ -48,7 +50,7 @@ struct FrontMatter: Equatable {
         var lineNumber = 1
         var yamlStart: Int?
         while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             let next = lineEnd < bytes.count ? lineEnd + 1 : bytes.count
             if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
                 if let yamlStart {
@@ -62,6 +64,13 @@ struct FrontMatter: Equatable {
             lineNumber += 1
         }
         throw yamlStart == nil ? .missingOpeningFence : .missingClosingFence
+    }
+
+    /// Where the line from `start` ends: its `\n`, or the end of `bytes`. `memchr` skips many
+    /// bytes at a time; the search index and rendering split every body's file again.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

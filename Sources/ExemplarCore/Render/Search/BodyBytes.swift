@@ -27,34 +27,15 @@ enum BodyBytes {
         }
     }
 
-    /// Where the body starts, after the second fence line, when that is line `firstLine`.
+    /// Where the body starts, when the front matter splits as loading split it
+    /// (`FrontMatter.ranges`) with the body on line `firstLine`.
     static func bodyStart(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Int? {
-        var lineStart = 0, lineNumber = 1
-        var opened = false
-        while lineStart < bytes.count {
-            let lineEnd = Self.lineEnd(bytes, from: lineStart)
-            let next = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
-            if isFence(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
-                if opened { return lineNumber + 1 == firstLine ? next : nil }
-                opened = true
-            } else if !opened {
-                return nil
-            }
-            lineStart = next
-            lineNumber += 1
+        do {
+            let ranges = try FrontMatter.ranges(bytes)
+            return ranges.bodyFirstLine == firstLine ? ranges.bodyStart : nil
+        } catch {
+            return nil
         }
-        return nil
-    }
-
-    /// Where the line from `start` ends: its `\n`, or the end of `bytes`.
-    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-    }
-
-    private static func isFence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.count >= 3 && line[0] == 0x2D && line[1] == 0x2D && line[2] == 0x2D
-            && line[3...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }
 
